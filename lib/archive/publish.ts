@@ -1,0 +1,173 @@
+import { createHash } from "node:crypto";
+import { db, type Tx } from "@/lib/db/client";
+import { enqueueSearchSync } from "@/lib/search/outbox";
+import { conferenceInputSchema, type ConferenceInput, type ParticipantRoleInput } from "./conference-input";
+import { newPublicId, slugify } from "./ids";
+
+export class ConferenceExistsError extends Error {
+  constructor(readonly slug: string) {
+    super(`A conference from this source is already in the archive (/conferences/${slug}). Open it to edit, or re-import it to update it.`);
+  }
+}
+
+export interface PublishResult {
+  conferenceId: number;
+  slug: string;
+  pairs: { id: number; publicId: string; ordinal: number }[];
+}
+
+/**
+ * Writes a whole conference (turns, pairs, speakers, outlets, topics) and its outbox rows in
+ * one transaction: either everything is in the archive and queued for indexing, or nothing is.
+ */
+export async function publishConference(
+  raw: ConferenceInput,
+  options: { userId?: number | null; status?: "PUBLISHED" | "DRAFT"; tx?: Tx } = {},
+): Promise<PublishResult> {
+  const input = conferenceInputSchema.parse(raw);
+  const run = (tx: Tx) => writeConference(tx, input, options);
+  if (options.tx) return run(options.tx);
+  return db().$transaction(run, { timeout: 120_000, maxWait: 20_000 });
+}
+
+type ParsedInput = ReturnType<typeof conferenceInputSchema.parse>;
+
+async function writeConference(tx: Tx, input: ParsedInput, options: { userId?: number | null; status?: "PUBLISHED" | "DRAFT" }): Promise<PublishResult> {
+  const meta = input.metadata;
+  if (meta.sourceKey) {
+    const existing = await tx.conference.findUnique({ where: { sourceKey: meta.sourceKey }, select: { slug: true } });
+    if (existing) throw new ConferenceExistsError(existing.slug);
+  }
+  const translationOf = meta.translationOfSlug
+    ? await tx.conference.findUnique({ where: { slug: meta.translationOfSlug }, select: { id: true } })
+    : null;
+  if (meta.translationOfSlug && !translationOf) {
+    throw new Error(`Translation target "${meta.translationOfSlug}" does not exist`);
+  }
+
+  const speakerIds = await resolveSpeakers(tx, input);
+  const outletIds = await resolveNamed(tx, "outlet", input.pairs.map((p) => p.question.outlet));
+  const topicIds = await resolveNamed(tx, "topic", input.pairs.flatMap((p) => p.topics));
+
+  const status = options.status ?? "PUBLISHED";
+  const slug = await uniqueConferenceSlug(tx, meta.slug ?? slugify(`${meta.heldOn ?? ""} ${meta.title}`));
+  const conference = await tx.conference.create({
+    data: {
+      slug,
+      title: meta.title,
+      heldOn: meta.heldOn ? new Date(`${meta.heldOn}T00:00:00Z`) : null,
+      organizer: meta.organizer,
+      location: meta.location,
+      language: meta.language,
+      sourceUrl: meta.sourceUrl ?? null,
+      sourceName: meta.sourceName,
+      retrievedAt: meta.retrievedAt ? new Date(meta.retrievedAt) : null,
+      sourceText: meta.sourceText ?? null,
+      sourceSha256: meta.sourceText ? createHash("sha256").update(meta.sourceText).digest("hex") : null,
+      sourceKey: meta.sourceKey,
+      status,
+      publishedAt: status === "PUBLISHED" ? new Date() : null,
+      translationOfId: translationOf?.id ?? null,
+    },
+  });
+
+  const pairs = await tx.qaPair.createManyAndReturn({
+    data: input.pairs.map((pair, index) => ({
+      publicId: pair.publicId ?? newPublicId(),
+      conferenceId: conference.id,
+      ordinal: index + 1,
+      questionerId: pair.question.speaker ? (speakerIds.get(pair.question.speaker) ?? null) : null,
+      outletId: pair.question.outlet ? (outletIds.get(pair.question.outlet) ?? null) : null,
+      sourceCorpus: pair.sourceCorpus,
+      sourceId: pair.sourceId,
+      flags: pair.flags,
+    })),
+    select: { id: true, publicId: true, ordinal: true },
+  });
+  pairs.sort((a, b) => a.ordinal - b.ordinal);
+
+  let position = 0;
+  const turns: {
+    conferenceId: number; qaPairId: number | null; kind: "STATEMENT" | "QUESTION" | "ANSWER"; position: number;
+    speakerId: number | null; speakerLabel: string | null; role: ParticipantRoleInput | null; text: string;
+  }[] = [];
+  const speakerTurn = (label: string | null) => ({ speakerId: label ? (speakerIds.get(label) ?? null) : null, speakerLabel: label });
+  for (const statement of input.statements) {
+    turns.push({ conferenceId: conference.id, qaPairId: null, kind: "STATEMENT", position: ++position, ...speakerTurn(statement.speaker), role: statement.role ?? null, text: statement.text });
+  }
+  input.pairs.forEach((pair, index) => {
+    const qaPairId = pairs[index].id;
+    turns.push({ conferenceId: conference.id, qaPairId, kind: "QUESTION", position: ++position, ...speakerTurn(pair.question.speaker), role: "JOURNALIST", text: pair.question.text });
+    for (const answer of pair.answers) {
+      turns.push({ conferenceId: conference.id, qaPairId, kind: "ANSWER", position: ++position, ...speakerTurn(answer.speaker), role: answer.role ?? "OFFICIAL", text: answer.text });
+    }
+  });
+  await tx.turn.createMany({ data: turns });
+
+  const topicLinks = input.pairs.flatMap((pair, index) =>
+    [...new Set(pair.topics)].map((topic) => ({ qaPairId: pairs[index].id, topicId: topicIds.get(topic)! })),
+  );
+  if (topicLinks.length) await tx.qaPairTopic.createMany({ data: topicLinks, skipDuplicates: true });
+
+  // A speaker's role in this conference: the most specific role any of their turns had.
+  const roleOf = new Map<number, ParticipantRoleInput>();
+  const rank: Record<ParticipantRoleInput, number> = { MODERATOR: 4, OFFICIAL: 3, INTERPRETER: 2, JOURNALIST: 1, OTHER: 0 };
+  for (const turn of turns) {
+    if (turn.speakerId === null) continue;
+    const role = turn.role ?? "OTHER";
+    const current = roleOf.get(turn.speakerId);
+    if (!current || rank[role] > rank[current]) roleOf.set(turn.speakerId, role);
+  }
+  if (roleOf.size) {
+    await tx.conferenceParticipant.createMany({
+      data: [...roleOf].map(([speakerId, role]) => ({ conferenceId: conference.id, speakerId, role })),
+    });
+  }
+
+  if (status === "PUBLISHED") await enqueueSearchSync(tx, pairs.map((p) => p.id));
+  await tx.auditEvent.create({
+    data: {
+      userId: options.userId ?? null,
+      action: status === "PUBLISHED" ? "conference.publish" : "conference.create_draft",
+      targetType: "Conference",
+      targetId: String(conference.id),
+      summary: `${status === "PUBLISHED" ? "Published" : "Created"} "${meta.title}" with ${pairs.length} pairs`,
+    },
+  });
+  return { conferenceId: conference.id, slug, pairs };
+}
+
+async function resolveSpeakers(tx: Tx, input: ParsedInput): Promise<Map<string, number>> {
+  const labels = [
+    ...input.statements.map((s) => s.speaker),
+    ...input.pairs.flatMap((p) => [p.question.speaker, ...p.answers.map((a) => a.speaker)]),
+  ];
+  return resolveNamed(tx, "speaker", labels);
+}
+
+/** Finds or creates speakers, outlets or topics by slug, so "Reuters" and "reuters" are one outlet. */
+async function resolveNamed(tx: Tx, kind: "speaker" | "outlet" | "topic", names: (string | null | undefined)[]): Promise<Map<string, number>> {
+  const byName = new Map<string, number>();
+  const unique = [...new Set(names.filter((n): n is string => Boolean(n)))];
+  for (const name of unique) {
+    const slug = slugify(name);
+    const row =
+      kind === "speaker"
+        ? await tx.speaker.upsert({ where: { slug }, create: { name, slug }, update: {}, select: { id: true } })
+        : kind === "outlet"
+          ? await tx.outlet.upsert({ where: { slug }, create: { name, slug }, update: {}, select: { id: true } })
+          : await tx.topic.upsert({ where: { slug }, create: { name, slug }, update: {}, select: { id: true } });
+    byName.set(name, row.id);
+  }
+  return byName;
+}
+
+async function uniqueConferenceSlug(tx: Tx, base: string): Promise<string> {
+  const taken = new Set(
+    (await tx.conference.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((c) => c.slug),
+  );
+  const redirects = await tx.slugRedirect.findMany({ where: { kind: "CONFERENCE", oldSlug: { startsWith: base } }, select: { oldSlug: true } });
+  for (const r of redirects) taken.add(r.oldSlug);
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}

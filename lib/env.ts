@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+// Configuration is read once and validated here so that a missing or malformed variable
+// fails with a message naming it, instead of surfacing later as a confusing runtime error.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set: point it at PostgreSQL, or run `npm start`, which starts an embedded one" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL"),
+  MEILI_HOST: z
+    .string({ error: "MEILI_HOST is not set: point it at Meilisearch, or run `npm start`, which starts a local one" })
+    .url("MEILI_HOST must be a URL such as http://127.0.0.1:7700"),
+  // Admin-level key, used only on the server (indexing and queries). Never sent to browsers.
+  MEILI_MASTER_KEY: z.string().min(16, "MEILI_MASTER_KEY must be at least 16 characters").optional(),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/, "MEILI_INDEX may hold letters, digits, - and _").default("qa"),
+  PRESSROOM_SEARCH_WORKER: z.enum(["inprocess", "off"]).default("inprocess"),
+  PRESSROOM_PUBLIC_URL: z.string().url("PRESSROOM_PUBLIC_URL must be the site's public URL").optional(),
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`);
+    throw new Error(`Pressroom configuration is invalid:\n${lines.join("\n")}`);
+  }
+  if (parsed.data.NODE_ENV === "production" && !parsed.data.NEXTAUTH_SECRET) {
+    throw new Error("Pressroom configuration is invalid:\n  - NEXTAUTH_SECRET: required in production (any random string of 32+ characters)");
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Public base URL for absolute links (feeds, citations, canonical tags). */
+export function publicBaseUrl(): string {
+  const fromEnv = process.env.PRESSROOM_PUBLIC_URL ?? process.env.NEXTAUTH_URL;
+  return (fromEnv ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/+$/, "");
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+// The draft is a public contract: the editor, the API and external scripts
+// read these exact keys, so additions must be optional and nothing may be renamed.
+
+export const speakerRoleSchema = z.enum(["moderator", "official", "journalist", "unknown"]);
+
+const spanSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+export const turnSchema = spanSchema.extend({
+  speaker: z.string().nullable(),
+  text: z.string(),
+  role: speakerRoleSchema.optional(),
+});
+
+export const questionTurnSchema = spanSchema.extend({
+  speaker: z.string().nullable(),
+  outlet: z.string().nullable(),
+  text: z.string(),
+});
+
+export const pairFlagSchema = z.string();
+
+export const draftPairSchema = z.object({
+  question: questionTurnSchema,
+  answers: z.array(turnSchema),
+  flags: z.array(pairFlagSchema),
+});
+
+export const unassignedSchema = spanSchema.extend({ text: z.string(), reason: z.string() });
+export const droppedSchema = spanSchema.extend({ reason: z.string() });
+
+export const transcriptDraftSchema = z.object({
+  title: z.string().nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  language: z.string().min(2),
+  sourceName: z.string().nullable(),
+  header: spanSchema.nullable(),
+  statements: z.array(turnSchema),
+  pairs: z.array(draftPairSchema),
+  unassigned: z.array(unassignedSchema),
+  dropped: z.array(droppedSchema),
+  warnings: z.array(z.string()),
+  speakers: z.array(z.object({ label: z.string(), role: speakerRoleSchema })),
+});
+
+export type SpeakerRole = z.infer<typeof speakerRoleSchema>;
+export type Span = z.infer<typeof spanSchema>;
+export type DraftTurn = z.infer<typeof turnSchema>;
+export type DraftQuestion = z.infer<typeof questionTurnSchema>;
+export type DraftPair = z.infer<typeof draftPairSchema>;
+export type DraftUnassigned = z.infer<typeof unassignedSchema>;
+export type DraftDropped = z.infer<typeof droppedSchema>;
+export type TranscriptDraft = z.infer<typeof transcriptDraftSchema>;
+
+/** Flags review can sort by; the most doubtful first. */
+export const PAIR_FLAGS = [
+  "answer_without_question",
+  "no_answer",
+  "no_question_label",
+  "speaker_unknown",
+  "moderator_only_answer",
+  "multi_answerer",
+  "follow_up",
+  "short_question",
+  "short_answer",
+] as const;
+export type PairFlag = (typeof PAIR_FLAGS)[number];
