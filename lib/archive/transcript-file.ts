@@ -1,0 +1,82 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { parseTranscript } from "@/lib/transcripts";
+import type { ConferenceInput } from "./conference-input";
+import { conferenceInputFromDraft } from "./from-draft";
+import { publishConference, type PublishResult } from "./publish";
+
+export const SAMPLE_DIR = path.resolve(import.meta.dirname, "../../prisma/sample");
+
+const manifestSchema = z.array(
+  z.object({
+    file: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    heldOn: z.string().nullable().optional(),
+    organizer: z.string().nullable().optional(),
+    location: z.string().nullable().optional(),
+    language: z.string().default("en"),
+    sourceName: z.string().nullable().optional(),
+    sourceUrl: z.string().nullable().optional(),
+    translationOf: z.string().nullable().optional(),
+    topics: z.array(z.string()).optional(),
+  }),
+);
+
+/** Parses and publishes one transcript file unless a conference with the same sourceKey exists. */
+export async function publishTranscriptFile(
+  file: string,
+  metadata: Partial<ConferenceInput["metadata"]> & { sourceKey: string },
+  options: { topics?: string[]; userId?: number | null } = {},
+): Promise<PublishResult | null> {
+  const existing = await db().conference.findUnique({ where: { sourceKey: metadata.sourceKey }, select: { id: true } });
+  if (existing) return null;
+  const text = await readFile(file, "utf8");
+  const draft = parseTranscript(text);
+  const input = conferenceInputFromDraft(draft, { ...metadata, sourceText: text });
+  if (options.topics?.length) for (const pair of input.pairs) pair.topics = options.topics;
+  return publishConference(input, { userId: options.userId });
+}
+
+/** Loads the fictional sample archive shipped in prisma/sample; entries already present are skipped. */
+export async function loadSampleArchive(log: (line: string) => void = () => {}): Promise<number> {
+  const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(SAMPLE_DIR, "manifest.json"), "utf8")));
+  // Originals first, so a translation can link to its twin.
+  const ordered = [...manifest].sort((a, b) => Number(Boolean(a.translationOf)) - Number(Boolean(b.translationOf)));
+  let loaded = 0;
+  for (const entry of ordered) {
+    const result = await publishTranscriptFile(
+      path.join(SAMPLE_DIR, entry.file),
+      {
+        sourceKey: `sample:${entry.slug}`,
+        slug: entry.slug,
+        title: entry.title,
+        heldOn: entry.heldOn ?? null,
+        organizer: entry.organizer ?? null,
+        location: entry.location ?? null,
+        language: entry.language,
+        sourceName: entry.sourceName ?? null,
+        sourceUrl: entry.sourceUrl ?? null,
+        translationOfSlug: entry.translationOf ?? null,
+      },
+      { topics: entry.topics },
+    );
+    if (result) {
+      loaded++;
+      log(`loaded sample conference ${result.slug} (${result.pairs.length} pairs)`);
+    }
+  }
+  return loaded;
+}
+
+/** The real SCIO seed page from ../shared, used by tests and demos. */
+export async function publishSeedPage(file: string): Promise<PublishResult | null> {
+  return publishTranscriptFile(file, {
+    sourceKey: `seed:${path.basename(file)}`,
+    organizer: "State Council Information Office",
+    location: "Beijing",
+    sourceUrl: null,
+  });
+}

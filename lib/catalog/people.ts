@@ -1,0 +1,59 @@
+import { db } from "@/lib/db/client";
+import { listPairs } from "./pair-list";
+
+export async function findSpeaker(slug: string) {
+  return db().speaker.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, title: true, organization: true } });
+}
+
+/** Pairs in which the speaker gave at least one answer turn. */
+export const answeredBy = (speakerId: number) => ({ turns: { some: { kind: "ANSWER" as const, speakerId } } });
+
+export async function speakerAnswers(speakerId: number, page: number) {
+  return listPairs(answeredBy(speakerId), page);
+}
+
+/** Answers per year for the small chart, counted on visible pairs only. */
+export async function speakerAnswersPerYear(speakerId: number) {
+  const rows = await db().$queryRaw<{ year: number; count: bigint }[]>`
+    SELECT EXTRACT(YEAR FROM c."heldOn")::int AS year, COUNT(DISTINCT p.id) AS count
+    FROM "QaPair" p
+    JOIN "Conference" c ON c.id = p."conferenceId"
+    JOIN "Turn" t ON t."qaPairId" = p.id AND t.kind = 'ANSWER' AND t."speakerId" = ${speakerId}
+    WHERE p.status = 'PUBLISHED' AND c.status = 'PUBLISHED' AND c."heldOn" IS NOT NULL
+    GROUP BY 1 ORDER BY 1`;
+  return rows.map((r) => ({ year: r.year, count: Number(r.count) }));
+}
+
+export async function speakerTopics(speakerId: number, limit = 30) {
+  const rows = await db().$queryRaw<{ name: string; slug: string; count: bigint }[]>`
+    SELECT tp.name, tp.slug, COUNT(DISTINCT p.id) AS count
+    FROM "QaPair" p
+    JOIN "Conference" c ON c.id = p."conferenceId"
+    JOIN "QaPairTopic" qt ON qt."qaPairId" = p.id
+    JOIN "Topic" tp ON tp.id = qt."topicId"
+    WHERE p.status = 'PUBLISHED' AND c.status = 'PUBLISHED'
+      AND EXISTS (SELECT 1 FROM "Turn" t WHERE t."qaPairId" = p.id AND t.kind = 'ANSWER' AND t."speakerId" = ${speakerId})
+    GROUP BY tp.id ORDER BY count DESC, tp.name LIMIT ${limit}`;
+  return rows.map((r) => ({ name: r.name, slug: r.slug, count: Number(r.count) }));
+}
+
+export async function speakerConferences(speakerId: number) {
+  return db().conferenceParticipant.findMany({
+    where: { speakerId, conference: { status: "PUBLISHED" } },
+    orderBy: { conference: { heldOn: { sort: "desc", nulls: "last" } } },
+    select: { role: true, conference: { select: { slug: true, title: true, heldOn: true, language: true } } },
+  });
+}
+
+/** People index: everyone who answered at least once in a published conference, busiest first. */
+export async function listSpeakers(page: number, limit = 100) {
+  const offset = (page - 1) * limit;
+  const rows = await db().$queryRaw<{ name: string; slug: string; answers: bigint; total: bigint }[]>`
+    SELECT s.name, s.slug, COUNT(DISTINCT t."qaPairId") AS answers, COUNT(*) OVER () AS total
+    FROM "Speaker" s
+    JOIN "Turn" t ON t."speakerId" = s.id AND t.kind = 'ANSWER'
+    JOIN "QaPair" p ON p.id = t."qaPairId" AND p.status = 'PUBLISHED'
+    JOIN "Conference" c ON c.id = p."conferenceId" AND c.status = 'PUBLISHED'
+    GROUP BY s.id ORDER BY answers DESC, s.name LIMIT ${limit} OFFSET ${offset}`;
+  return { total: rows.length ? Number(rows[0].total) : 0, items: rows.map((r) => ({ name: r.name, slug: r.slug, answers: Number(r.answers) })) };
+}

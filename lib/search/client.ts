@@ -1,0 +1,55 @@
+import { Meilisearch, MeilisearchApiError, type Index } from "meilisearch";
+import { env } from "@/lib/env";
+import type { QaPairDocument } from "./documents";
+
+/** Meilisearch could not be reached or answered with a server error: pages and the API answer 503. */
+export class SearchUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super("Search is temporarily unavailable: the search service is not answering. Conference and Q&A pages still work; please try again in a minute.", { cause });
+    this.name = "SearchUnavailableError";
+  }
+}
+
+// One client per process and host; the tests point MEILI_HOST at several servers, hence the key.
+const clients = new Map<string, Meilisearch>();
+
+export function meili(): Meilisearch {
+  const { MEILI_HOST, MEILI_MASTER_KEY } = env();
+  // env() is cached per process, but tests swap MEILI_HOST at runtime to a server they can kill.
+  const host = process.env.MEILI_HOST ?? MEILI_HOST;
+  const apiKey = process.env.MEILI_MASTER_KEY ?? MEILI_MASTER_KEY;
+  const key = `${host}\u0000${apiKey ?? ""}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = new Meilisearch({ host, apiKey, timeout: 10_000 });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/** The live index uid; read on every call so each test file can use its own index. */
+export function liveIndexUid(): string {
+  return process.env.MEILI_INDEX ?? env().MEILI_INDEX;
+}
+
+export function liveIndex(): Index<QaPairDocument> {
+  return meili().index<QaPairDocument>(liveIndexUid());
+}
+
+export async function indexExists(uid: string): Promise<boolean> {
+  try {
+    await meili().getRawIndex(uid);
+    return true;
+  } catch (error) {
+    if (error instanceof MeilisearchApiError && error.cause?.code === "index_not_found") return false;
+    throw error;
+  }
+}
+
+/** Waits for an enqueued task and fails loudly when Meilisearch reports it failed. */
+export async function waitForSuccess(taskUid: number, what: string, timeout = 120_000): Promise<void> {
+  const task = await meili().tasks.waitForTask(taskUid, { timeout, interval: 25 });
+  if (task.status !== "succeeded") {
+    throw new Error(`Meilisearch task ${taskUid} (${what}) ${task.status}: ${task.error?.message ?? "no detail"}`);
+  }
+}

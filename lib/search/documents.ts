@@ -1,0 +1,135 @@
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** One Meilisearch document per publicly visible question-and-answer pair. */
+export interface QaPairDocument {
+  id: string;
+  /** Internal QaPair.id: lets the worker delete the document of a pair whose row is gone. */
+  pairId: number;
+  publicId: string;
+  sourceId: string | null;
+  question: string;
+  answers: { speaker: string | null; text: string }[];
+  answerText: string;
+  answerSpeakers: string[];
+  questioner: string | null;
+  outlet: string | null;
+  conferenceTitle: string;
+  conferenceSlug: string;
+  organizer: string | null;
+  /** Unix seconds (UTC midnight of the conference day); null when the date is unknown. */
+  date: number | null;
+  year: number | null;
+  /** "YYYY-MM", for the per-month histogram. */
+  month: string | null;
+  language: string;
+  topics: string[];
+  url: string;
+  /** Latest change of the pair or its conference (unix ms): search:check finds stale documents with it. */
+  updatedAt: number;
+}
+
+// Meilisearch ignores every word past position 65,535 of an attribute, silently. Pairs are
+// short, but a mis-split source can glue a whole transcript into one answer; indexing a
+// truncated prefix on purpose beats losing the tail without knowing. Separators count as
+// positions too (up to 8 for a sentence end), hence the wide margin.
+export const MAX_INDEXED_WORDS = 6_000;
+
+export function truncateWords(text: string, maxWords = MAX_INDEXED_WORDS): string {
+  let count = 0;
+  const pattern = /\S+/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text))) {
+    count += 1;
+    if (count > maxWords) return `${text.slice(0, match.index).trimEnd()} …`;
+  }
+  return text;
+}
+
+const pairSelect = {
+  id: true,
+  publicId: true,
+  sourceId: true,
+  status: true,
+  updatedAt: true,
+  questioner: { select: { name: true } },
+  outlet: { select: { name: true } },
+  topics: { select: { topic: { select: { name: true } } } },
+  turns: { where: { kind: { in: ["QUESTION", "ANSWER"] } }, orderBy: { position: "asc" }, select: { kind: true, text: true, speakerLabel: true, speaker: { select: { name: true } } } },
+  conference: { select: { title: true, slug: true, organizer: true, heldOn: true, language: true, status: true, updatedAt: true } },
+} satisfies Prisma.QaPairSelect;
+
+type PairRow = Prisma.QaPairGetPayload<{ select: typeof pairSelect }>;
+
+export const visiblePairWhere = { status: "PUBLISHED", conference: { status: "PUBLISHED" } } satisfies Prisma.QaPairWhereInput;
+
+export function isVisible(row: Pick<PairRow, "status"> & { conference: { status: string } }): boolean {
+  return row.status === "PUBLISHED" && row.conference.status === "PUBLISHED";
+}
+
+export function toDocument(row: PairRow): QaPairDocument {
+  const questionTurns = row.turns.filter((t) => t.kind === "QUESTION");
+  const answers = row.turns.filter((t) => t.kind === "ANSWER").map((t) => ({ speaker: t.speaker?.name ?? t.speakerLabel ?? null, text: t.text }));
+  const heldOn = row.conference.heldOn;
+  const updatedAt = Math.max(row.updatedAt.getTime(), row.conference.updatedAt.getTime());
+  return {
+    id: row.publicId,
+    pairId: row.id,
+    publicId: row.publicId,
+    sourceId: row.sourceId,
+    question: truncateWords(questionTurns.map((t) => t.text).join("\n\n")),
+    answers,
+    answerText: truncateWords(answers.map((a) => a.text).join("\n\n")),
+    answerSpeakers: [...new Set(answers.map((a) => a.speaker).filter((s): s is string => Boolean(s)))],
+    questioner: row.questioner?.name ?? questionTurns[0]?.speakerLabel ?? null,
+    outlet: row.outlet?.name ?? null,
+    conferenceTitle: row.conference.title,
+    conferenceSlug: row.conference.slug,
+    organizer: row.conference.organizer,
+    date: heldOn ? Math.floor(heldOn.getTime() / 1000) : null,
+    year: heldOn ? heldOn.getUTCFullYear() : null,
+    month: heldOn ? heldOn.toISOString().slice(0, 7) : null,
+    language: row.conference.language.split("-")[0],
+    topics: row.topics.map((t) => t.topic.name),
+    url: `/qa/${row.publicId}`,
+    updatedAt,
+  };
+}
+
+/**
+ * Documents for the given pair ids, split into those to index and the ids (internal) to
+ * remove because the pair is gone or no longer visible. A fixed number of queries per call.
+ */
+export async function documentsForPairs(pairIds: number[]): Promise<{ upserts: QaPairDocument[]; deletes: number[] }> {
+  if (pairIds.length === 0) return { upserts: [], deletes: [] };
+  const rows = await db().qaPair.findMany({ where: { id: { in: pairIds } }, select: pairSelect });
+  const found = new Map(rows.map((row) => [row.id, row]));
+  const upserts: QaPairDocument[] = [];
+  const deletes: number[] = [];
+  for (const id of pairIds) {
+    const row = found.get(id);
+    if (row && isVisible(row)) upserts.push(toDocument(row));
+    else deletes.push(id);
+  }
+  return { upserts, deletes };
+}
+
+/** Every visible pair as documents, in id order, one batch at a time (for reindex and check). */
+export async function* allVisibleDocuments(batchSize = 2000): AsyncGenerator<QaPairDocument[]> {
+  let afterId = 0;
+  for (;;) {
+    const rows = await db().qaPair.findMany({
+      where: { ...visiblePairWhere, id: { gt: afterId } },
+      orderBy: { id: "asc" },
+      take: batchSize,
+      select: pairSelect,
+    });
+    if (rows.length === 0) return;
+    afterId = rows[rows.length - 1].id;
+    yield rows.map(toDocument);
+  }
+}
+
+export async function countVisiblePairs(): Promise<number> {
+  return db().qaPair.count({ where: visiblePairWhere });
+}

@@ -1,0 +1,83 @@
+// `npm run import -- transcript <file> --dry-run --json`
+// Publishing (without --dry-run) needs the database layer, which the lead wires in later.
+
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  assertHasSpeakers,
+  extractText,
+  MAX_TRANSCRIPT_BYTES,
+  parseTranscript,
+  TranscriptInputError,
+  transcriptDraftSchema,
+} from "../lib/transcripts/index";
+
+const USAGE = "usage: import transcript <file> --dry-run [--json] [--language <code>]";
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),
+  err: (s) => process.stderr.write(s.endsWith("\n") ? s : s + "\n"),
+};
+
+export async function runTranscriptImport(args: string[], io: Io = defaultIo): Promise<number> {
+  const rest = args[0] === "transcript" ? args.slice(1) : [...args];
+  let dryRun = false;
+  let json = false;
+  let language: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === "--dry-run") dryRun = true;
+    else if (a === "--json") json = true;
+    else if (a === "--language") language = rest[++i];
+    else if (a.startsWith("--language=")) language = a.slice("--language=".length);
+    else if (a.startsWith("--")) {
+      io.err(`import transcript: unknown option ${a}; ${USAGE}`);
+      return 2;
+    } else files.push(a);
+  }
+  if (files.length !== 1) {
+    io.err(`import transcript: expected exactly one file; ${USAGE}`);
+    return 2;
+  }
+  if (!dryRun) {
+    io.err("publishing requires the database layer: use --dry-run");
+    return 2;
+  }
+  const file = files[0]!;
+  try {
+    const info = await stat(file).catch(() => null);
+    if (!info || !info.isFile()) throw new TranscriptInputError("empty", "file not found");
+    if (info.size > MAX_TRANSCRIPT_BYTES)
+      throw new TranscriptInputError("too_large", `the file is ${info.size} bytes; the limit is ${MAX_TRANSCRIPT_BYTES} bytes (5 MB)`);
+    const bytes = new Uint8Array(await readFile(file));
+    const { text } = await extractText(bytes, path.basename(file));
+    const draft = transcriptDraftSchema.parse(parseTranscript(text, language ? { language } : {}));
+    assertHasSpeakers(draft);
+    if (json) io.out(JSON.stringify(draft));
+    else {
+      const flagged = draft.pairs.filter((p) => p.flags.length > 0).length;
+      io.out(
+        `${draft.title ?? "(no title)"} | ${draft.date ?? "(no date)"} | ${draft.language}\n` +
+          `${draft.pairs.length} pairs (${flagged} flagged), ${draft.statements.length} statements, ` +
+          `${draft.unassigned.length} unassigned, ${draft.dropped.length} dropped; speakers: ` +
+          draft.speakers.map((s) => `${s.label} (${s.role})`).join(", "),
+      );
+    }
+    return 0;
+  } catch (err) {
+    const message = err instanceof TranscriptInputError ? err.message : `unexpected error: ${(err as Error).message}`;
+    io.err(`import transcript: ${file}: ${message}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runTranscriptImport(process.argv.slice(2)).then((code) => process.exit(code));
+}
