@@ -5,21 +5,23 @@ import { z } from "zod";
 
 export const speakerRoleSchema = z.enum(["moderator", "official", "journalist", "unknown"]);
 
-const spanSchema = z.object({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-});
+const offset = z.number().int().nonnegative();
+const spanSchema = z.object({ start: offset, end: offset });
 
-export const turnSchema = spanSchema.extend({
+export const turnSchema = z.object({
   speaker: z.string().nullable(),
   text: z.string(),
+  start: offset,
+  end: offset,
   role: speakerRoleSchema.optional(),
 });
 
-export const questionTurnSchema = spanSchema.extend({
+export const questionTurnSchema = z.object({
   speaker: z.string().nullable(),
   outlet: z.string().nullable(),
   text: z.string(),
+  start: offset,
+  end: offset,
 });
 
 export const pairFlagSchema = z.string();
@@ -30,8 +32,8 @@ export const draftPairSchema = z.object({
   flags: z.array(pairFlagSchema),
 });
 
-export const unassignedSchema = spanSchema.extend({ text: z.string(), reason: z.string() });
-export const droppedSchema = spanSchema.extend({ reason: z.string() });
+export const unassignedSchema = z.object({ text: z.string(), start: offset, end: offset, reason: z.string() });
+export const droppedSchema = z.object({ start: offset, end: offset, reason: z.string() });
 
 export const transcriptDraftSchema = z.object({
   title: z.string().nullable(),

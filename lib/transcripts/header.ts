@@ -74,6 +74,9 @@ function readFrontMatter(text: string): { end: number; fields: Record<string, st
   return { end: m.index + m[0].replace(/\r?\n$/, "").length, fields };
 }
 
+// Sample and test files open with a line saying they are fictional; it is not the title.
+const LEADING_DISCLAIMER = /^(?:NOTE|DISCLAIMER|注意|说明)\s*[:：].{0,300}(?:fictional|sample data|虚构|示例)/i;
+
 const SOURCE_LINE = /^(.{2,60}?)\s*[|｜]\s*(.+)$/;
 
 function looksLikeTitle(line: string): boolean {
@@ -98,7 +101,7 @@ export function parseHeader(text: string): HeaderInfo {
   for (; i < lines.length; i++) {
     const l = lines[i]!;
     if (!l.text) continue;
-    const noise = classifyNoise(l.text);
+    const noise = classifyNoise(l.text) ?? (LEADING_DISCLAIMER.test(l.text) ? "disclaimer" : null);
     if (!noise) break;
     dropped.push({ start: l.start, end: l.end, reason: noise });
   }

@@ -19,7 +19,7 @@ export interface Pairing {
 }
 
 const SHORT = 20;
-const FOLLOW_UP_AFTER_ANSWER_CHARS = 120;
+const FOLLOW_UP_AFTER_ANSWER_CHARS = 60;
 
 function asTurn(r: ResolvedTurn): DraftTurn {
   const t: DraftTurn = { speaker: r.turn.speaker, text: r.text, start: r.turn.start, end: r.turn.end };

@@ -26,7 +26,7 @@ const WS = /\s/;
 const isBlank = (s: string) => s.trim() === "";
 
 export function detectLayout(text: string): Layout {
-  const lines = text.split("\n");
+  const lines = text.trim().split("\n");
   const nonEmpty = lines.filter((l) => !isBlank(l)).length;
   const commaBreaks = (text.match(/,(?:\[\s*[\dA-Z]{1,3}\s*\.?\s*\]\s*)?(?:Q\.|THE PRESIDENT\.)\s/g) ?? []).length;
   if (commaBreaks >= 2 && text.length / Math.max(1, nonEmpty) > 1500) return "comma";
@@ -138,7 +138,7 @@ export function segmentBody(text: string, bodyStart: number, opts: SegmentOption
     let label = cand && isBelievable(cand, stats) ? cand : null;
     // A soft-wrapped line inside a Markdown paragraph may start with a
     // capitalised phrase and a colon; only trust recurring labels there.
-    if (label && layout === "blocks" && !p.breakBefore && !breakPending && label.form === "mixed" && !label.aloneOnLine && (counts.get(label.speaker) ?? 0) < 2)
+    if (label && layout === "blocks" && !p.breakBefore && !breakPending && label.form === "mixed" && label.kind === "named" && !label.aloneOnLine && (counts.get(label.speaker) ?? 0) < 2)
       label = null;
     if (NOTE_TRAILER.test(body) && !label) inNote = true;
     if (inNote && !label) {

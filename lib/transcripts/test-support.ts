@@ -1,0 +1,21 @@
+// Test helpers: the real corpus lives outside the repository, next to it.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const sharedDir = path.resolve(repoRoot, "../shared");
+
+export function sharedPath(...parts: string[]): string {
+  if (!existsSync(sharedDir)) {
+    throw new Error(`test data folder ${sharedDir} is missing: these tests need ../shared (corpus and seeds) next to the repository`);
+  }
+  const p = path.join(sharedDir, ...parts);
+  if (!existsSync(p)) throw new Error(`test data file ${p} is missing`);
+  return p;
+}
+
+export const readShared = (...parts: string[]) => readFileSync(sharedPath(...parts), "utf8");
+
+/** Whitespace-free prefix, so soft wraps and no-break spaces do not matter when comparing questions. */
+export const questionKey = (s: string) => s.replace(/\s+/g, "").slice(0, 60);
