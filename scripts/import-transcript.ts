@@ -1,5 +1,5 @@
 // `npm run import -- transcript <file> --dry-run --json`
-// Publishing (without --dry-run) needs the database layer, which the lead wires in later.
+// Without --dry-run the transcript is published through the same transaction the editor uses.
 
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -46,11 +46,8 @@ export async function runTranscriptImport(args: string[], io: Io = defaultIo): P
     io.err(`import transcript: expected exactly one file; ${USAGE}`);
     return 2;
   }
-  if (!dryRun) {
-    io.err("publishing requires the database layer: use --dry-run");
-    return 2;
-  }
   const file = files[0]!;
+  if (!dryRun) return publish(file, io);
   try {
     const info = await stat(file).catch(() => null);
     if (!info || !info.isFile()) throw new TranscriptInputError("empty", "file not found");
@@ -75,6 +72,29 @@ export async function runTranscriptImport(args: string[], io: Io = defaultIo): P
     const message = err instanceof TranscriptInputError ? err.message : `unexpected error: ${(err as Error).message}`;
     io.err(`import transcript: ${file}: ${message}`);
     return 1;
+  }
+}
+
+async function publish(file: string, io: Io): Promise<number> {
+  if (!process.env.DATABASE_URL || !process.env.MEILI_HOST) {
+    io.err("import transcript: DATABASE_URL and MEILI_HOST must be set to publish (or use --dry-run)");
+    return 2;
+  }
+  const { createHash } = await import("node:crypto");
+  const { publishTranscriptFile } = await import("../lib/archive/transcript-file");
+  const { db } = await import("../lib/db/client");
+  try {
+    const sha = createHash("sha256").update(await readFile(file)).digest("hex");
+    const result = await publishTranscriptFile(file, { sourceKey: `file:${sha}` });
+    if (!result) io.out(`already imported: ${file}`);
+    else io.out(`published /conferences/${result.slug} with ${result.pairs.length} pairs (queued for indexing)`);
+    return 0;
+  } catch (err) {
+    const message = err instanceof TranscriptInputError ? err.message : (err as Error).message;
+    io.err(`import transcript: ${file}: ${message}`);
+    return 1;
+  } finally {
+    await db().$disconnect();
   }
 }
 

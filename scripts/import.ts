@@ -14,3 +14,5 @@ if (kind === "transcript") {
   code = 2;
 }
 process.exit(code);
+
+export {};

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { parseTranscript } from "@/lib/transcripts";
+import { assertHasSpeakers, extractText, parseTranscript } from "@/lib/transcripts";
 import type { ConferenceInput } from "./conference-input";
 import { conferenceInputFromDraft } from "./from-draft";
 import { publishConference, type PublishResult } from "./publish";
@@ -25,19 +25,31 @@ const manifestSchema = z.array(
   }),
 );
 
-/** Parses and publishes one transcript file unless a conference with the same sourceKey exists. */
-export async function publishTranscriptFile(
-  file: string,
-  metadata: Partial<ConferenceInput["metadata"]> & { sourceKey: string },
+type TranscriptMetadata = Partial<ConferenceInput["metadata"]> & { sourceKey: string };
+
+/** Parses and publishes transcript text unless a conference with the same sourceKey exists. */
+export async function publishTranscriptText(
+  text: string,
+  metadata: TranscriptMetadata,
   options: { topics?: string[]; userId?: number | null } = {},
 ): Promise<PublishResult | null> {
   const existing = await db().conference.findUnique({ where: { sourceKey: metadata.sourceKey }, select: { id: true } });
   if (existing) return null;
-  const text = await readFile(file, "utf8");
   const draft = parseTranscript(text);
+  assertHasSpeakers(draft);
   const input = conferenceInputFromDraft(draft, { ...metadata, sourceText: text });
   if (options.topics?.length) for (const pair of input.pairs) pair.topics = options.topics;
   return publishConference(input, { userId: options.userId });
+}
+
+/** Same as publishTranscriptText, for a .txt, .md, .html or .docx file. */
+export async function publishTranscriptFile(
+  file: string,
+  metadata: TranscriptMetadata,
+  options: { topics?: string[]; userId?: number | null } = {},
+): Promise<PublishResult | null> {
+  const { text } = await extractText(new Uint8Array(await readFile(file)), path.basename(file));
+  return publishTranscriptText(text, metadata, options);
 }
 
 /** Loads the fictional sample archive shipped in prisma/sample; entries already present are skipped. */

@@ -39,9 +39,16 @@ describe("import transcript CLI", () => {
     expect((await run(["transcript", plain, "--dry-run"])).err[0]).toContain("no speakers recognised");
   });
 
-  it("refuses to publish without the database layer", async () => {
-    const r = await run(["transcript", sharedPath("seeds", "000_47fa108efec89af6.txt")]);
-    expect(r.code).toBe(2);
-    expect(r.err).toEqual(["publishing requires the database layer: use --dry-run"]);
+  it("refuses to publish when no database and search are configured", async () => {
+    const saved = { DATABASE_URL: process.env.DATABASE_URL, MEILI_HOST: process.env.MEILI_HOST };
+    delete process.env.DATABASE_URL;
+    delete process.env.MEILI_HOST;
+    try {
+      const r = await run(["transcript", sharedPath("seeds", "000_47fa108efec89af6.txt")]);
+      expect(r.code).toBe(2);
+      expect(r.err).toEqual(["import transcript: DATABASE_URL and MEILI_HOST must be set to publish (or use --dry-run)"]);
+    } finally {
+      Object.assign(process.env, saved);
+    }
   });
 });
