@@ -48,7 +48,8 @@ describe("import transcript CLI", () => {
       expect(r.code).toBe(2);
       expect(r.err).toEqual(["import transcript: DATABASE_URL and MEILI_HOST must be set to publish (or use --dry-run)"]);
     } finally {
-      Object.assign(process.env, saved);
+      // Assigning undefined to process.env would store the string "undefined".
+      for (const [key, value] of Object.entries(saved)) if (value !== undefined) process.env[key] = value;
     }
   });
 });
