@@ -22,7 +22,7 @@ export default async function globalSetup() {
     dataDir: dir,
     pgPort: await findFreePort(),
     meiliPort: await findFreePort(),
-    source: {},
+    source: {} as NodeJS.ProcessEnv,
   });
   let server: ReturnType<typeof spawn> | undefined;
   const stop = async () => {
