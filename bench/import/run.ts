@@ -1,0 +1,213 @@
+import { readFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+// `npm run bench:import`: the whole corpus into a throw-away Postgres and Meilisearch.
+// Measures the Postgres phase, the indexing phase, a second (idempotent) run, and raw
+// Meilisearch indexing of the same documents with the same settings into a separate index.
+// Options: --no-index (Postgres phase only), --keep (leave the temp dir for inspection).
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const corpusDir = path.resolve(repoRoot, "../shared/corpus");
+const FILES = [
+  "whitehouse_press_briefings_2021_2025.jsonl.gz",
+  "mfa_prc_press_conferences_2016_2020_en.jsonl",
+  "mfa_prc_press_conferences_2016_2020_zh.jsonl",
+  "us_presidential_news_conferences_1960_1980.jsonl",
+  "cmfa_presscon_v4_ukraine_subset.jsonl",
+].map((name) => path.join(corpusDir, name));
+
+const args = new Set(process.argv.slice(2));
+const withIndex = !args.has("--no-index");
+
+/** Samples the RSS of a child process (Meilisearch) from /proc; keeps the peak per phase. */
+function rssSampler(pid: number | undefined) {
+  let peak = 0;
+  const read = () => {
+    if (!pid) return 0;
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      return match ? Number(match[1]) * 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  const timer = setInterval(() => {
+    peak = Math.max(peak, read());
+  }, 200);
+  timer.unref();
+  return {
+    reset() {
+      peak = read();
+    },
+    peak: () => Math.max(peak, read()),
+    stop: () => clearInterval(timer),
+  };
+}
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+async function main() {
+  const { startEmbeddedPostgres } = await import("@/lib/dev-services/postgres");
+  const { startLocalMeilisearch } = await import("@/lib/dev-services/meilisearch");
+  const { findFreePort } = await import("@/lib/dev-services/ports");
+  const { migrate } = await import("@/lib/db/migrator");
+
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pressroom-bench-import-"));
+  const [pgPort, meiliPort] = [await findFreePort(), await findFreePort()];
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: pgPort, persistent: false });
+  const masterKey = "bench-master-key-0123456789abcdef";
+  const meiliService = withIndex ? await startLocalMeilisearch({ dbPath: path.join(dir, "meili"), port: meiliPort, masterKey }) : null;
+  const meiliRss = rssSampler(meiliService?.process.pid);
+  try {
+    await migrate(postgres.url);
+    Object.assign(process.env, {
+      DATABASE_URL: postgres.url,
+      MEILI_HOST: meiliService?.host ?? `http://127.0.0.1:${meiliPort}`,
+      MEILI_MASTER_KEY: masterKey,
+      MEILI_INDEX: "qa",
+      PRESSROOM_SEARCH_WORKER: "off",
+    });
+    const { importCorpusFiles, formatImportSummary } = await import("@/lib/corpus/import");
+    const { stderrProgress } = await import("@/lib/corpus/progress");
+
+    console.error(`bench: importing ${FILES.length} files into ${postgres.url}`);
+    const { statementTimings } = await import("@/lib/corpus/writer");
+    const first = await importCorpusFiles(FILES, { progress: stderrProgress() });
+    console.error(formatImportSummary(first));
+    const firstStatements = Object.fromEntries([...statementTimings].map(([k, v]) => [k, Math.round(v)]));
+    console.error("statement ms:", JSON.stringify(firstStatements));
+    statementTimings.clear();
+    const pairs = first.pairsInserted + first.pairsUpdated + first.pairsUnchanged;
+
+    let indexing: { ms: number; documents: number; meiliPeakRss: number } | null = null;
+    let raw: { ms: number; documents: number; meiliPeakRss: number } | null = null;
+    if (meiliService) {
+      const { runIndexingPhase, formatIndexingSummary } = await import("@/lib/corpus/indexing");
+      meiliRss.reset();
+      const summary = await runIndexingPhase({ progress: stderrProgress() });
+      console.error(formatIndexingSummary(summary));
+      indexing = { ms: summary.indexingMs, documents: summary.documents, meiliPeakRss: meiliRss.peak() };
+      raw = await rawMeilisearchBaseline(dir, meiliRss);
+    }
+
+    // Idempotency: the same files again must change nothing.
+    const second = await importCorpusFiles(FILES, { progress: stderrProgress() });
+    console.error(formatImportSummary(second));
+    console.error("statement ms (second run):", JSON.stringify(Object.fromEntries([...statementTimings].map(([k, v]) => [k, Math.round(v)]))));
+
+    const postgresSeconds = first.postgresMs / 1000;
+    const totalMs = first.postgresMs + (indexing?.ms ?? 0);
+    const result = {
+      measuredAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+      pairs,
+      conferences: first.conferences,
+      skipped: first.skipped.length,
+      postgresPhase: { seconds: postgresSeconds, pairsPerSecond: pairs / postgresSeconds, batches: first.batches, outboxRows: first.outboxRows, statementMs: firstStatements },
+      indexingPhase: indexing && { seconds: indexing.ms / 1000, pairsPerSecond: indexing.documents / (indexing.ms / 1000), documents: indexing.documents },
+      wholeImportSeconds: totalMs / 1000,
+      rawMeilisearch: raw && { seconds: raw.ms / 1000, documents: raw.documents, peakRssMB: mb(raw.meiliPeakRss) },
+      ratioToRaw: raw ? totalMs / raw.ms : null,
+      peakRssMB: { importer: mb(Math.max(first.peakRssBytes, process.memoryUsage().rss)), meilisearchDuringImport: indexing ? mb(indexing.meiliPeakRss) : null },
+      secondRun: {
+        seconds: second.postgresMs / 1000,
+        inserted: second.pairsInserted,
+        updated: second.pairsUpdated,
+        unchanged: second.pairsUnchanged,
+        conferencesInserted: second.conferencesInserted,
+        conferencesUpdated: second.conferencesUpdated,
+        outboxRows: second.outboxRows,
+      },
+    };
+    printTable(result);
+    const out = path.join(repoRoot, "bench/results/import.json");
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`saved ${path.relative(repoRoot, out)}`);
+  } finally {
+    meiliRss.stop();
+    const { db } = await import("@/lib/db/client");
+    await db().$disconnect().catch(() => {});
+    await meiliService?.stop();
+    await postgres.stop();
+    if (!args.has("--keep")) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same documents, the same settings, a separate index: what Meilisearch alone needs.
+ * Documents are exported first (to a file, so they are not held twice) and then sent in
+ * large payloads, all enqueued before waiting, which is Meilisearch's fastest path.
+ */
+async function rawMeilisearchBaseline(dir: string, meiliRss: ReturnType<typeof rssSampler>) {
+  const { allVisibleDocuments } = await import("@/lib/search/documents");
+  const { meili, waitForSuccess } = await import("@/lib/search/client");
+  const { indexSettings } = await import("@/lib/search/settings");
+  const { waitForTasks } = await import("@/lib/corpus/indexing");
+  const { createReadStream } = await import("node:fs");
+  const { open } = await import("node:fs/promises");
+  const readline = await import("node:readline");
+  const file = path.join(dir, "documents.ndjson");
+  const handle = await open(file, "w");
+  let documents = 0;
+  for await (const batch of allVisibleDocuments(5000)) {
+    await handle.write(batch.map((d) => JSON.stringify(d)).join("\n") + "\n");
+    documents += batch.length;
+  }
+  await handle.close();
+
+  const uid = "raw_baseline";
+  const created = await meili().createIndex(uid, { primaryKey: "id" });
+  await waitForSuccess(created.taskUid, "create raw index");
+  const settings = await meili().index(uid).updateSettings(indexSettings({ synonyms: {}, stopWords: [] }));
+  await waitForSuccess(settings.taskUid, "raw index settings");
+
+  meiliRss.reset();
+  const started = performance.now();
+  const tasks: number[] = [];
+  let payload: string[] = [];
+  const send = async () => {
+    if (!payload.length) return;
+    const task = await meili().index(uid).addDocumentsFromString(payload.join("\n"), "application/x-ndjson", { primaryKey: "id" });
+    tasks.push(task.taskUid);
+    payload = [];
+  };
+  for await (const line of readline.createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    if (!line) continue;
+    payload.push(line);
+    if (payload.length >= 10_000) await send();
+  }
+  await send();
+  await waitForTasks(tasks.map((uid) => ({ uid, what: "raw baseline batch" })));
+  const ms = performance.now() - started;
+  return { ms, documents, meiliPeakRss: meiliRss.peak() };
+}
+
+function printTable(result: {
+  pairs: number;
+  postgresPhase: { seconds: number; pairsPerSecond: number };
+  indexingPhase: { seconds: number; pairsPerSecond: number } | null;
+  wholeImportSeconds: number;
+  rawMeilisearch: { seconds: number; peakRssMB: number } | null;
+  ratioToRaw: number | null;
+  peakRssMB: { importer: number; meilisearchDuringImport: number | null };
+  secondRun: { seconds: number; inserted: number; updated: number; unchanged: number };
+}) {
+  const rows: [string, string][] = [
+    ["pairs", String(result.pairs)],
+    ["postgres phase", `${result.postgresPhase.seconds.toFixed(1)} s  (${Math.round(result.postgresPhase.pairsPerSecond)} pairs/s, goal ≥ 5000)`],
+    ["indexing phase", result.indexingPhase ? `${result.indexingPhase.seconds.toFixed(1)} s  (${Math.round(result.indexingPhase.pairsPerSecond)} pairs/s)` : "skipped"],
+    ["whole import", `${result.wholeImportSeconds.toFixed(1)} s`],
+    ["raw meilisearch", result.rawMeilisearch ? `${result.rawMeilisearch.seconds.toFixed(1)} s, peak RSS ${result.rawMeilisearch.peakRssMB} MB` : "skipped"],
+    ["whole / raw", result.ratioToRaw ? `${result.ratioToRaw.toFixed(2)}×  (goal ≤ 1.25×)` : "n/a"],
+    ["peak RSS importer", `${result.peakRssMB.importer} MB`],
+    ["peak RSS meili (import)", result.peakRssMB.meilisearchDuringImport === null ? "n/a" : `${result.peakRssMB.meilisearchDuringImport} MB`],
+    ["second run", `${result.secondRun.seconds.toFixed(1)} s: ${result.secondRun.inserted} inserted, ${result.secondRun.updated} updated, ${result.secondRun.unchanged} unchanged`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${value}`);
+}
+
+await main();

@@ -1,0 +1,189 @@
+import path from "node:path";
+import pg from "pg";
+import { mapCorpusRecord, type CorpusPair } from "./mapping";
+import { silentProgress, type ProgressReporter } from "./progress";
+import { openCorpusFile } from "./reader";
+import { parseCorpusLine } from "./record";
+import { CorpusWriter, emptyCounts, type BatchCounts } from "./writer";
+
+export interface CorpusImportOptions {
+  /** Defaults to process.env.DATABASE_URL. */
+  databaseUrl?: string;
+  batchSize?: number;
+  /** Stop after this many valid records (across all files). */
+  limit?: number;
+  /** Stop after this many committed batches: simulates an interrupted run. */
+  maxBatches?: number;
+  /** Batches written at the same time on separate connections (default 1: reading and
+   *  validating the next batch still overlaps with writing the current one). */
+  concurrency?: number;
+  /** Aborting stops reading; the batch being written still commits, the rest is left for a re-run. */
+  signal?: AbortSignal;
+  progress?: ProgressReporter;
+}
+
+export interface SkippedRecord {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+export interface CorpusImportSummary extends BatchCounts {
+  files: { file: string; lines: number; records: number; skipped: number }[];
+  /** Distinct conferences the processed records belong to. */
+  conferences: number;
+  skipped: SkippedRecord[];
+  batches: number;
+  postgresMs: number;
+  interrupted: boolean;
+  peakRssBytes: number;
+}
+
+export class CorpusImportError extends Error {}
+
+/**
+ * The Postgres phase of a bulk import: streams each file, validates every line, groups pairs
+ * into conferences and writes them in atomic batches. Reading and validating the next batch
+ * overlaps with writing the previous one, so both cores are busy.
+ */
+export async function importCorpusFiles(files: string[], options: CorpusImportOptions = {}): Promise<CorpusImportSummary> {
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  if (!databaseUrl) throw new CorpusImportError("DATABASE_URL is not set: point it at the Pressroom PostgreSQL database.");
+  const batchSize = options.batchSize ?? 2000;
+  const progress = options.progress ?? silentProgress();
+  const started = performance.now();
+  const summary: CorpusImportSummary = {
+    ...emptyCounts(), files: [], conferences: 0, skipped: [], batches: 0, postgresMs: 0, interrupted: false, peakRssBytes: process.memoryUsage().rss,
+  };
+  const sampler = setInterval(() => {
+    summary.peakRssBytes = Math.max(summary.peakRssBytes, process.memoryUsage().rss);
+  }, 200);
+  sampler.unref();
+
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.max(1, options.concurrency ?? 1) + 1 });
+  const writer = new CorpusWriter(pool);
+  const conferenceKeys = new Set<string>();
+  const seenIds = new Map<string, string>();
+  const bytesTotal = await totalBytes(files);
+  let bytesBefore = 0;
+  let records = 0;
+  const concurrency = options.concurrency ?? 1;
+  const inflight = new Set<Promise<void>>();
+  let batchesStarted = 0;
+  let stoppedEarly = false;
+  const stopRequested = () => Boolean(options.signal?.aborted) || (options.maxBatches !== undefined && batchesStarted >= options.maxBatches);
+
+  // Up to `concurrency` batches are written at once, on separate connections: Postgres does
+  // most of the work, and one backend uses one core.
+  const flush = async (batch: CorpusPair[]) => {
+    while (inflight.size >= concurrency) await Promise.race(inflight);
+    if (batch.length === 0) return;
+    if (stopRequested()) {
+      stoppedEarly = true;
+      return;
+    }
+    batchesStarted++;
+    const write = writer.writeBatch(batch).then((counts) => {
+      for (const key of Object.keys(counts) as (keyof BatchCounts)[]) summary[key] += counts[key];
+      summary.batches++;
+    });
+    const tracked = write.finally(() => inflight.delete(tracked));
+    // Awaited through Promise.race/all; the no-op catch only keeps Node from calling it unhandled meanwhile.
+    tracked.catch(() => {});
+    inflight.add(tracked);
+  };
+
+  try {
+    for (const file of files) {
+      const reader = await openCorpusFile(file).catch((error: Error) => {
+        throw new CorpusImportError(`Cannot read ${file}: ${error.message}`);
+      });
+      const name = path.basename(file);
+      const fileSummary = { file: name, lines: 0, records: 0, skipped: 0 };
+      summary.files.push(fileSummary);
+      let batch: CorpusPair[] = [];
+      try {
+        for await (const { lineNumber, text } of reader.lines()) {
+          if (options.limit !== undefined && records >= options.limit) break;
+          if (stopRequested()) {
+            stoppedEarly = true;
+            break;
+          }
+          fileSummary.lines = lineNumber;
+          if (!text.trim()) continue;
+          const parsed = parseCorpusLine(text);
+          if (!parsed.ok) {
+            summary.skipped.push({ file: name, line: lineNumber, reason: parsed.reason });
+            fileSummary.skipped++;
+            continue;
+          }
+          const firstSeen = seenIds.get(parsed.record.id);
+          if (firstSeen) {
+            summary.skipped.push({ file: name, line: lineNumber, reason: `duplicate id ${parsed.record.id} (first seen at ${firstSeen})` });
+            fileSummary.skipped++;
+            continue;
+          }
+          seenIds.set(parsed.record.id, `${name}:${lineNumber}`);
+          const pair = mapCorpusRecord(parsed.record);
+          // Batches end at a conference boundary, so concurrent batches never write the same conference.
+          if (batch.length >= batchSize && batch[batch.length - 1].conference.sourceKey !== pair.conference.sourceKey) {
+            await flush(batch);
+            batch = [];
+          }
+          conferenceKeys.add(pair.conference.sourceKey);
+          batch.push(pair);
+          records++;
+          fileSummary.records++;
+          progress.update({ pairs: records, bytesRead: bytesBefore + reader.bytesRead(), bytesTotal, file: name });
+        }
+        await flush(batch);
+      } finally {
+        reader.close();
+      }
+      bytesBefore += reader.bytesTotal;
+      if (stoppedEarly) break;
+    }
+    await Promise.all(inflight);
+  } finally {
+    await Promise.allSettled(inflight);
+    clearInterval(sampler);
+    progress.done();
+    await pool.end();
+  }
+  summary.interrupted = stoppedEarly;
+  summary.conferences = conferenceKeys.size;
+  summary.postgresMs = performance.now() - started;
+  summary.peakRssBytes = Math.max(summary.peakRssBytes, process.memoryUsage().rss);
+  return summary;
+}
+
+async function totalBytes(files: string[]): Promise<number> {
+  const { stat } = await import("node:fs/promises");
+  let total = 0;
+  for (const file of files) {
+    try {
+      total += (await stat(file)).size;
+    } catch {
+      throw new CorpusImportError(`Cannot read ${file}: no such file`);
+    }
+  }
+  return total;
+}
+
+export function formatImportSummary(summary: CorpusImportSummary): string {
+  const pairs = summary.pairsInserted + summary.pairsUpdated + summary.pairsUnchanged;
+  const seconds = summary.postgresMs / 1000;
+  const lines = [
+    summary.interrupted ? "Corpus import stopped early; run the same command again to resume." : "Corpus import finished.",
+    `  files:        ${summary.files.map((f) => `${f.file} (${f.records} records)`).join(", ")}`,
+    `  conferences:  ${summary.conferences} (${summary.conferencesInserted} new, ${summary.conferencesUpdated} updated)`,
+    `  pairs:        ${pairs} (${summary.pairsInserted} inserted, ${summary.pairsUpdated} updated, ${summary.pairsUnchanged} unchanged)`,
+    `  outbox rows:  ${summary.outboxRows}`,
+    `  postgres:     ${seconds.toFixed(1)} s, ${Math.round(pairs / Math.max(seconds, 0.001))} pairs/s, peak RSS ${Math.round(summary.peakRssBytes / 2 ** 20)} MB`,
+    `  skipped:      ${summary.skipped.length}`,
+  ];
+  const shown = summary.skipped.slice(0, 50);
+  for (const skip of shown) lines.push(`    ${skip.file}:${skip.line}: ${skip.reason}`);
+  if (summary.skipped.length > shown.length) lines.push(`    … and ${summary.skipped.length - shown.length} more`);
+  return lines.join("\n");
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "QaPair" ADD COLUMN     "contentHash" TEXT;

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { CorpusImportError, formatImportSummary, importCorpusFiles } from "@/lib/corpus/import";
+import { stderrProgress } from "@/lib/corpus/progress";
+
+// `npm run import -- corpus <file.jsonl|file.jsonl.gz> [more files] [--no-index] [--limit N] [--batch-size N]`
+
+const usage =
+  "usage: npm run import -- corpus <file.jsonl|file.jsonl.gz> [more files] [--no-index] [--limit N] [--batch-size N]";
+
+const optionsSchema = z.object({
+  files: z.array(z.string().min(1)).min(1, "name at least one .jsonl or .jsonl.gz file"),
+  index: z.boolean(),
+  limit: z.coerce.number().int().positive("--limit must be a positive whole number").optional(),
+  batchSize: z.coerce.number().int().min(1).max(20_000, "--batch-size must be between 1 and 20000").optional(),
+});
+
+function parseArgs(args: string[]) {
+  const files: string[] = [];
+  const raw: Record<string, unknown> = { index: true };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--no-index") raw.index = false;
+    else if (arg === "--limit" || arg === "--batch-size") raw[arg === "--limit" ? "limit" : "batchSize"] = args[++i];
+    else if (arg.startsWith("--")) throw new CorpusImportError(`unknown option ${arg}\n${usage}`);
+    else files.push(arg);
+  }
+  const parsed = optionsSchema.safeParse({ ...raw, files });
+  if (!parsed.success) throw new CorpusImportError(`${parsed.error.issues[0].message}\n${usage}`);
+  return parsed.data;
+}
+
+export async function runCorpusImport(args: string[]): Promise<number> {
+  let options: ReturnType<typeof parseArgs>;
+  try {
+    options = parseArgs(args);
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write("\nStopping after the batch being written (Ctrl-C again to quit now)…\n");
+    controller.abort();
+  };
+  process.on("SIGINT", onSigint);
+  try {
+    const summary = await importCorpusFiles(options.files, {
+      limit: options.limit,
+      batchSize: options.batchSize,
+      signal: controller.signal,
+      progress: stderrProgress(),
+    });
+    console.log(formatImportSummary(summary));
+    if (summary.interrupted) return 130;
+    if (options.index) {
+      const { runIndexingPhase, formatIndexingSummary } = await import("@/lib/corpus/indexing");
+      const indexing = await runIndexingPhase({ progress: stderrProgress() });
+      console.log(formatIndexingSummary(indexing));
+    } else {
+      console.log("Indexing skipped (--no-index): the pairs are queued in SearchOutbox for the search worker or `npm run search:reindex`.");
+    }
+    return 0;
+  } catch (error) {
+    // Batches already committed stay: the same command resumes where this one stopped.
+    const detail = process.env.PRESSROOM_DEBUG ? ((error as Error).stack ?? String(error)) : (error as Error).message;
+    console.error(error instanceof CorpusImportError ? detail : `Corpus import failed: ${detail}\nRun the same command again to resume once the cause is fixed.`);
+    return 1;
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+}
