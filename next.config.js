@@ -8,6 +8,8 @@ const nextConfig = {
   experimental: {
     // Transcript uploads are limited to 5 MB; the margin covers multipart overhead.
     serverActions: { bodySizeLimit: "6mb" },
+    // Lets editor pages answer 403 through forbidden() when the role is too low.
+    authInterrupts: true,
   },
 };
 

@@ -1,0 +1,58 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ConferenceSnapshot } from "@/lib/archive/edit-conference";
+import type { ConferenceFormState } from "./form-state";
+import { ConflictNotice } from "./conflict-notice";
+
+type Props = {
+  slug: string;
+  version: number;
+  initial: ConferenceSnapshot;
+  action: (previous: ConferenceFormState, form: FormData) => Promise<ConferenceFormState>;
+};
+
+const FIELDS: { name: keyof ConferenceSnapshot; label: string; type?: string; required?: boolean }[] = [
+  { name: "title", label: "Title", required: true },
+  { name: "heldOn", label: "Held on", type: "date" },
+  { name: "organizer", label: "Organizer" },
+  { name: "location", label: "Location" },
+  { name: "language", label: "Language code (en, zh…)", required: true },
+  { name: "sourceUrl", label: "Source URL", type: "url" },
+  { name: "sourceName", label: "Source name" },
+];
+
+export function ConferenceEditForm({ slug, version, initial, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const values = state.status === "conflict" || state.status === "error" ? (state.values ?? initial) : initial;
+  const formVersion =
+    state.status === "conflict" ? state.currentVersion : state.status === "saved" ? state.version : state.status === "error" ? (state.version ?? version) : version;
+  return (
+    <form key={`${formVersion}-${"seq" in state ? state.seq : 0}`} action={formAction} className="editor-form" aria-label="Edit conference details">
+      {state.status === "saved" ? <p role="status" className="form-ok">{state.message}</p> : null}
+      {state.status === "error" ? <p role="alert" className="form-error">{state.message}</p> : null}
+      {state.status === "conflict" ? (
+        <ConflictNotice
+          message={state.message}
+          lastEdit={state.lastEdit}
+          rows={[...FIELDS, { name: "correctionNote" as const, label: "Correction note" }].map((f) => ({
+            label: f.label, theirs: state.current[f.name] ?? "", yours: state.values[f.name] ?? "",
+          }))}
+        />
+      ) : null}
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="version" value={formVersion} />
+      {FIELDS.map((f) => (
+        <p key={f.name}>
+          <label htmlFor={`conference-${f.name}`}>{f.label}</label>
+          <input id={`conference-${f.name}`} name={f.name} type={f.type ?? "text"} defaultValue={values[f.name] ?? ""} required={f.required} />
+        </p>
+      ))}
+      <p>
+        <label htmlFor="conference-correctionNote">Public correction note (optional)</label>
+        <textarea id="conference-correctionNote" name="correctionNote" defaultValue={values.correctionNote ?? ""} maxLength={1000} rows={2} />
+      </p>
+      <p><button type="submit" disabled={pending}>{pending ? "Saving…" : "Save details"}</button></p>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Role } from "./roles";
+
+/**
+ * Every mutating server action and route handler in the app, and who may call it.
+ * tests/auth/authorization.test.ts scans app/ for "use server" files and for route.ts files
+ * exporting POST/PUT/PATCH/DELETE and fails when this list and the scan disagree, so a new
+ * mutation cannot ship without being listed here and guarded. Paths are relative to the repo.
+ *
+ * PUBLIC entries must say why; they are exempt from the anonymous-refusal check.
+ */
+export type MutationEntry =
+  | { kind: "action"; file: string; name: string; role: Role }
+  | { kind: "route"; file: string; method: "POST" | "PUT" | "PATCH" | "DELETE"; role: Role }
+  | { kind: "route"; file: string; method: "POST" | "PUT" | "PATCH" | "DELETE"; role: "PUBLIC"; why: string };
+
+export const MUTATIONS: MutationEntry[] = [
+  { kind: "route", file: "app/api/auth/[...nextauth]/route.ts", method: "POST", role: "PUBLIC", why: "next-auth sign-in/sign-out; CSRF-token protected and throttled" },
+
+  { kind: "action", file: "app/editor/qa/[publicId]/actions.ts", name: "savePairAction", role: "EDITOR" },
+  { kind: "action", file: "app/editor/qa/[publicId]/actions.ts", name: "changePairStatusAction", role: "EDITOR" },
+  { kind: "action", file: "app/editor/conferences/[slug]/actions.ts", name: "saveConferenceAction", role: "EDITOR" },
+  { kind: "action", file: "app/editor/conferences/[slug]/actions.ts", name: "changeConferenceStatusAction", role: "EDITOR" },
+  { kind: "action", file: "app/editor/users/actions.ts", name: "inviteUserAction", role: "ADMIN" },
+  { kind: "action", file: "app/editor/users/actions.ts", name: "setUserDisabledAction", role: "ADMIN" },
+  { kind: "action", file: "app/editor/users/actions.ts", name: "changeUserRoleAction", role: "ADMIN" },
+  { kind: "action", file: "app/editor/users/actions.ts", name: "resetUserPasswordAction", role: "ADMIN" },
+
+  // Transcript import flow (issue: import engineer).
+  { kind: "action", file: "app/editor/imports/new/actions.ts", name: "startImportAction", role: "EDITOR" },
+  { kind: "action", file: "app/editor/imports/[id]/actions.ts", name: "editDraftAction", role: "EDITOR" },
+  { kind: "action", file: "app/editor/imports/[id]/actions.ts", name: "publishDraftAction", role: "EDITOR" },
+
+  // Search settings (synonyms, stop words; issue: search engineer).
+  { kind: "action", file: "app/editor/search-settings/actions.ts", name: "saveSearchSettingsAction", role: "EDITOR" },
+];
