@@ -5,6 +5,6 @@ export async function latestConferences(limit = 12) {
     where: { status: "PUBLISHED" },
     orderBy: [{ heldOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
     take: limit,
-    select: { slug: true, title: true, heldOn: true, organizer: true, language: true, _count: { select: { pairs: true } } },
+    select: { slug: true, title: true, heldOn: true, organizer: true, language: true, _count: { select: { pairs: { where: { status: "PUBLISHED" } } } } },
   });
 }

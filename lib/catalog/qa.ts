@@ -112,5 +112,5 @@ async function neighbour(conferenceId: number, ordinal: number, direction: "prev
 }
 
 /** The speaker's name as the archive knows it, else the label printed in the source. */
-export const turnSpeakerName = (turn: { speakerLabel: string | null; speaker: { name: string } | null }) =>
-  turn.speaker?.name ?? turn.speakerLabel ?? "Unknown speaker";
+export const turnSpeakerName = (turn: { kind?: string; speakerLabel: string | null; speaker: { name: string } | null }) =>
+  turn.speaker?.name ?? turn.speakerLabel ?? (turn.kind === "QUESTION" ? "Unidentified journalist" : "Unidentified speaker");

@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cache } from "react";
+import { notFound, permanentRedirect } from "next/navigation";
+import { Transcript } from "@/components/conference/transcript";
+import { findPublishedConference } from "@/lib/catalog/conference";
+import { formatDate } from "@/lib/catalog/format";
+import { conferencePath, personPath, roleLabel } from "@/lib/catalog/paths";
+import { decodeSlug, resolveRenamedSlug } from "@/lib/catalog/redirects";
+import { publicBaseUrl } from "@/lib/env";
+import { eventJsonLd, jsonLdScript } from "@/lib/structured-data/qa-page";
+import "../../qa/qa.css";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ slug: string }> };
+
+const load = cache(async (raw: string) => {
+  const slug = decodeSlug(raw);
+  const conference = await findPublishedConference(slug);
+  if (conference) return conference;
+  const renamed = await resolveRenamedSlug("CONFERENCE", slug);
+  if (renamed) permanentRedirect(conferencePath(renamed));
+  notFound();
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const conference = await load((await params).slug);
+  const description = [formatDate(conference.heldOn), conference.organizer, conference.location].filter(Boolean).join(" · ");
+  const canonical = conferencePath(conference.slug);
+  return {
+    title: conference.title,
+    description: `Full transcript, question by question. ${description}`,
+    alternates: {
+      canonical,
+      ...(conference.translation ? { languages: { [conference.translation.language]: conferencePath(conference.translation.slug) } } : {}),
+    },
+    openGraph: { type: "article", url: canonical, title: conference.title, description },
+    twitter: { card: "summary", title: conference.title, description },
+  };
+}
+
+export default async function ConferencePage({ params }: Params) {
+  const conference = await load((await params).slug);
+  const lang = conference.language === "en" ? undefined : conference.language;
+  const pairs = conference.transcript.filter((b) => b.kind === "pair").length;
+  const roleOrder = ["MODERATOR", "OFFICIAL", "INTERPRETER", "JOURNALIST", "OTHER"];
+  const participants = [...conference.participants].sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || a.speaker.name.localeCompare(b.speaker.name));
+  const translation = conference.translation;
+  const event = eventJsonLd({ ...conference, url: `${publicBaseUrl()}${conferencePath(conference.slug)}` });
+
+  return (
+    <article className="conference-page">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript({ "@context": "https://schema.org", ...event }) }} />
+      <h1 lang={lang}>{conference.title}</h1>
+      <p className="muted">
+        {[formatDate(conference.heldOn), conference.organizer, conference.location, `${pairs} ${pairs === 1 ? "question" : "questions"}`].filter(Boolean).join(" · ")}
+      </p>
+      {translation ? (
+        <p>
+          <Link href={conferencePath(translation.slug)} lang={translation.language} hrefLang={translation.language}>
+            {translation.language.startsWith("zh") ? "中文版" : translation.language === "en" ? "English" : `Translation (${translation.language})`}
+          </Link>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="participants-heading">
+        <h2 id="participants-heading">Participants</h2>
+        {participants.length ? (
+          <ul className="participants">
+            {participants.map((p) => (
+              <li key={p.speaker.slug}>
+                <Link href={personPath(p.speaker.slug)} lang={lang}>
+                  {p.speaker.name}
+                </Link>{" "}
+                <span className="muted">{roleLabel(p.role)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">Speakers were not identified in the source.</p>
+        )}
+      </section>
+
+      {conference.correctionNote || conference.correctedAt ? (
+        <section aria-labelledby="corrections-heading" className="corrections">
+          <h2 id="corrections-heading">Corrections</h2>
+          <p>
+            {conference.correctedAt ? `${formatDate(conference.correctedAt)}: ` : ""}
+            {conference.correctionNote ?? "Corrected after publication."}
+          </p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="transcript-heading">
+        <h2 id="transcript-heading">Transcript</h2>
+        <Transcript blocks={conference.transcript} lang={lang} />
+      </section>
+
+      <section aria-labelledby="provenance-heading">
+        <h2 id="provenance-heading">Source</h2>
+        <dl className="meta-list">
+          {conference.sourceUrl ? (
+            <>
+              <dt>Source</dt>
+              <dd>
+                <a href={conference.sourceUrl} rel="noopener">
+                  {conference.sourceName ?? conference.sourceUrl}
+                </a>
+              </dd>
+            </>
+          ) : conference.sourceName ? (
+            <>
+              <dt>Source</dt>
+              <dd>{conference.sourceName}</dd>
+            </>
+          ) : null}
+          {conference.retrievedAt ? (
+            <>
+              <dt>Retrieved</dt>
+              <dd>
+                <time dateTime={conference.retrievedAt.toISOString()}>{formatDate(conference.retrievedAt)}</time>
+              </dd>
+            </>
+          ) : null}
+          {conference.sourceSha256 ? (
+            <>
+              <dt>SHA-256 of source text</dt>
+              <dd>
+                <code className="hash">{conference.sourceSha256}</code>
+              </dd>
+            </>
+          ) : null}
+          {conference.publishedAt ? (
+            <>
+              <dt>Published here</dt>
+              <dd>{formatDate(conference.publishedAt)}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import { findQaPair } from "./qa";
+import { escapeHtml, plainHtmlPage } from "./http";
+import { pairTitle, qaPath, qaSlug } from "./paths";
+import { decodeSlug } from "./redirects";
+
+export type QaRouting =
+  | { kind: "render"; lookup: Extract<Awaited<ReturnType<typeof findQaPair>>, { state: "visible" }> }
+  | { kind: "redirect"; location: string }
+  | { kind: "gone"; publicId: string; question: string; conferenceTitle: string; reason: string }
+  | { kind: "missing" };
+
+/**
+ * What /qa/{publicId}[/{slug}] answers. The slug is decoration: anything but the current one
+ * is a 308 to the canonical URL. A withdrawn pair's only URL is the bare /qa/{publicId}, which
+ * answers 410 Gone (App Router pages cannot set that status, so a route handler serves it).
+ */
+export async function routeQa(publicId: string, slug: string | null): Promise<QaRouting> {
+  const lookup = await findQaPair(publicId);
+  if (lookup.state === "missing") return { kind: "missing" };
+  if (lookup.state === "gone") {
+    if (slug !== null || publicId !== lookup.publicId) return { kind: "redirect", location: qaPath(lookup.publicId) };
+    return { kind: "gone", publicId: lookup.publicId, question: lookup.question, conferenceTitle: lookup.conferenceTitle, reason: lookup.reason };
+  }
+  const canonical = qaPath(lookup.pair.publicId, lookup.question);
+  if (slug === null || decodeSlug(slug) !== qaSlug(lookup.question) || publicId !== lookup.pair.publicId) {
+    return { kind: "redirect", location: canonical };
+  }
+  return { kind: "render", lookup };
+}
+
+export function goneHtml(gone: { publicId: string; question: string; conferenceTitle: string; reason: string }): string {
+  const title = pairTitle(gone.question || `Q&A ${gone.publicId}`);
+  return plainHtmlPage({
+    title,
+    heading: "This answer is no longer published",
+    body: `<p>The question-and-answer pair <strong>${escapeHtml(gone.publicId)}</strong> was withdrawn from the archive.</p>
+<blockquote><p>${escapeHtml(title)}</p><footer>From: ${escapeHtml(gone.conferenceTitle)}</footer></blockquote>
+<p><strong>Reason:</strong> ${escapeHtml(gone.reason)}</p>`,
+  });
+}
+
+export function missingHtml(publicId: string): string {
+  return plainHtmlPage({
+    title: "Not found",
+    heading: "No such answer",
+    body: `<p>There is no question-and-answer pair with the id <strong>${escapeHtml(publicId)}</strong>. Check the link for typos: ids have 8 letters and digits.</p>`,
+  });
+}

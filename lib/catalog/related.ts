@@ -1,0 +1,72 @@
+import { liveIndex } from "@/lib/search/client";
+import { excerpt } from "./pair-list";
+
+export interface RelatedPair {
+  publicId: string;
+  question: string;
+  conferenceTitle: string;
+  conferenceSlug: string;
+  date: number | null;
+  language: string;
+}
+
+const STOP_WORDS = new Set(
+  "about above after again against also because before being between could does doing during further have having here itself just more most other ought should some such than that their theirs them then there these they this those through under until very what when where which while whom will with would your yours please thank thanks question minister spokesperson".split(" "),
+);
+
+/** The question's most distinctive words: long, not filler. Chinese text keeps its first clause. */
+export function keyTerms(question: string, max = 6): string {
+  if (/[\u3400-\u9fff]/.test(question)) return question.replace(/\s+/g, "").slice(0, 24);
+  const words = question.toLowerCase().match(/[a-z][a-z'-]{3,}/g) ?? [];
+  const unique = [...new Set(words.filter((w) => !STOP_WORDS.has(w)))];
+  return unique.sort((a, b) => b.length - a.length).slice(0, max).join(" ");
+}
+
+const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+/**
+ * Pairs from other conferences on the same topics (or, without topics, sharing the question's
+ * key terms). Returns null when search is unavailable so the page can simply omit the section:
+ * a Q&A page must never fail because the index is down.
+ */
+export async function relatedPairs(args: { question: string; topics: string[]; conferenceSlug: string; limit?: number }): Promise<RelatedPair[] | null> {
+  const key = JSON.stringify([args.conferenceSlug, args.topics, args.limit ?? 5, keyTerms(args.question)]);
+  const cached = recent.get(key);
+  if (cached && Date.now() - cached.at < RELATED_TTL_MS) return cached.value;
+  const value = await searchRelated(args);
+  if (value) {
+    if (recent.size >= RELATED_CACHE_SIZE) recent.delete(recent.keys().next().value!);
+    recent.set(key, { at: Date.now(), value });
+  }
+  return value;
+}
+
+// "Related" needs no up-to-the-second freshness, and a popular answer page should not cost a
+// search per view: results are kept in memory for a few minutes (failures are not kept).
+const RELATED_TTL_MS = 5 * 60_000;
+const RELATED_CACHE_SIZE = 2_000;
+const recent = new Map<string, { at: number; value: RelatedPair[] }>();
+
+async function searchRelated(args: { question: string; topics: string[]; conferenceSlug: string; limit?: number }): Promise<RelatedPair[] | null> {
+  const filter = [`conferenceSlug != ${quote(args.conferenceSlug)}`];
+  if (args.topics.length) filter.push(`topics IN [${args.topics.map(quote).join(", ")}]`);
+  try {
+    const result = await liveIndex().search(keyTerms(args.question), {
+      filter,
+      limit: args.limit ?? 5,
+      // Any shared term is enough: "last" drops words from the end until something matches.
+      matchingStrategy: "last",
+      attributesToRetrieve: ["publicId", "question", "conferenceTitle", "conferenceSlug", "date", "language"],
+    });
+    return result.hits.map((hit) => ({
+      publicId: hit.publicId,
+      question: excerpt(hit.question, 200),
+      conferenceTitle: hit.conferenceTitle,
+      conferenceSlug: hit.conferenceSlug,
+      date: hit.date,
+      language: hit.language,
+    }));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,111 @@
+import { db } from "@/lib/db/client";
+import { publicBaseUrl } from "@/lib/env";
+import { escapeXml } from "./atom";
+import { conferencePath, outletPath, personPath, qaPath, topicPath } from "./paths";
+
+// The sitemap index lists one file per kind and id range. Ranges are of row ids, not offsets,
+// so a chunk's query is an index range scan however large the archive grows, and a chunk's
+// URLs never shift to another file when rows are added. 40,000 stays under the 50,000 limit.
+export const SITEMAP_CHUNK = 40_000;
+export const SITEMAP_KINDS = ["pages", "conferences", "qa", "people", "outlets", "topics"] as const;
+export type SitemapKind = (typeof SITEMAP_KINDS)[number];
+
+interface ChunkRow {
+  chunk: number;
+  lastmod: Date | null;
+}
+
+/** Non-empty chunks per kind, with their newest change, for the sitemap index. */
+export async function sitemapChunks(): Promise<{ name: string; lastmod: Date | null }[]> {
+  const size = SITEMAP_CHUNK;
+  const [conferences, pairs, people, outlets, topics] = await Promise.all([
+    db().$queryRaw<ChunkRow[]>`SELECT (id / ${size})::int AS chunk, MAX("updatedAt") AS lastmod FROM "Conference" WHERE status = 'PUBLISHED' GROUP BY 1 ORDER BY 1`,
+    db().$queryRaw<ChunkRow[]>`
+      SELECT (p.id / ${size})::int AS chunk, MAX(p."updatedAt") AS lastmod
+      FROM "QaPair" p JOIN "Conference" c ON c.id = p."conferenceId"
+      WHERE p.status = 'PUBLISHED' AND c.status = 'PUBLISHED' GROUP BY 1 ORDER BY 1`,
+    db().$queryRaw<ChunkRow[]>`
+      SELECT (s.id / ${size})::int AS chunk, MAX(s."updatedAt") AS lastmod FROM "Speaker" s
+      WHERE EXISTS (SELECT 1 FROM "ConferenceParticipant" cp JOIN "Conference" c ON c.id = cp."conferenceId" WHERE cp."speakerId" = s.id AND c.status = 'PUBLISHED')
+      GROUP BY 1 ORDER BY 1`,
+    db().$queryRaw<ChunkRow[]>`
+      SELECT (o.id / ${size})::int AS chunk, MAX(o."updatedAt") AS lastmod FROM "Outlet" o
+      WHERE EXISTS (SELECT 1 FROM "QaPair" p WHERE p."outletId" = o.id AND p.status = 'PUBLISHED')
+      GROUP BY 1 ORDER BY 1`,
+    db().$queryRaw<ChunkRow[]>`
+      SELECT (t.id / ${size})::int AS chunk, MAX(t."createdAt") AS lastmod FROM "Topic" t
+      WHERE EXISTS (SELECT 1 FROM "QaPairTopic" qt JOIN "QaPair" p ON p.id = qt."qaPairId" WHERE qt."topicId" = t.id AND p.status = 'PUBLISHED')
+      GROUP BY 1 ORDER BY 1`,
+  ]);
+  const named = (kind: SitemapKind, rows: ChunkRow[]) => rows.map((r) => ({ name: `${kind}-${r.chunk}.xml`, lastmod: r.lastmod }));
+  return [
+    { name: "pages-0.xml", lastmod: null },
+    ...named("conferences", conferences),
+    ...named("qa", pairs),
+    ...named("people", people),
+    ...named("outlets", outlets),
+    ...named("topics", topics),
+  ];
+}
+
+export function parseChunkName(name: string): { kind: SitemapKind; chunk: number } | null {
+  const match = /^([a-z]+)-(\d{1,7})\.xml$/.exec(name);
+  if (!match || !(SITEMAP_KINDS as readonly string[]).includes(match[1])) return null;
+  return { kind: match[1] as SitemapKind, chunk: Number(match[2]) };
+}
+
+type UrlRow = { path: string; lastmod: Date | null };
+
+/** URLs of one chunk; null when the chunk name is unknown (404). */
+export async function sitemapChunkUrls(name: string): Promise<UrlRow[] | null> {
+  const parsed = parseChunkName(name);
+  if (!parsed) return null;
+  const { kind, chunk } = parsed;
+  if (kind === "pages") return chunk === 0 ? ["/", "/search", "/conferences", "/people", "/outlets"].map((path) => ({ path, lastmod: null })) : null;
+  const from = chunk * SITEMAP_CHUNK;
+  const to = from + SITEMAP_CHUNK;
+  const range = { id: { gte: from, lt: to } };
+  switch (kind) {
+    case "conferences": {
+      const rows = await db().conference.findMany({ where: { ...range, status: "PUBLISHED" }, orderBy: { id: "asc" }, select: { slug: true, updatedAt: true } });
+      return rows.map((r) => ({ path: conferencePath(r.slug), lastmod: r.updatedAt }));
+    }
+    case "qa": {
+      // Only the first few hundred characters of the question are needed for the slug.
+      const rows = await db().$queryRaw<{ publicId: string; updatedAt: Date; question: string | null }[]>`
+        SELECT p."publicId", p."updatedAt",
+          (SELECT LEFT(string_agg(t.text, E'\n\n' ORDER BY t.position), 400) FROM "Turn" t WHERE t."qaPairId" = p.id AND t.kind = 'QUESTION') AS question
+        FROM "QaPair" p JOIN "Conference" c ON c.id = p."conferenceId"
+        WHERE p.id >= ${from} AND p.id < ${to} AND p.status = 'PUBLISHED' AND c.status = 'PUBLISHED'
+        ORDER BY p.id`;
+      return rows.map((r) => ({ path: qaPath(r.publicId, r.question), lastmod: r.updatedAt }));
+    }
+    case "people": {
+      const rows = await db().speaker.findMany({ where: { ...range, participations: { some: { conference: { status: "PUBLISHED" } } } }, orderBy: { id: "asc" }, select: { slug: true, updatedAt: true } });
+      return rows.map((r) => ({ path: personPath(r.slug), lastmod: r.updatedAt }));
+    }
+    case "outlets": {
+      const rows = await db().outlet.findMany({ where: { ...range, questions: { some: { status: "PUBLISHED" } } }, orderBy: { id: "asc" }, select: { slug: true, updatedAt: true } });
+      return rows.map((r) => ({ path: outletPath(r.slug), lastmod: r.updatedAt }));
+    }
+    case "topics": {
+      const rows = await db().topic.findMany({ where: { ...range, pairs: { some: { qaPair: { status: "PUBLISHED" } } } }, orderBy: { id: "asc" }, select: { slug: true, createdAt: true } });
+      return rows.map((r) => ({ path: topicPath(r.slug), lastmod: r.createdAt }));
+    }
+  }
+}
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
+const lastmod = (d: Date | null) => (d ? `<lastmod>${d.toISOString()}</lastmod>` : "");
+
+export function renderSitemapIndex(chunks: { name: string; lastmod: Date | null }[]): string {
+  const base = publicBaseUrl();
+  const items = chunks.map((c) => `  <sitemap><loc>${escapeXml(`${base}/sitemaps/${c.name}`)}</loc>${lastmod(c.lastmod)}</sitemap>`);
+  return `${XML_HEAD}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("\n")}\n</sitemapindex>\n`;
+}
+
+export function renderUrlSet(urls: UrlRow[]): string {
+  const base = publicBaseUrl();
+  const items = urls.map((u) => `  <url><loc>${escapeXml(new URL(u.path, base).toString())}</loc>${lastmod(u.lastmod)}</url>`);
+  return `${XML_HEAD}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("\n")}\n</urlset>\n`;
+}
