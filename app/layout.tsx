@@ -20,6 +20,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" className={inter.variable}>
       <body>
+        {/* React hoists this into <head> on every page: browsers offer to add the archive's search. */}
+        <link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml" title="Pressroom" />
         <a className="skip-link" href="#main">
           Skip to content
         </a>

@@ -18,8 +18,6 @@ export default async function HomePage() {
   const [conferences, speakers] = await Promise.all([latestConferences(), listSpeakers(1, 8)]);
   return (
     <>
-      {/* React hoists this into <head>: browsers offer to add the archive's search. */}
-      <link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml" title="Pressroom" />
       <h1>What did they answer, when, and who asked?</h1>
       <p className="muted">Search press conferences question by question. Every answer has a permanent link you can cite.</p>
       <SearchBox />
