@@ -51,6 +51,8 @@ export const draftEditSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("addOutlet"), name: name("Outlet name") }),
   z.object({ op: z.literal("mergeOutlets"), from: name("Outlet to merge"), into: name("Outlet to keep") }),
   z.object({ op: z.literal("setMetadata"), metadata: draftMetadataEditSchema }),
+  /** Takes a piece of unassigned text into the draft: as an opening statement or as an answer of a pair. */
+  z.object({ op: z.literal("placeUnassigned"), index: z.coerce.number().int().nonnegative(), target: z.union([z.literal("statements"), pairId]) }),
 ]);
 
 export type DraftEdit = z.infer<typeof draftEditSchema>;
