@@ -34,7 +34,10 @@ export function indexSettings(editor: EditorSearchSettings): Settings {
     ],
     sortableAttributes: ["date"],
     displayedAttributes: ["*"],
-    rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "date:desc"],
+    // "sort" right after "words": an explicit newest/oldest order is chronological among the
+    // pairs matching the most query words, instead of a tie-breaker that rarely applies.
+    // Without a sort parameter the rule does nothing; newer pairs win remaining ties.
+    rankingRules: ["words", "sort", "typo", "proximity", "attribute", "exactness", "date:desc"],
     typoTolerance: {
       enabled: true,
       // "2024" must not match "2025"; ids are exact by nature.

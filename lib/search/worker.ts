@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/lib/db/client";
 import { liveIndexUid, meili, waitForSuccess } from "./client";
 import { documentsForPairs } from "./documents";
+import { rebuildIfRequested } from "./editor-settings";
 import { ensureIndex } from "./index-setup";
 
 export interface DrainResult {
@@ -108,7 +109,17 @@ function describe(error: unknown): string {
 export async function runOutboxWorker(options: { signal?: AbortSignal; pollMs?: number; batchSize?: number; log?: (line: string) => void } = {}): Promise<void> {
   const pollMs = options.pollMs ?? 1000;
   const log = options.log ?? ((line: string) => console.log(`[search-worker] ${line}`));
+  let nextRebuildCheck = 0;
   while (!options.signal?.aborted) {
+    if (Date.now() >= nextRebuildCheck) {
+      try {
+        await rebuildIfRequested(log);
+        nextRebuildCheck = Date.now() + 5_000;
+      } catch (error) {
+        log(`index rebuild failed, retrying in a minute: ${describe(error)}`);
+        nextRebuildCheck = Date.now() + 60_000;
+      }
+    }
     let result: DrainResult | undefined;
     try {
       result = await drainOutboxOnce({ batchSize: options.batchSize });

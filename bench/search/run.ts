@@ -1,0 +1,253 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { relevance, runLoad, type LoadStats } from "./load";
+import { KNOWN_ITEMS, mixedQueries } from "./queries";
+
+// `npm run bench:search`: imports the real corpus (../shared/corpus, ~71k pairs) into a
+// throw-away Postgres and Meilisearch, serves the app with `next start`, and measures
+//   api      GET /api/v1/search over HTTP (what users get)
+//   meili    the very multi-search request the API sends, straight to Meilisearch (our overhead)
+//   plain    a plain Meilisearch search (q + highlighting, defaults) for scale
+//   postgres full-text baseline (tsvector + GIN, websearch_to_tsquery, ts_rank_cd)
+// at concurrency 1, 10 and 50, plus known-item relevance (MRR@10, Recall@10).
+// Options: --skip-build (reuse .next), --requests N (per run at concurrency ≥ 10).
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const corpusDir = path.resolve(repoRoot, "../shared/corpus");
+const FILES = [
+  "whitehouse_press_briefings_2021_2025.jsonl.gz",
+  "mfa_prc_press_conferences_2016_2020_en.jsonl",
+  "mfa_prc_press_conferences_2016_2020_zh.jsonl",
+  "us_presidential_news_conferences_1960_1980.jsonl",
+  "cmfa_presscon_v4_ukraine_subset.jsonl",
+].map((name) => path.join(corpusDir, name));
+const args = process.argv.slice(2);
+const skipBuild = args.includes("--skip-build");
+const requestsArg = args.indexOf("--requests");
+const REQUESTS = requestsArg >= 0 ? Number(args[requestsArg + 1]) : 1000;
+const CONCURRENCY = [1, 10, 50];
+const log = (line: string) => console.error(`bench: ${line}`);
+
+async function main() {
+  const { startEmbeddedPostgres } = await import("@/lib/dev-services/postgres");
+  const { startLocalMeilisearch } = await import("@/lib/dev-services/meilisearch");
+  const { findFreePort, waitFor } = await import("@/lib/dev-services/ports");
+  const { migrate } = await import("@/lib/db/migrator");
+
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pressroom-bench-search-"));
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await findFreePort(), persistent: false });
+  const masterKey = "bench-master-key-0123456789abcdef";
+  const meili = await startLocalMeilisearch({ dbPath: path.join(dir, "meili"), port: await findFreePort(), masterKey });
+  let server: ChildProcess | undefined;
+  const pool = new pg.Pool({ connectionString: postgres.url, max: 50 });
+  try {
+    await migrate(postgres.url);
+    Object.assign(process.env, { DATABASE_URL: postgres.url, MEILI_HOST: meili.host, MEILI_MASTER_KEY: masterKey, MEILI_INDEX: "qa", PRESSROOM_SEARCH_WORKER: "off" });
+
+    // 1. The corpus, through the real importer and indexing phase (our settings).
+    const { importCorpusFiles } = await import("@/lib/corpus/import");
+    const { runIndexingPhase } = await import("@/lib/corpus/indexing");
+    const { silentProgress } = await import("@/lib/corpus/progress");
+    let t0 = performance.now();
+    const imported = await importCorpusFiles(FILES, { progress: silentProgress() });
+    log(`imported ${imported.pairsInserted} pairs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    t0 = performance.now();
+    const indexing = await runIndexingPhase({ progress: silentProgress() });
+    const indexingSeconds = (performance.now() - t0) / 1000;
+    log(`indexed ${indexing.documents} documents in ${indexingSeconds.toFixed(1)} s`);
+
+    // 2. The Postgres full-text baseline over the same pairs (question and answer turns).
+    t0 = performance.now();
+    await pool.query(`
+      CREATE TABLE bench_fts AS
+      SELECT p.id, p."sourceId", to_tsvector('english', string_agg(t.text, ' ' ORDER BY t.position)) AS doc
+      FROM "QaPair" p JOIN "Turn" t ON t."qaPairId" = p.id
+      GROUP BY p.id`);
+    await pool.query(`CREATE INDEX bench_fts_doc ON bench_fts USING GIN (doc)`);
+    await pool.query(`ANALYZE bench_fts`);
+    const ftsSeconds = (performance.now() - t0) / 1000;
+    log(`built the Postgres tsvector + GIN baseline in ${ftsSeconds.toFixed(1)} s`);
+    const pgSearch = async (q: string, limit: number, mode: "and" | "or"): Promise<string[]> => {
+      // AND: websearch_to_tsquery as is. OR: the same lexemes joined with | instead of &.
+      const query = mode === "and" ? "websearch_to_tsquery('english', $1)" : "replace(websearch_to_tsquery('english', $1)::text, '&', '|')::tsquery";
+      const { rows } = await pool.query<{ sourceId: string }>(
+        `SELECT "sourceId" FROM bench_fts, (SELECT ${query} AS q) AS query WHERE doc @@ q ORDER BY ts_rank_cd(doc, q) DESC LIMIT $2`,
+        [q, limit],
+      );
+      return rows.map((r) => r.sourceId);
+    };
+
+    // 3. The app, as users get it.
+    const port = await findFreePort();
+    const env = { ...process.env, NODE_ENV: "production", PORT: String(port), NEXTAUTH_SECRET: "bench-secret-0123456789-abcdefghij", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
+    const next = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
+    if (!skipBuild || !existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) {
+      log("building the app (next build)…");
+      await new Promise<void>((resolve, reject) => {
+        const build = spawn(process.execPath, [next, "build"], { cwd: repoRoot, env, stdio: ["ignore", "ignore", "inherit"] });
+        build.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+      });
+    }
+    server = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: repoRoot, env, stdio: ["ignore", "ignore", "inherit"] });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(async () => (await fetch(`${base}/api/v1/search?q=&limit=1`)).ok, "next start", 120_000, 250);
+
+    const { parseSearchParams } = await import("@/lib/search/params");
+    const { buildSearchRequest } = await import("@/lib/search/query");
+    const queries = mixedQueries();
+    const meiliBodies = queries.map((qs) => {
+      const parsed = parseSearchParams(new URLSearchParams(qs));
+      if (!parsed.success) throw new Error(`bad benchmark query ${qs}`);
+      return { params: parsed.data, body: JSON.stringify({ queries: buildSearchRequest(parsed.data).queries }) };
+    });
+    const meiliHeaders = { Authorization: `Bearer ${masterKey}`, "Content-Type": "application/json" };
+    const targets: Record<string, (i: number) => Promise<boolean>> = {
+      api: async (i) => {
+        const response = await fetch(`${base}/api/v1/search?${queries[i % queries.length]}`);
+        await response.arrayBuffer();
+        return response.ok;
+      },
+      meili: async (i) => {
+        const response = await fetch(`${meili.host}/multi-search`, { method: "POST", headers: meiliHeaders, body: meiliBodies[i % queries.length].body });
+        await response.arrayBuffer();
+        return response.ok;
+      },
+      plain: async (i) => {
+        const q = meiliBodies[i % queries.length].params.q;
+        const response = await fetch(`${meili.host}/indexes/qa/search`, { method: "POST", headers: meiliHeaders, body: JSON.stringify({ q, attributesToHighlight: ["*"], limit: 20 }) });
+        await response.arrayBuffer();
+        return response.ok;
+      },
+      postgres: async (i) => {
+        const q = meiliBodies[i % queries.length].params.q;
+        if (!q) return true; // browsing has no full-text equivalent
+        await pgSearch(q, 20, "and");
+        return true;
+      },
+    };
+    // Warm caches (page cache, Next's compiled routes) before measuring.
+    for (const run of Object.values(targets)) await runLoad(run, 4, queries.length);
+
+    const speed: Record<string, Record<string, LoadStats>> = {};
+    for (const concurrency of CONCURRENCY) {
+      const total = concurrency === 1 ? Math.max(300, queries.length * 4) : REQUESTS;
+      for (const [name, run] of Object.entries(targets)) {
+        const stats = await runLoad(run, concurrency, total);
+        (speed[`c${concurrency}`] ??= {})[name] = stats;
+        log(`c=${concurrency} ${name.padEnd(8)} p50 ${stats.p50} ms  p95 ${stats.p95} ms  p99 ${stats.p99} ms  ${stats.throughput} q/s  errors ${stats.errors}`);
+      }
+    }
+
+    // Diagnostics: which queries cost Meilisearch the most, and how big the answers are.
+    const perQueryMs: { query: string; words: number; meiliMs: number; apiMs: number; apiBytes: number; meiliBytes: number }[] = [];
+    for (let i = 0; i < queries.length; i++) {
+      const times = { meili: [] as number[], api: [] as number[] };
+      let apiBytes = 0;
+      let meiliBytes = 0;
+      for (let round = 0; round < 3; round++) {
+        let t = performance.now();
+        const raw = await fetch(`${meili.host}/multi-search`, { method: "POST", headers: meiliHeaders, body: meiliBodies[i].body });
+        meiliBytes = (await raw.arrayBuffer()).byteLength;
+        times.meili.push(performance.now() - t);
+        t = performance.now();
+        const api = await fetch(`${base}/api/v1/search?${queries[i]}`);
+        apiBytes = (await api.arrayBuffer()).byteLength;
+        times.api.push(performance.now() - t);
+      }
+      const median = (v: number[]) => Math.round(v.sort((a, b) => a - b)[1] * 10) / 10;
+      const q = meiliBodies[i].params.q;
+      perQueryMs.push({ query: queries[i], words: q ? q.split(/\s+/).length : 0, meiliMs: median(times.meili), apiMs: median(times.api), apiBytes, meiliBytes });
+    }
+    const byLength = (min: number, max: number) => {
+      const rows = perQueryMs.filter((r) => r.words >= min && r.words <= max).map((r) => r.meiliMs).sort((a, b) => a - b);
+      return rows.length ? { queries: rows.length, medianMeiliMs: rows[Math.floor(rows.length / 2)] } : null;
+    };
+    const diagnostics = {
+      meiliByQueryLength: { "0-3 words": byLength(0, 3), "4-7 words": byLength(4, 7), "8+ words": byLength(8, 100) },
+      meanApiBytes: Math.round(perQueryMs.reduce((a, r) => a + r.apiBytes, 0) / perQueryMs.length),
+      meanMeiliBytes: Math.round(perQueryMs.reduce((a, r) => a + r.meiliBytes, 0) / perQueryMs.length),
+      slowest: [...perQueryMs].sort((a, b) => b.meiliMs - a.meiliMs).slice(0, 8),
+    };
+    log(`diagnostics: ${JSON.stringify({ ...diagnostics, slowest: diagnostics.slowest.map((r) => `${r.meiliMs} ms ${decodeURIComponent(r.query)}`) }, null, 1)}`);
+
+    // 4. Known-item relevance: rank of the target among the first 10.
+    const rankOf = (ids: string[], target: string) => {
+      const i = ids.indexOf(target);
+      return i >= 0 ? i + 1 : null;
+    };
+    const perQuery: { q: string; target: string; ours: number | null; postgresAnd: number | null; postgresOr: number | null }[] = [];
+    for (const item of KNOWN_ITEMS) {
+      const response = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(item.q)}&limit=10`);
+      const body = (await response.json()) as { hits: { sourceId: string }[] };
+      perQuery.push({
+        ...item,
+        ours: rankOf(body.hits.map((h) => h.sourceId), item.target),
+        postgresAnd: rankOf(await pgSearch(item.q, 10, "and"), item.target),
+        postgresOr: rankOf(await pgSearch(item.q, 10, "or"), item.target),
+      });
+    }
+    const relevanceSummary = {
+      ours: relevance(perQuery.map((r) => r.ours)),
+      postgresAnd: relevance(perQuery.map((r) => r.postgresAnd)),
+      postgresOr: relevance(perQuery.map((r) => r.postgresOr)),
+    };
+
+    printReport(speed, relevanceSummary);
+    const result = {
+      measuredAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+      corpus: { pairs: indexing.documents, indexingSeconds: Math.round(indexingSeconds * 10) / 10, postgresFtsBuildSeconds: Math.round(ftsSeconds * 10) / 10 },
+      queries: { mixed: queries.length, knownItems: KNOWN_ITEMS.length, requestsPerRun: REQUESTS },
+      speed,
+      goals: goals(speed),
+      relevance: relevanceSummary,
+      diagnostics,
+      perQueryMs,
+      perQuery,
+    };
+    await mkdir(path.join(repoRoot, "bench/results"), { recursive: true });
+    await writeFile(path.join(repoRoot, "bench/results/search.json"), `${JSON.stringify(result, null, 2)}\n`);
+    log("saved bench/results/search.json");
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once("exit", r));
+      server.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      server.kill("SIGKILL");
+    }
+    await pool.end().catch(() => {});
+    const { db } = await import("@/lib/db/client");
+    await db().$disconnect().catch(() => {});
+    await meili.stop();
+    await postgres.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function goals(speed: Record<string, Record<string, LoadStats>>) {
+  return {
+    apiP95AtC1Under15ms: speed.c1.api.p95 <= 15,
+    apiP50Within1_5xMeili: Object.fromEntries(Object.entries(speed).map(([c, s]) => [c, Math.round((s.api.p50 / s.meili.p50) * 100) / 100])),
+    apiThroughputShareOfMeili: Object.fromEntries(Object.entries(speed).map(([c, s]) => [c, Math.round((s.api.throughput / s.meili.throughput) * 100) / 100])),
+  };
+}
+
+function printReport(speed: Record<string, Record<string, LoadStats>>, rel: Record<string, { mrr: number; recall: number; found: number; total: number }>) {
+  const lines = ["", "| concurrency | target | p50 ms | p95 ms | p99 ms | q/s | errors |", "|---|---|---:|---:|---:|---:|---:|"];
+  for (const [c, targets] of Object.entries(speed)) {
+    for (const [name, s] of Object.entries(targets)) lines.push(`| ${c.slice(1)} | ${name} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.throughput} | ${s.errors} |`);
+  }
+  lines.push("", "| known-item relevance | MRR@10 | Recall@10 |", "|---|---:|---:|");
+  const names: Record<string, string> = { ours: "Pressroom (Meilisearch, our settings)", postgresAnd: "Postgres FTS, AND (websearch_to_tsquery)", postgresOr: "Postgres FTS, OR of the terms" };
+  for (const [key, r] of Object.entries(rel)) lines.push(`| ${names[key]} | ${r.mrr} | ${r.recall} (${r.found}/${r.total}) |`);
+  const g = goals(speed);
+  lines.push("", `API p95 at c=1 ≤ 15 ms: ${g.apiP95AtC1Under15ms}`, `API p50 / Meilisearch p50: ${JSON.stringify(g.apiP50Within1_5xMeili)} (goal ≤ 1.5)`, `API q/s / Meilisearch q/s: ${JSON.stringify(g.apiThroughputShareOfMeili)} (goal ≥ 0.7)`);
+  console.log(lines.join("\n"));
+}
+
+await main();
+process.exit(0);

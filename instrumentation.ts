@@ -1,0 +1,14 @@
+// Next calls register() once when the server starts. By default the search outbox worker
+// runs in the same process; set PRESSROOM_SEARCH_WORKER=off and run `npm run search:worker`
+// to run it on its own (or several of them: they share the outbox safely).
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.PRESSROOM_SEARCH_WORKER === "off") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  if (!process.env.DATABASE_URL || !process.env.MEILI_HOST) {
+    console.warn("[search-worker] not started: DATABASE_URL or MEILI_HOST is not set");
+    return;
+  }
+  const { startInProcessSearchWorker } = await import("@/lib/search/in-process");
+  startInProcessSearchWorker();
+}
