@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
 import { enqueueSearchSync } from "@/lib/search/outbox";
+import { conferenceSourceFields, findTranslationTarget } from "./conference-fields";
 import { conferenceInputSchema, type ConferenceInput, type ParticipantRoleInput } from "./conference-input";
 import { newPublicId, slugify } from "./ids";
 
@@ -38,12 +38,7 @@ async function writeConference(tx: Tx, input: ParsedInput, options: { userId?: n
     const existing = await tx.conference.findUnique({ where: { sourceKey: meta.sourceKey }, select: { slug: true } });
     if (existing) throw new ConferenceExistsError(existing.slug);
   }
-  const translationOf = meta.translationOfSlug
-    ? await tx.conference.findUnique({ where: { slug: meta.translationOfSlug }, select: { id: true } })
-    : null;
-  if (meta.translationOfSlug && !translationOf) {
-    throw new Error(`Translation target "${meta.translationOfSlug}" does not exist`);
-  }
+  const translationOfId = await findTranslationTarget(tx, meta.translationOfSlug);
 
   const speakerIds = await resolveSpeakers(tx, input);
   const outletIds = await resolveNamed(tx, "outlet", input.pairs.map((p) => p.question.outlet));
@@ -54,20 +49,11 @@ async function writeConference(tx: Tx, input: ParsedInput, options: { userId?: n
   const conference = await tx.conference.create({
     data: {
       slug,
-      title: meta.title,
-      heldOn: meta.heldOn ? new Date(`${meta.heldOn}T00:00:00Z`) : null,
-      organizer: meta.organizer,
-      location: meta.location,
-      language: meta.language,
-      sourceUrl: meta.sourceUrl ?? null,
-      sourceName: meta.sourceName,
-      retrievedAt: meta.retrievedAt ? new Date(meta.retrievedAt) : null,
-      sourceText: meta.sourceText ?? null,
-      sourceSha256: meta.sourceText ? createHash("sha256").update(meta.sourceText).digest("hex") : null,
+      ...conferenceSourceFields(meta),
       sourceKey: meta.sourceKey,
       status,
       publishedAt: status === "PUBLISHED" ? new Date() : null,
-      translationOfId: translationOf?.id ?? null,
+      translationOfId,
     },
   });
 

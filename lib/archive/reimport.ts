@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueSearchSync } from "@/lib/search/outbox";
+import { conferenceSourceFields, findTranslationTarget } from "./conference-fields";
 import { conferenceInputSchema, type ConferenceInput, type ConferenceInputParsed, type ParticipantRoleInput } from "./conference-input";
 import { newPublicId, slugify } from "./ids";
 
@@ -159,26 +159,16 @@ async function applyReimport(tx: Tx, input: ConferenceInputParsed, options: { us
   const matches = matchPairs(stored, input.pairs);
   const diff = diffOf(target, stored, input.pairs, matches);
 
-  const translationOf = meta.translationOfSlug ? await tx.conference.findUnique({ where: { slug: meta.translationOfSlug }, select: { id: true } }) : null;
-  if (meta.translationOfSlug && !translationOf) throw new Error(`Translation target "${meta.translationOfSlug}" does not exist`);
-  if (translationOf?.id === target.id) throw new Error("A conference cannot be a translation of itself");
+  const translationOfId = await findTranslationTarget(tx, meta.translationOfSlug);
+  if (translationOfId === target.id) throw new Error("A conference cannot be a translation of itself");
 
   const now = new Date();
   const note = `Re-imported from a newer version of the source: ${diff.added.length} added, ${diff.changed.length} corrected, ${diff.removed.length} removed`;
   const updated = await tx.conference.updateMany({
     where: { id: target.id, version: target.version },
     data: {
-      title: meta.title,
-      heldOn: meta.heldOn ? new Date(`${meta.heldOn}T00:00:00Z`) : null,
-      organizer: meta.organizer,
-      location: meta.location,
-      language: meta.language,
-      sourceUrl: meta.sourceUrl ?? null,
-      sourceName: meta.sourceName,
-      retrievedAt: meta.retrievedAt ? new Date(meta.retrievedAt) : now,
-      sourceText: meta.sourceText ?? null,
-      sourceSha256: meta.sourceText ? createHash("sha256").update(meta.sourceText).digest("hex") : null,
-      translationOfId: translationOf?.id ?? null,
+      ...conferenceSourceFields(meta, now),
+      translationOfId,
       version: { increment: 1 },
       correctedAt: now,
       correctionNote: note,
@@ -264,7 +254,7 @@ async function applyReimport(tx: Tx, input: ConferenceInputParsed, options: { us
       version: target.version + 1,
       userId: options.userId,
       before: { title: target.title, heldOn: target.heldOn?.toISOString().slice(0, 10) ?? null, sourceSha256: target.sourceSha256 },
-      after: { title: meta.title, heldOn: meta.heldOn ?? null, sourceSha256: meta.sourceText ? createHash("sha256").update(meta.sourceText).digest("hex") : null },
+      after: { title: meta.title, heldOn: meta.heldOn ?? null, sourceSha256: conferenceSourceFields(meta).sourceSha256 },
       diff: JSON.parse(JSON.stringify(diff)),
       publicNote: note,
     },
