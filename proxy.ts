@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { searchReachable } from "@/lib/search/health";
 
 // Security headers for every response, and a per-request CSP nonce. Next reads the nonce from
 // the request's Content-Security-Policy header and puts it on its own scripts; that only works
@@ -24,7 +25,7 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const csp = contentSecurityPolicy(nonce, https);
@@ -35,7 +36,11 @@ export function proxy(request: NextRequest) {
   // lib/auth/guard.ts reads this to send anonymous visitors back here after login.
   requestHeaders.set("x-pressroom-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // A page cannot set its own status; the proxy's status carries through to the rendered page,
+  // which itself explains that search is down while conference and Q&A pages keep working.
+  const searchDown = request.nextUrl.pathname === "/search" && !(await searchReachable());
+  const response = NextResponse.next({ request: { headers: requestHeaders }, ...(searchDown ? { status: 503 } : {}) });
+  if (searchDown) response.headers.set("Retry-After", "30");
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   response.headers.set("X-Content-Type-Options", "nosniff");

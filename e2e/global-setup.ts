@@ -75,6 +75,7 @@ export default async function globalSetup() {
     process.env.PRESSROOM_E2E_MEILI_KEY = services.env.MEILI_MASTER_KEY;
     process.env.PRESSROOM_E2E_DATABASE_URL = services.env.DATABASE_URL;
     process.env.PRESSROOM_E2E_MEILI_HOST = services.env.MEILI_HOST;
+    process.env.PRESSROOM_E2E_MEILI_PID = String(services.meiliPid ?? "");
   } catch (error) {
     await stop();
     throw error;

@@ -6,6 +6,8 @@ import { localMasterKey, startLocalMeilisearch, type LocalMeilisearch } from "./
 export interface LocalServices {
   env: { DATABASE_URL: string; MEILI_HOST: string; MEILI_MASTER_KEY?: string };
   started: string[];
+  /** The local Meilisearch process, when one was started (tests pause it to simulate an outage). */
+  meiliPid?: number;
   stop(): Promise<void>;
 }
 
@@ -42,7 +44,7 @@ export async function startLocalServices(options: {
       meiliHost = meili.host;
       started.push(`Meilisearch on ${meili.host}`);
     }
-    return { env: { DATABASE_URL: databaseUrl, MEILI_HOST: meiliHost, MEILI_MASTER_KEY: masterKey }, started, stop };
+    return { env: { DATABASE_URL: databaseUrl, MEILI_HOST: meiliHost, MEILI_MASTER_KEY: masterKey }, started, meiliPid: meili?.process.pid, stop };
   } catch (error) {
     await stop();
     throw error;
