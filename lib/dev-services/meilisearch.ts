@@ -26,7 +26,8 @@ export function meilisearchBinary(): string {
 export function localMasterKey(dataDir: string): string {
   const file = path.join(dataDir, "meili-master-key");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  const key = randomBytes(24).toString("base64url");
+  // Hex, not base64url: a key starting with "-" would be read as a command-line flag.
+  const key = randomBytes(24).toString("hex");
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return key;
 }
@@ -41,15 +42,16 @@ export async function startLocalMeilisearch(options: {
   await assertPortFree(options.port, "the local Meilisearch", "PRESSROOM_MEILI_PORT");
   await mkdir(options.dbPath, { recursive: true });
   const host = `http://127.0.0.1:${options.port}`;
+  // --flag=value throughout, so no value is ever mistaken for a flag.
   const args = [
-    "--db-path", options.dbPath,
-    "--http-addr", `127.0.0.1:${options.port}`,
-    "--master-key", options.masterKey,
+    `--db-path=${options.dbPath}`,
+    `--http-addr=127.0.0.1:${options.port}`,
+    `--master-key=${options.masterKey}`,
     "--no-analytics",
-    "--env", "development",
+    "--env=development",
     "--experimental-dumpless-upgrade",
   ];
-  if (options.maxIndexingMemory) args.push("--max-indexing-memory", options.maxIndexingMemory);
+  if (options.maxIndexingMemory) args.push(`--max-indexing-memory=${options.maxIndexingMemory}`);
   const child = spawn(meilisearchBinary(), args, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
