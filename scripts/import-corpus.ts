@@ -50,14 +50,12 @@ export async function runCorpusImport(args: string[]): Promise<number> {
       batchSize: options.batchSize,
       signal: controller.signal,
       progress: stderrProgress(),
+      // Each batch is sent to Meilisearch as soon as it commits, so indexing runs alongside.
+      index: options.index,
     });
     console.log(formatImportSummary(summary));
     if (summary.interrupted) return 130;
-    if (options.index) {
-      const { runIndexingPhase, formatIndexingSummary } = await import("@/lib/corpus/indexing");
-      const indexing = await runIndexingPhase({ progress: stderrProgress() });
-      console.log(formatIndexingSummary(indexing));
-    } else {
+    if (!options.index) {
       console.log("Indexing skipped (--no-index): the pairs are queued in SearchOutbox for the search worker or `npm run search:reindex`.");
     }
     return 0;

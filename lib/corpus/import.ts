@@ -4,6 +4,8 @@ import { mapCorpusRecord, type CorpusPair } from "./mapping";
 import { silentProgress, type ProgressReporter } from "./progress";
 import { openCorpusFile } from "./reader";
 import { parseCorpusLine } from "./record";
+import type { IndexFeed, IndexFeedSummary } from "./index-feed";
+import type { IndexingSummary } from "./indexing";
 import { CorpusWriter, emptyCounts, type BatchCounts } from "./writer";
 
 export interface CorpusImportOptions {
@@ -14,12 +16,17 @@ export interface CorpusImportOptions {
   limit?: number;
   /** Stop after this many committed batches: simulates an interrupted run. */
   maxBatches?: number;
-  /** Batches written at the same time on separate connections (default 1: reading and
-   *  validating the next batch still overlaps with writing the current one). */
+  /** Batches written at the same time on separate connections (default 2, one Postgres
+   *  backend per core; reading and validating the next batch overlaps with both). */
   concurrency?: number;
   /** Aborting stops reading; the batch being written still commits, the rest is left for a re-run. */
   signal?: AbortSignal;
   progress?: ProgressReporter;
+  /** Also index into Meilisearch: each batch's documents are sent as soon as it commits,
+   *  overlapping with the next batches, and pending outbox rows left over are drained at the end. */
+  index?: boolean;
+  /** "after" (default): documents are sent right after the last commit; "overlap": while writing. See index-feed.ts. */
+  indexMode?: "after" | "overlap";
 }
 
 export interface SkippedRecord {
@@ -37,6 +44,8 @@ export interface CorpusImportSummary extends BatchCounts {
   postgresMs: number;
   interrupted: boolean;
   peakRssBytes: number;
+  /** With `index`: what was sent while writing, what the final drain did, and when all was indexed. */
+  indexing: (IndexFeedSummary & { leftover: IndexingSummary | null; caughtUpMs: number }) | null;
 }
 
 export class CorpusImportError extends Error {}
@@ -54,20 +63,29 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
   const started = performance.now();
   const summary: CorpusImportSummary = {
     ...emptyCounts(), files: [], conferences: 0, skipped: [], batches: 0, postgresMs: 0, interrupted: false, peakRssBytes: process.memoryUsage().rss,
+    indexing: null,
   };
   const sampler = setInterval(() => {
     summary.peakRssBytes = Math.max(summary.peakRssBytes, process.memoryUsage().rss);
   }, 200);
   sampler.unref();
 
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.max(1, options.concurrency ?? 1) + 1 });
-  const writer = new CorpusWriter(pool);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.max(1, options.concurrency ?? 2) + 1 });
+  const writer = new CorpusWriter(pool, Boolean(options.index));
+  let feed: IndexFeed | null = null;
+  if (options.index) {
+    const { IndexFeed } = await import("./index-feed");
+    feed = await IndexFeed.open({ mode: options.indexMode }).catch(async (error: Error) => {
+      await pool.end();
+      throw new CorpusImportError(`Cannot reach Meilisearch to index the import: ${error.message}\nStart it, or import with --no-index and index later.`);
+    });
+  }
   const conferenceKeys = new Set<string>();
   const seenIds = new Map<string, string>();
   const bytesTotal = await totalBytes(files);
   let bytesBefore = 0;
   let records = 0;
-  const concurrency = options.concurrency ?? 1;
+  const concurrency = Math.max(1, options.concurrency ?? 2);
   const inflight = new Set<Promise<void>>();
   let batchesStarted = 0;
   let stoppedEarly = false;
@@ -83,9 +101,10 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
       return;
     }
     batchesStarted++;
-    const write = writer.writeBatch(batch).then((counts) => {
+    const write = writer.writeBatch(batch).then(async ({ counts, documents, outboxIds }) => {
       for (const key of Object.keys(counts) as (keyof BatchCounts)[]) summary[key] += counts[key];
       summary.batches++;
+      if (feed) await feed.add(documents, outboxIds);
     });
     const tracked = write.finally(() => inflight.delete(tracked));
     // Awaited through Promise.race/all; the no-op catch only keeps Node from calling it unhandled meanwhile.
@@ -144,15 +163,27 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
       if (stoppedEarly) break;
     }
     await Promise.all(inflight);
+    summary.postgresMs = performance.now() - started;
+    if (feed) {
+      const sent = await feed.finish(pool);
+      // Rows the batches did not cover: pairs of renamed conferences, unpublished pairs,
+      // rows left by an earlier --no-index or interrupted run.
+      let leftover: IndexingSummary | null = null;
+      if (!stoppedEarly) {
+        const { runIndexingPhase } = await import("./indexing");
+        leftover = await runIndexingPhase();
+      }
+      summary.indexing = { ...sent, leftover, caughtUpMs: performance.now() - started };
+    }
   } finally {
     await Promise.allSettled(inflight);
+    await feed?.close();
     clearInterval(sampler);
     progress.done();
     await pool.end();
   }
   summary.interrupted = stoppedEarly;
   summary.conferences = conferenceKeys.size;
-  summary.postgresMs = performance.now() - started;
   summary.peakRssBytes = Math.max(summary.peakRssBytes, process.memoryUsage().rss);
   return summary;
 }
@@ -182,6 +213,14 @@ export function formatImportSummary(summary: CorpusImportSummary): string {
     `  postgres:     ${seconds.toFixed(1)} s, ${Math.round(pairs / Math.max(seconds, 0.001))} pairs/s, peak RSS ${Math.round(summary.peakRssBytes / 2 ** 20)} MB`,
     `  skipped:      ${summary.skipped.length}`,
   ];
+  if (summary.indexing) {
+    const { documents, tasks, outboxRowsProcessed, requeued, leftover, caughtUpMs } = summary.indexing;
+    lines.push(
+      `  indexed:      ${documents} documents built while writing (${tasks} tasks, ${outboxRowsProcessed} outbox rows processed, ${requeued} changed meanwhile)` +
+        (leftover ? `; ${leftover.documents} more indexed and ${leftover.deletes} removed from ${leftover.outboxRows} leftover outbox rows` : ""),
+      `  caught up:    ${(caughtUpMs / 1000).toFixed(1)} s after the start`,
+    );
+  }
   const shown = summary.skipped.slice(0, 50);
   for (const skip of shown) lines.push(`    ${skip.file}:${skip.line}: ${skip.reason}`);
   if (summary.skipped.length > shown.length) lines.push(`    … and ${summary.skipped.length - shown.length} more`);

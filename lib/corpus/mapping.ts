@@ -167,6 +167,19 @@ function contentHash(record: CorpusRecord, sourceKey: string): string {
  * (Cyrillic, Arabic, Hangul) would all become "untitled" and merge, so they get a short hash.
  */
 export function nameSlug(name: string): string {
+  let slug = nameSlugs.get(name);
+  if (slug === undefined) {
+    // The writer asks for the same few thousand names once per turn; bounded for long-lived processes.
+    if (nameSlugs.size >= 100_000) nameSlugs.clear();
+    slug = computeNameSlug(name);
+    nameSlugs.set(name, slug);
+  }
+  return slug;
+}
+
+const nameSlugs = new Map<string, string>();
+
+function computeNameSlug(name: string): string {
   const slug = slugify(name);
   if (slug !== "untitled" || /untitled/i.test(name)) return slug;
   return `n-${createHash("sha1").update(name.normalize("NFC")).digest("hex").slice(0, 12)}`;

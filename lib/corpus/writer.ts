@@ -1,12 +1,15 @@
 import type pg from "pg";
-import { newPublicId, slugify } from "@/lib/archive/ids";
+import { slugify } from "@/lib/archive/ids";
+import type { QaPairDocument } from "@/lib/search/documents";
+import { documentsForWrittenPairs, type ConferenceState, type WrittenPair } from "./batch-documents";
 import { nameSlug, type CorpusConference, type CorpusPair } from "./mapping";
+import { NOW, conferenceColumns, insertPairs, insertParticipants, insertTurns, sameConference, textArrayLiteral, timed } from "./statements";
 
-// Writes batches of corpus pairs with plain SQL: one transaction per batch and a handful of
-// multi-row statements (INSERT … SELECT FROM unnest(…)) instead of thousands of ORM calls.
-// Each batch commits its conferences, pairs, turns, participants, topics and outbox rows
-// together, so an interrupted run leaves only whole batches behind and a re-run resumes.
-// Column lists must match prisma/schema.prisma (updatedAt has no database default).
+export { statementTimings } from "./statements";
+
+// Writes batches of corpus pairs with plain SQL, one transaction per batch, so an
+// interrupted run leaves only whole batches behind and a re-run resumes. Each batch commits
+// its conferences, pairs, turns, participants, topics and outbox rows together.
 
 export interface BatchCounts {
   pairsInserted: number;
@@ -17,45 +20,45 @@ export interface BatchCounts {
   outboxRows: number;
 }
 
+export interface BatchResult {
+  counts: BatchCounts;
+  /** Search documents of the visible pairs written (only when the writer builds documents). */
+  documents: QaPairDocument[];
+  /** The outbox rows this batch created for exactly those documents' pairs. */
+  outboxIds: string[];
+}
+
 export function emptyCounts(): BatchCounts {
   return { pairsInserted: 0, pairsUpdated: 0, pairsUnchanged: 0, conferencesInserted: 0, conferencesUpdated: 0, outboxRows: 0 };
 }
 
-// Timestamps are stored as UTC wall time (TIMESTAMP(3) without zone), as Prisma does.
-const NOW = `timezone('UTC', now())`;
-const TURN_POSITION_STRIDE = 1000;
 // deadlock_detected, unique_violation, serialization_failure
 const RETRYABLE = new Set(["40P01", "23505", "40001"]);
 
 type NameKind = "Speaker" | "Outlet" | "Topic";
-
-/** Milliseconds spent per statement kind, for the benchmark's breakdown. */
-export const statementTimings = new Map<string, number>();
-
-async function timed<R extends pg.QueryResultRow>(client: pg.PoolClient, label: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
-  const started = performance.now();
-  try {
-    return await client.query<R>(sql, params);
-  } finally {
-    statementTimings.set(label, (statementTimings.get(label) ?? 0) + performance.now() - started);
-  }
-}
+type NameRow = { id: number; name: string };
+type StoredPair = { id: number; contentHash: string | null };
+type ConferenceRow = CorpusConference & { id: number; slug: string; status: string; updatedMs: number };
 
 export class CorpusWriter {
-  private readonly ids: Record<NameKind, Map<string, number>> = { Speaker: new Map(), Outlet: new Map(), Topic: new Map() };
+  private readonly names: Record<NameKind, Map<string, NameRow>> = { Speaker: new Map(), Outlet: new Map(), Topic: new Map() };
   private takenSlugs: Promise<Set<string>> | null = null;
+  /** Every stored pair of a file family, loaded once per run instead of one SELECT per batch. */
+  private readonly storedPairs = new Map<string, Promise<Map<string, StoredPair>>>();
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** `buildDocuments`: also return the search documents of what each batch wrote. */
+  constructor(private readonly pool: pg.Pool, private readonly buildDocuments = false) {}
 
   /**
    * Writes one batch atomically. Concurrent batches can collide on a new speaker or outlet
    * (deadlock) or, in a file whose conferences are not contiguous, on a new conference
-   * (unique violation); the loser rolls back and simply runs again.
+   * (unique violation); the loser rolls back and simply runs again. A retry reads the
+   * batch's pairs afresh, in case another process wrote them after the run's first look.
    */
-  async writeBatch(pairs: CorpusPair[]): Promise<BatchCounts> {
+  async writeBatch(pairs: CorpusPair[]): Promise<BatchResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.writeBatchOnce(pairs);
+        return await this.writeBatchOnce(pairs, attempt > 1);
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (attempt >= 4 || !code || !RETRYABLE.has(code)) throw error;
@@ -63,16 +66,21 @@ export class CorpusWriter {
     }
   }
 
-  private async writeBatchOnce(pairs: CorpusPair[]): Promise<BatchCounts> {
+  private async writeBatchOnce(pairs: CorpusPair[], fresh: boolean): Promise<BatchResult> {
+    const stored = await this.storedPairsOf(pairs, fresh);
     const client = await this.pool.connect();
-    const resolved: Record<NameKind, Map<string, number>> = { Speaker: new Map(), Outlet: new Map(), Topic: new Map() };
+    const resolved: Record<NameKind, Map<string, NameRow>> = { Speaker: new Map(), Outlet: new Map(), Topic: new Map() };
     try {
-      await client.query("BEGIN");
-      const counts = await this.write(client, pairs, resolved);
+      // synchronous_commit off for this transaction only: a crash can lose the last few
+      // committed batches, but never half of one, and nothing marks them done elsewhere, so
+      // the next run sees those pairs as missing and writes them again.
+      const begun = (await client.query(`BEGIN; SET LOCAL synchronous_commit TO off;
+        SELECT round(extract(epoch FROM ${NOW}::timestamp(3)) * 1000)::float8 AS ms`)) as unknown as pg.QueryResult<{ ms: number }>[];
+      const result = await this.write(client, pairs, stored, resolved, begun[2].rows[0].ms);
       await timed(client, "commit", "COMMIT");
-      // Only ids from a committed transaction may be cached: a rolled-back insert leaves none.
-      for (const kind of Object.keys(resolved) as NameKind[]) for (const [slug, id] of resolved[kind]) this.ids[kind].set(slug, id);
-      return counts;
+      // Only names from a committed transaction may be cached: a rolled-back insert leaves none.
+      for (const kind of Object.keys(resolved) as NameKind[]) for (const [slug, row] of resolved[kind]) this.names[kind].set(slug, row);
+      return result;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
@@ -81,109 +89,143 @@ export class CorpusWriter {
     }
   }
 
-  private async write(client: pg.PoolClient, pairs: CorpusPair[], resolved: Record<NameKind, Map<string, number>>): Promise<BatchCounts> {
-    const counts = emptyCounts();
-    // Per file family, so the lookup is an index scan on (sourceCorpus, sourceId).
-    const existing: { id: number; sourceCorpus: string; sourceId: string; contentHash: string | null }[] = [];
-    for (const [corpus, ids] of groupBy(pairs, (p) => p.sourceCorpus, (p) => p.sourceId)) {
-      const found = await timed<{ id: number; sourceCorpus: string; sourceId: string; contentHash: string | null }>(client, "select pairs",
-        `SELECT id, "sourceCorpus", "sourceId", "contentHash" FROM "QaPair" WHERE "sourceCorpus" = $1 AND "sourceId" = ANY($2::text[])`,
-        [corpus, ids],
-      );
-      existing.push(...found.rows);
+  private async storedPairsOf(pairs: CorpusPair[], fresh: boolean): Promise<Map<string, StoredPair>> {
+    const result = new Map<string, StoredPair>();
+    const families = new Set(pairs.map((p) => p.sourceCorpus));
+    for (const family of families) {
+      let loaded = fresh ? undefined : this.storedPairs.get(family);
+      if (!loaded) {
+        const ids = fresh ? pairs.filter((p) => p.sourceCorpus === family).map((p) => p.sourceId) : null;
+        loaded = timed<{ id: number; sourceId: string; contentHash: string | null }>(this.pool, "select pairs",
+          `SELECT id, "sourceId", "contentHash" FROM "QaPair" WHERE "sourceCorpus" = $1 ${ids ? `AND "sourceId" = ANY($2::text[])` : ""}`,
+          ids ? [family, ids] : [family],
+        ).then((rows) => new Map(rows.rows.map((row) => [row.sourceId, { id: row.id, contentHash: row.contentHash }])));
+        // Records are unique per run (the importer skips repeated ids), so the family map
+        // never needs the rows this run writes.
+        if (!fresh) this.storedPairs.set(family, loaded);
+      }
+      for (const [sourceId, row] of await loaded) result.set(`${family}\u0000${sourceId}`, row);
     }
-    const stored = new Map(existing.map((row) => [pairKey(row.sourceCorpus, row.sourceId), row]));
+    return result;
+  }
+
+  private async write(client: pg.PoolClient, pairs: CorpusPair[], stored: Map<string, StoredPair>, resolved: Record<NameKind, Map<string, NameRow>>, nowMs: number): Promise<BatchResult> {
+    const counts = emptyCounts();
     const fresh: CorpusPair[] = [];
     const changed: { pair: CorpusPair; id: number }[] = [];
     for (const pair of pairs) {
-      const row = stored.get(pairKey(pair.sourceCorpus, pair.sourceId));
+      const row = stored.get(`${pair.sourceCorpus}\u0000${pair.sourceId}`);
       if (!row) fresh.push(pair);
       else if (row.contentHash !== pair.contentHash) changed.push({ pair, id: row.id });
       else counts.pairsUnchanged++;
     }
-    if (fresh.length === 0 && changed.length === 0) return counts;
+    if (fresh.length === 0 && changed.length === 0) return { counts, documents: [], outboxIds: [] };
 
     const work = [...fresh, ...changed.map((c) => c.pair)];
-    const conferenceIds = await this.upsertConferences(client, work, counts);
-    const speakerIds = await this.resolveNames(client, "Speaker", work.flatMap((p) => [p.questioner, ...p.turns.map((t) => t.speaker)]), resolved.Speaker);
-    const outletIds = await this.resolveNames(client, "Outlet", work.map((p) => p.outlet), resolved.Outlet);
-    const topicIds = await this.resolveNames(client, "Topic", work.flatMap((p) => p.topics), resolved.Topic);
-    const idOf = (map: Map<string, number>, name: string | null) => (name ? (map.get(nameSlug(name)) ?? null) : null);
+    const conferences = await this.upsertConferences(client, work, counts, nowMs);
+    const conferenceIds = new Map([...conferences].map(([key, c]) => [key, c.id]));
+    const speakers = await this.resolveNames(client, "Speaker", work.flatMap((p) => [p.questioner, ...p.turns.map((t) => t.speaker)]), resolved.Speaker);
+    const outlets = await this.resolveNames(client, "Outlet", work.map((p) => p.outlet), resolved.Outlet);
+    const topics = await this.resolveNames(client, "Topic", work.flatMap((p) => p.topics), resolved.Topic);
+    const rowOf = { Speaker: speakers, Outlet: outlets, Topic: topics };
+    const idOf = (map: Map<string, NameRow>, name: string | null) => (name ? (map.get(nameSlug(name))?.id ?? null) : null);
 
+    const written: WrittenPair[] = [];
     const pairIds = new Map<CorpusPair, number>();
     if (fresh.length) {
-      for (const [pair, id] of await insertPairs(client, fresh, conferenceIds, (name) => idOf(speakerIds, name), (name) => idOf(outletIds, name))) {
+      for (const [pair, { id, publicId }] of await insertPairs(client, fresh, conferenceIds, (name) => idOf(speakers, name), (name) => idOf(outlets, name))) {
         pairIds.set(pair, id);
+        written.push({ pair, id, publicId, status: "PUBLISHED", conference: conferences.get(pair.conference.sourceKey)! });
       }
       counts.pairsInserted = fresh.length;
     }
     if (changed.length) {
       for (const { pair, id } of changed) pairIds.set(pair, id);
-      await timed(client, "update pairs", 
+      // RETURNING reads status and public id under the row lock the update takes.
+      const updated = await timed<{ id: number; publicId: string; status: string }>(client, "update pairs",
         `UPDATE "QaPair" p SET "conferenceId" = x.cid, ordinal = x.ord, "questionerId" = x.qid, "outletId" = x.oid,
                 flags = x.flags::text[], "contentHash" = x.hash,
                 version = p.version + 1, "updatedAt" = ${NOW}
            FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[]) AS x(id, cid, ord, qid, oid, flags, hash)
-          WHERE p.id = x.id`,
+          WHERE p.id = x.id
+          RETURNING p.id, p."publicId", p.status`,
         [
           changed.map((c) => c.id),
           changed.map((c) => conferenceIds.get(c.pair.conference.sourceKey)!),
           changed.map((c) => c.pair.ordinal),
-          changed.map((c) => idOf(speakerIds, c.pair.questioner)),
-          changed.map((c) => idOf(outletIds, c.pair.outlet)),
+          changed.map((c) => idOf(speakers, c.pair.questioner)),
+          changed.map((c) => idOf(outlets, c.pair.outlet)),
           changed.map((c) => textArrayLiteral(c.pair.flags)),
           changed.map((c) => c.pair.contentHash),
         ],
       );
+      const byId = new Map(updated.rows.map((r) => [r.id, r]));
+      for (const { pair, id } of changed) {
+        const row = byId.get(id);
+        if (row) written.push({ pair, id, publicId: row.publicId, status: row.status, conference: conferences.get(pair.conference.sourceKey)! });
+      }
       const changedIds = changed.map((c) => c.id);
       await timed(client, "delete turns", `DELETE FROM "Turn" WHERE "qaPairId" = ANY($1::int[])`, [changedIds]);
       await timed(client, "delete topics", `DELETE FROM "QaPairTopic" WHERE "qaPairId" = ANY($1::int[])`, [changedIds]);
       counts.pairsUpdated = changed.length;
     }
 
-    await insertTurns(client, work, pairIds, conferenceIds, (name) => idOf(speakerIds, name));
-    const topicLinks = work.flatMap((pair) => pair.topics.map((topic) => [pairIds.get(pair)!, idOf(topicIds, topic)!] as const));
+    await insertTurns(client, work, pairIds, conferenceIds, (name) => idOf(speakers, name));
+    const topicLinks = work.flatMap((pair) => pair.topics.map((topic) => [pairIds.get(pair)!, idOf(topics, topic)!] as const));
     if (topicLinks.length) {
-      await timed(client, "insert topics", 
+      await timed(client, "insert topics",
         `INSERT INTO "QaPairTopic" ("qaPairId", "topicId") SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`,
         [topicLinks.map((l) => l[0]), topicLinks.map((l) => l[1])],
       );
     }
-    await insertParticipants(client, work, conferenceIds, (name) => idOf(speakerIds, name));
+    await insertParticipants(client, work, conferenceIds, (name) => idOf(speakers, name));
 
-    const outbox = [...pairIds.values()];
-    const result = await timed(client, "insert outbox", 
-      `INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt") SELECT id, 'UPSERT', ${NOW}, ${NOW} FROM unnest($1::int[]) AS id`,
-      [outbox],
+    const outbox = await timed<{ id: string; qaPairId: number }>(client, "insert outbox",
+      `INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt") SELECT id, 'UPSERT', ${NOW}, ${NOW} FROM unnest($1::int[]) AS id
+       RETURNING id, "qaPairId"`,
+      [[...pairIds.values()]],
     );
-    counts.outboxRows = result.rowCount ?? 0;
-    return counts;
+    counts.outboxRows += outbox.rowCount ?? 0;
+    if (!this.buildDocuments) return { counts, documents: [], outboxIds: [] };
+
+    const storedName = (kind: NameKind, name: string | null) => (name ? (rowOf[kind].get(nameSlug(name))?.name ?? null) : null);
+    const built = documentsForWrittenPairs(written, nowMs, storedName);
+    const documented = new Set(built.pairIds);
+    return { counts, documents: built.documents, outboxIds: outbox.rows.filter((r) => documented.has(r.qaPairId)).map((r) => String(r.id)) };
   }
 
-  /** Finds or creates the batch's conferences by sourceKey; returns sourceKey → id. */
-  private async upsertConferences(client: pg.PoolClient, pairs: CorpusPair[], counts: BatchCounts): Promise<Map<string, number>> {
+  /** Finds or creates the batch's conferences by sourceKey; returns sourceKey → committed state. */
+  private async upsertConferences(client: pg.PoolClient, pairs: CorpusPair[], counts: BatchCounts, nowMs: number): Promise<Map<string, ConferenceState & { id: number }>> {
     const wanted = new Map<string, CorpusConference>();
     for (const pair of pairs) if (!wanted.has(pair.conference.sourceKey)) wanted.set(pair.conference.sourceKey, pair.conference);
     const keys = [...wanted.keys()];
-    const found = await timed<CorpusConference & { id: number }>(client, "select conferences", 
-      `SELECT id, "sourceKey", title, to_char("heldOn", 'YYYY-MM-DD') AS "heldOn", organizer, language, "sourceUrl", "sourceName"
-         FROM "Conference" WHERE "sourceKey" = ANY($1::text[])`,
+    // FOR SHARE when documents are built from these values: an editor's status change
+    // waits for this batch, so the documents sent after commit are not older than the rows.
+    const found = await timed<ConferenceRow>(client, "select conferences",
+      `SELECT id, "sourceKey", title, to_char("heldOn", 'YYYY-MM-DD') AS "heldOn", organizer, language, "sourceUrl", "sourceName",
+              slug, status, round(extract(epoch FROM "updatedAt") * 1000)::float8 AS "updatedMs"
+         FROM "Conference" WHERE "sourceKey" = ANY($1::text[]) ${this.buildDocuments ? "FOR SHARE" : ""}`,
       [keys],
     );
-    const ids = new Map(found.rows.map((row) => [row.sourceKey, row.id]));
+    const result = new Map<string, ConferenceState & { id: number }>();
+    const state = (c: CorpusConference, id: number, slug: string, status: string, updatedMs: number) => ({
+      id, slug, status, updatedMs, title: c.title, organizer: c.organizer, heldOn: c.heldOn, language: c.language,
+    });
     const stale = found.rows.filter((row) => !sameConference(row, wanted.get(row.sourceKey)!));
+    for (const row of found.rows) result.set(row.sourceKey, state(row, row.id, row.slug, row.status, row.updatedMs));
     if (stale.length) {
       const next = stale.map((row) => wanted.get(row.sourceKey)!);
       // Status is left alone: an editor may have unpublished an imported conference.
-      await timed(client, "update conferences", 
+      await timed(client, "update conferences",
         `UPDATE "Conference" c SET title = x.title, "heldOn" = x.held::date, organizer = x.org, language = x.lang,
                 "sourceUrl" = x.url, "sourceName" = x.name, version = c.version + 1, "updatedAt" = ${NOW}
            FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS x(id, title, held, org, lang, url, name)
           WHERE c.id = x.id`,
         [stale.map((r) => r.id), ...conferenceColumns(next)],
       );
+      for (const row of stale) result.set(row.sourceKey, state(wanted.get(row.sourceKey)!, row.id, row.slug, row.status, nowMs));
       // Every pair of a renamed conference carries the old title in the index.
-      const reindexed = await timed(client, "requeue conference pairs", 
+      const reindexed = await timed(client, "requeue conference pairs",
         `INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt")
          SELECT id, 'UPSERT', ${NOW}, ${NOW} FROM "QaPair" WHERE "conferenceId" = ANY($1::int[])`,
         [stale.map((r) => r.id)],
@@ -191,20 +233,20 @@ export class CorpusWriter {
       counts.outboxRows += reindexed.rowCount ?? 0;
       counts.conferencesUpdated += stale.length;
     }
-    const missing = keys.filter((key) => !ids.has(key)).map((key) => wanted.get(key)!);
+    const missing = keys.filter((key) => !result.has(key)).map((key) => wanted.get(key)!);
     if (missing.length) {
       const slugs = await this.newConferenceSlugs(client, missing);
-      const inserted = await timed<{ id: number; sourceKey: string }>(client, "insert conferences", 
+      const inserted = await timed<{ id: number; sourceKey: string; slug: string }>(client, "insert conferences",
         `INSERT INTO "Conference" (slug, title, "heldOn", organizer, language, "sourceUrl", "sourceName", "sourceKey", status, "publishedAt", "retrievedAt", "createdAt", "updatedAt")
          SELECT x.slug, x.title, x.held::date, x.org, x.lang, x.url, x.name, x.key, 'PUBLISHED', ${NOW}, ${NOW}, ${NOW}, ${NOW}
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS x(title, held, org, lang, url, name, key, slug)
-         RETURNING id, "sourceKey"`,
+         RETURNING id, "sourceKey", slug`,
         [...conferenceColumns(missing), missing.map((c) => c.sourceKey), slugs],
       );
-      for (const row of inserted.rows) ids.set(row.sourceKey, row.id);
+      for (const row of inserted.rows) result.set(row.sourceKey, state(wanted.get(row.sourceKey)!, row.id, row.slug, "PUBLISHED", nowMs));
       counts.conferencesInserted += missing.length;
     }
-    return ids;
+    return result;
   }
 
   private async newConferenceSlugs(client: pg.PoolClient, conferences: CorpusConference[]): Promise<string[]> {
@@ -222,16 +264,16 @@ export class CorpusWriter {
     });
   }
 
-  /** Speakers, outlets and topics by slug, so "Reuters" in two files is one outlet. */
-  private async resolveNames(client: pg.PoolClient, kind: NameKind, names: (string | null)[], resolved: Map<string, number>): Promise<Map<string, number>> {
-    const cache = this.ids[kind];
-    const result = new Map<string, number>();
+  /** Speakers, outlets and topics by slug, so "Reuters" in two files is one outlet. Returns slug → stored row. */
+  private async resolveNames(client: pg.PoolClient, kind: NameKind, names: (string | null)[], resolved: Map<string, NameRow>): Promise<Map<string, NameRow>> {
+    const cache = this.names[kind];
+    const result = new Map<string, NameRow>();
     const unknown = new Map<string, string>();
     for (const name of names) {
       if (!name) continue;
       const slug = nameSlug(name);
-      const id = cache.get(slug);
-      if (id !== undefined) result.set(slug, id);
+      const row = cache.get(slug);
+      if (row !== undefined) result.set(slug, row);
       else if (!unknown.has(slug)) unknown.set(slug, name);
     }
     if (unknown.size) {
@@ -246,150 +288,12 @@ export class CorpusWriter {
          ON CONFLICT (slug) DO NOTHING`,
         [slugs.map((slug) => unknown.get(slug)!), slugs],
       );
-      const rows = await timed<{ id: number; slug: string }>(client, "select names", `SELECT id, slug FROM "${kind}" WHERE slug = ANY($1::text[])`, [slugs]);
+      const rows = await timed<{ id: number; slug: string; name: string }>(client, "select names", `SELECT id, slug, name FROM "${kind}" WHERE slug = ANY($1::text[])`, [slugs]);
       for (const row of rows.rows) {
-        result.set(row.slug, row.id);
-        resolved.set(row.slug, row.id);
+        result.set(row.slug, { id: row.id, name: row.name });
+        resolved.set(row.slug, { id: row.id, name: row.name });
       }
     }
     return result;
   }
-}
-
-function groupBy<T, V>(items: T[], key: (item: T) => string, value: (item: T) => V): Map<string, V[]> {
-  const groups = new Map<string, V[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(value(item));
-    else groups.set(k, [value(item)]);
-  }
-  return groups;
-}
-
-/** A Postgres array literal; flags are validated to plain tokens (see record.ts), so no quoting is needed. */
-function textArrayLiteral(values: string[]): string {
-  return `{${values.join(",")}}`;
-}
-
-function pairKey(corpus: string, sourceId: string): string {
-  return `${corpus}\u0000${sourceId}`;
-}
-
-function sameConference(row: CorpusConference, next: CorpusConference): boolean {
-  return (
-    row.title === next.title && row.heldOn === next.heldOn && row.organizer === next.organizer &&
-    row.language === next.language && row.sourceUrl === next.sourceUrl && row.sourceName === next.sourceName
-  );
-}
-
-function conferenceColumns(conferences: CorpusConference[]) {
-  return [
-    conferences.map((c) => c.title),
-    conferences.map((c) => c.heldOn),
-    conferences.map((c) => c.organizer),
-    conferences.map((c) => c.language),
-    conferences.map((c) => c.sourceUrl),
-    conferences.map((c) => c.sourceName),
-  ];
-}
-
-/** Inserts new pairs; a public id that collides with an existing one is redrawn. */
-async function insertPairs(
-  client: pg.PoolClient,
-  pairs: CorpusPair[],
-  conferenceIds: Map<string, number>,
-  speakerId: (name: string | null) => number | null,
-  outletId: (name: string | null) => number | null,
-): Promise<Map<CorpusPair, number>> {
-  const ids = new Map<CorpusPair, number>();
-  let pending = pairs;
-  for (let attempt = 0; pending.length && attempt < 5; attempt++) {
-    const publicIds = pending.map(() => newPublicId());
-    const rows = await timed<{ id: number; publicId: string }>(client, "insert pairs", 
-      `INSERT INTO "QaPair" ("publicId", "conferenceId", ordinal, "questionerId", "outletId", "sourceCorpus", "sourceId", status, flags, "contentHash", "createdAt", "updatedAt")
-       SELECT x.pid, x.cid, x.ord, x.qid, x.oid, x.corpus, x.sid, 'PUBLISHED', x.flags::text[], x.hash, ${NOW}, ${NOW}
-         FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[]) AS x(pid, cid, ord, qid, oid, corpus, sid, flags, hash)
-       ON CONFLICT ("publicId") DO NOTHING
-       RETURNING id, "publicId"`,
-      [
-        publicIds,
-        pending.map((p) => conferenceIds.get(p.conference.sourceKey)!),
-        pending.map((p) => p.ordinal),
-        pending.map((p) => speakerId(p.questioner)),
-        pending.map((p) => outletId(p.outlet)),
-        pending.map((p) => p.sourceCorpus),
-        pending.map((p) => p.sourceId),
-        pending.map((p) => textArrayLiteral(p.flags)),
-        pending.map((p) => p.contentHash),
-      ],
-    );
-    const byPublicId = new Map(rows.rows.map((r) => [r.publicId, r.id]));
-    const retry: CorpusPair[] = [];
-    pending.forEach((pair, i) => {
-      const id = byPublicId.get(publicIds[i]);
-      if (id === undefined) retry.push(pair);
-      else ids.set(pair, id);
-    });
-    pending = retry;
-  }
-  if (pending.length) throw new Error(`Could not find a free public id for ${pending.length} pairs after 5 attempts`);
-  return ids;
-}
-
-async function insertTurns(
-  client: pg.PoolClient,
-  pairs: CorpusPair[],
-  pairIds: Map<CorpusPair, number>,
-  conferenceIds: Map<string, number>,
-  speakerId: (name: string | null) => number | null,
-): Promise<void> {
-  const columns = { cid: [] as number[], pid: [] as number[], kind: [] as string[], pos: [] as number[], sid: [] as (number | null)[], label: [] as (string | null)[], role: [] as string[], text: [] as string[] };
-  for (const pair of pairs) {
-    // Positions derive from the pair's ordinal so that rewriting one pair never shifts another.
-    pair.turns.forEach((turn, index) => {
-      columns.cid.push(conferenceIds.get(pair.conference.sourceKey)!);
-      columns.pid.push(pairIds.get(pair)!);
-      columns.kind.push(turn.kind);
-      columns.pos.push(pair.ordinal * TURN_POSITION_STRIDE + index);
-      columns.sid.push(speakerId(turn.speaker));
-      columns.label.push(turn.speakerLabel);
-      columns.role.push(turn.role);
-      columns.text.push(turn.text);
-    });
-  }
-  await timed(client, "insert turns", 
-    `INSERT INTO "Turn" ("conferenceId", "qaPairId", kind, position, "speakerId", "speakerLabel", role, text)
-     SELECT x.cid, x.pid, x.kind::"TurnKind", x.pos, x.sid, x.label, x.role::"ParticipantRole", x.text
-       FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[]) AS x(cid, pid, kind, pos, sid, label, role, text)`,
-    [columns.cid, columns.pid, columns.kind, columns.pos, columns.sid, columns.label, columns.role, columns.text],
-  );
-}
-
-async function insertParticipants(
-  client: pg.PoolClient,
-  pairs: CorpusPair[],
-  conferenceIds: Map<string, number>,
-  speakerId: (name: string | null) => number | null,
-): Promise<void> {
-  const roles = new Map<string, { cid: number; sid: number; role: "OFFICIAL" | "JOURNALIST" }>();
-  for (const pair of pairs) {
-    const cid = conferenceIds.get(pair.conference.sourceKey)!;
-    for (const turn of pair.turns) {
-      const sid = speakerId(turn.speaker);
-      if (sid === null) continue;
-      const key = `${cid}:${sid}`;
-      if (!roles.has(key) || turn.role === "OFFICIAL") roles.set(key, { cid, sid, role: turn.role });
-    }
-  }
-  if (!roles.size) return;
-  const rows = [...roles.values()];
-  // Someone who answers anywhere in a conference is an official there, even if they also asked.
-  await timed(client, "insert participants", 
-    `INSERT INTO "ConferenceParticipant" ("conferenceId", "speakerId", role)
-     SELECT x.cid, x.sid, x.role::"ParticipantRole" FROM unnest($1::int[], $2::int[], $3::text[]) AS x(cid, sid, role)
-     ON CONFLICT ("conferenceId", "speakerId") DO UPDATE SET role = EXCLUDED.role
-       WHERE "ConferenceParticipant".role = 'JOURNALIST' AND EXCLUDED.role = 'OFFICIAL'`,
-    [rows.map((r) => r.cid), rows.map((r) => r.sid), rows.map((r) => r.role)],
-  );
 }

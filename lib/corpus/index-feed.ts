@@ -1,0 +1,154 @@
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import readline from "node:readline";
+import type pg from "pg";
+import { liveIndexUid, meili } from "@/lib/search/client";
+import type { QaPairDocument } from "@/lib/search/documents";
+import { ensureIndex } from "@/lib/search/index-setup";
+import { waitForTasks } from "./indexing";
+
+export interface IndexFeedSummary {
+  documents: number;
+  tasks: number;
+  /** Outbox rows marked processed because their pair's committed state was indexed. */
+  outboxRowsProcessed: number;
+  /** Pairs changed by someone else after their batch committed, queued again for the final drain. */
+  requeued: number;
+}
+
+/**
+ * Indexes the documents each committed batch built, without reading them back from Postgres.
+ *
+ * Two modes. "overlap" sends every payload as soon as it is full, so Meilisearch indexes
+ * while the next batches are written. "after" (the default) spools the documents to a temp
+ * file and sends them all right after the last commit: on two cores both Postgres and
+ * Meilisearch are CPU-bound, so overlapping slows the Postgres phase about as much as it
+ * saves, while all payloads enqueued at once let Meilisearch index them in one batch
+ * (bench/import: see the report in the issue).
+ *
+ * Payloads are large NDJSON bodies enqueued without waiting. The batches' outbox rows are
+ * marked processed only after every task succeeded; if anything fails they stay queued.
+ */
+export class IndexFeed {
+  private lines: string[] = [];
+  private outboxIds: string[] = [];
+  private readonly tasks: { uid: number; what: string; outboxIds: string[] }[] = [];
+  private sending: Promise<void> = Promise.resolve();
+  private documents = 0;
+  private spool: { dir: string; file: string; stream: WriteStream; outboxIds: string[] } | null = null;
+
+  private constructor(private readonly uid: string, private readonly payloadSize: number, private readonly ready: Promise<void>) {}
+
+  static async open(options: { payloadSize?: number; mode?: "overlap" | "after" } = {}): Promise<IndexFeed> {
+    const uid = liveIndexUid();
+    // Fail before writing anything when Meilisearch is not there at all; creating the index
+    // and applying its settings (a second or two) runs alongside the first batches.
+    await meili().health();
+    const ready = ensureIndex(uid);
+    // Awaited before the first send; this only keeps Node from calling it unhandled meanwhile.
+    ready.catch(() => {});
+    const feed = new IndexFeed(uid, options.payloadSize ?? 10_000, ready);
+    if ((options.mode ?? "after") === "after") {
+      const dir = await mkdtemp(path.join(os.tmpdir(), "pressroom-import-documents-"));
+      const file = path.join(dir, "documents.ndjson");
+      feed.spool = { dir, file, stream: createWriteStream(file), outboxIds: [] };
+    }
+    return feed;
+  }
+
+  /** Takes the documents of one committed batch; `outboxIds` are that batch's rows for exactly these pairs. */
+  async add(documents: QaPairDocument[], outboxIds: string[]): Promise<void> {
+    this.documents += documents.length;
+    if (this.spool) {
+      this.spool.outboxIds.push(...outboxIds);
+      if (!documents.length) return;
+      const written = this.spool.stream.write(`${documents.map((d) => JSON.stringify(d)).join("\n")}\n`);
+      if (!written) await new Promise<void>((resolve) => this.spool!.stream.once("drain", () => resolve()));
+      return;
+    }
+    for (const document of documents) this.lines.push(JSON.stringify(document));
+    this.outboxIds.push(...outboxIds);
+    if (this.lines.length >= this.payloadSize) this.flush();
+    await this.sending;
+  }
+
+  /** Sends what is gathered. Sends are chained so tasks are enqueued in commit order. */
+  private flush(): void {
+    if (!this.lines.length && !this.outboxIds.length) return;
+    const body = this.lines.join("\n");
+    const count = this.lines.length;
+    const outboxIds = this.outboxIds;
+    this.lines = [];
+    this.outboxIds = [];
+    this.sending = this.sending.then(async () => {
+      // The index gets its settings before the first document, as for the worker.
+      await this.ready;
+      if (count === 0) {
+        if (this.tasks.length) this.tasks[this.tasks.length - 1].outboxIds.push(...outboxIds);
+        return;
+      }
+      const task = await meili().index(this.uid).addDocumentsFromString(body, "application/x-ndjson", { primaryKey: "id" });
+      this.tasks.push({ uid: task.taskUid, what: `add ${count} documents`, outboxIds });
+    });
+  }
+
+  /** Sends the spooled documents (in "after" mode), in payloads, all enqueued before waiting. */
+  private async sendSpool(): Promise<void> {
+    const spool = this.spool!;
+    await new Promise<void>((resolve, reject) => spool.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    const input = createReadStream(spool.file);
+    for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
+      if (!line) continue;
+      this.lines.push(line);
+      if (this.lines.length >= this.payloadSize) {
+        this.flush();
+        await this.sending;
+      }
+    }
+    // Every task covers all rows: they are marked only once every task succeeded anyway.
+    this.outboxIds = spool.outboxIds;
+    this.flush();
+  }
+
+  /** Sends the rest, waits until Meilisearch indexed everything, then marks the rows processed. */
+  async finish(pool: pg.Pool): Promise<IndexFeedSummary> {
+    try {
+      await this.ready;
+      if (this.spool) await this.sendSpool();
+      else this.flush();
+      await this.sending;
+      await waitForTasks(this.tasks);
+    } finally {
+      await this.close();
+    }
+    const ids = this.tasks.flatMap((t) => t.outboxIds);
+    // A pair changed elsewhere after its batch committed (an editor, the search worker
+    // indexing that change already) may have just been overwritten with the batch's older
+    // state: queue it again so the final drain rebuilds it from Postgres.
+    const requeued = await pool.query(
+      `INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt")
+       SELECT DISTINCT mine."qaPairId", 'UPSERT'::"OutboxOp", timezone('UTC', now()), timezone('UTC', now())
+         FROM "SearchOutbox" mine JOIN "SearchOutbox" later ON later."qaPairId" = mine."qaPairId" AND later.id > mine.id
+        WHERE mine.id = ANY($1::bigint[])`,
+      [ids],
+    );
+    let processed = 0;
+    for (let start = 0; start < ids.length; start += 10_000) {
+      const result = await pool.query(
+        `UPDATE "SearchOutbox" SET "processedAt" = timezone('UTC', now()), "lastError" = NULL WHERE id = ANY($1::bigint[]) AND "processedAt" IS NULL`,
+        [ids.slice(start, start + 10_000)],
+      );
+      processed += result.rowCount ?? 0;
+    }
+    return { documents: this.documents, tasks: this.tasks.length, outboxRowsProcessed: processed, requeued: requeued.rowCount ?? 0 };
+  }
+
+  /** Removes the spool file; call when the import fails before finish(). */
+  async close(): Promise<void> {
+    if (!this.spool) return;
+    this.spool.stream.destroy();
+    await rm(this.spool.dir, { recursive: true, force: true });
+  }
+}
