@@ -4,13 +4,16 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { httpRequest } from "./http";
 import { relevance, runLoad, type LoadStats } from "./load";
 import { KNOWN_ITEMS, mixedQueries } from "./queries";
 
 // `npm run bench:search`: imports the real corpus (../shared/corpus, ~71k pairs) into a
 // throw-away Postgres and Meilisearch, serves the app with `next start`, and measures
-//   api      GET /api/v1/search over HTTP (what users get)
+//   api      GET /api/v1/search over HTTP (what users get; no facets asked, the common path)
 //   meili    the very multi-search request the API sends, straight to Meilisearch (our overhead)
+//   apiAll / meiliAll (concurrency 1 only) the same with every facet group and the histogram,
+//            as the /search page asks, to show what facets cost
 //   plain    a plain Meilisearch search (q + highlighting, defaults) for scale
 //   postgres full-text baseline (tsvector + GIN, websearch_to_tsquery, ts_rank_cd)
 // at concurrency 1, 10 and 50, plus known-item relevance (MRR@10, Recall@10).
@@ -97,30 +100,27 @@ async function main() {
     await waitFor(async () => (await fetch(`${base}/api/v1/search?q=&limit=1`)).ok, "next start", 120_000, 250);
 
     const { parseSearchParams } = await import("@/lib/search/params");
-    const { buildSearchRequest } = await import("@/lib/search/query");
+    const { buildSearchRequest, ALL_EXTRAS } = await import("@/lib/search/query");
+    const allFacets = `&facets=${ALL_EXTRAS.facets.join(",")}&histogram=true`;
     const queries = mixedQueries();
     const meiliBodies = queries.map((qs) => {
       const parsed = parseSearchParams(new URLSearchParams(qs));
       if (!parsed.success) throw new Error(`bad benchmark query ${qs}`);
-      return { params: parsed.data, body: JSON.stringify({ queries: buildSearchRequest(parsed.data).queries }) };
+      return {
+        params: parsed.data,
+        body: JSON.stringify({ queries: buildSearchRequest(parsed.data).queries }),
+        bodyAll: JSON.stringify({ queries: buildSearchRequest(parsed.data, ALL_EXTRAS).queries }),
+      };
     });
     const meiliHeaders = { Authorization: `Bearer ${masterKey}`, "Content-Type": "application/json" };
     const targets: Record<string, (i: number) => Promise<boolean>> = {
-      api: async (i) => {
-        const response = await fetch(`${base}/api/v1/search?${queries[i % queries.length]}`);
-        await response.arrayBuffer();
-        return response.ok;
-      },
-      meili: async (i) => {
-        const response = await fetch(`${meili.host}/multi-search`, { method: "POST", headers: meiliHeaders, body: meiliBodies[i % queries.length].body });
-        await response.arrayBuffer();
-        return response.ok;
-      },
+      api: async (i) => (await httpRequest(`${base}/api/v1/search?${queries[i % queries.length]}`)).ok,
+      meili: async (i) => (await httpRequest(`${meili.host}/multi-search`, { method: "POST", headers: meiliHeaders, body: meiliBodies[i % queries.length].body })).ok,
+      apiAll: async (i) => (await httpRequest(`${base}/api/v1/search?${queries[i % queries.length]}${allFacets}`)).ok,
+      meiliAll: async (i) => (await httpRequest(`${meili.host}/multi-search`, { method: "POST", headers: meiliHeaders, body: meiliBodies[i % queries.length].bodyAll })).ok,
       plain: async (i) => {
         const q = meiliBodies[i % queries.length].params.q;
-        const response = await fetch(`${meili.host}/indexes/qa/search`, { method: "POST", headers: meiliHeaders, body: JSON.stringify({ q, attributesToHighlight: ["*"], limit: 20 }) });
-        await response.arrayBuffer();
-        return response.ok;
+        return (await httpRequest(`${meili.host}/indexes/qa/search`, { method: "POST", headers: meiliHeaders, body: JSON.stringify({ q, attributesToHighlight: ["*"], limit: 20 }) })).ok;
       },
       postgres: async (i) => {
         const q = meiliBodies[i % queries.length].params.q;
@@ -136,6 +136,7 @@ async function main() {
     for (const concurrency of CONCURRENCY) {
       const total = concurrency === 1 ? Math.max(300, queries.length * 4) : REQUESTS;
       for (const [name, run] of Object.entries(targets)) {
+        if (name.endsWith("All") && concurrency !== 1) continue;
         const stats = await runLoad(run, concurrency, total);
         (speed[`c${concurrency}`] ??= {})[name] = stats;
         log(`c=${concurrency} ${name.padEnd(8)} p50 ${stats.p50} ms  p95 ${stats.p95} ms  p99 ${stats.p99} ms  ${stats.throughput} q/s  errors ${stats.errors}`);
@@ -150,12 +151,10 @@ async function main() {
       let meiliBytes = 0;
       for (let round = 0; round < 3; round++) {
         let t = performance.now();
-        const raw = await fetch(`${meili.host}/multi-search`, { method: "POST", headers: meiliHeaders, body: meiliBodies[i].body });
-        meiliBytes = (await raw.arrayBuffer()).byteLength;
+        meiliBytes = Buffer.byteLength((await httpRequest(`${meili.host}/multi-search`, { method: "POST", headers: meiliHeaders, body: meiliBodies[i].body })).text);
         times.meili.push(performance.now() - t);
         t = performance.now();
-        const api = await fetch(`${base}/api/v1/search?${queries[i]}`);
-        apiBytes = (await api.arrayBuffer()).byteLength;
+        apiBytes = Buffer.byteLength((await httpRequest(`${base}/api/v1/search?${queries[i]}`)).text);
         times.api.push(performance.now() - t);
       }
       const median = (v: number[]) => Math.round(v.sort((a, b) => a - b)[1] * 10) / 10;
@@ -181,8 +180,7 @@ async function main() {
     };
     const perQuery: { q: string; target: string; ours: number | null; postgresAnd: number | null; postgresOr: number | null }[] = [];
     for (const item of KNOWN_ITEMS) {
-      const response = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(item.q)}&limit=10`);
-      const body = (await response.json()) as { hits: { sourceId: string }[] };
+      const body = JSON.parse((await httpRequest(`${base}/api/v1/search?q=${encodeURIComponent(item.q)}&limit=10`)).text) as { hits: { sourceId: string }[] };
       perQuery.push({
         ...item,
         ours: rankOf(body.hits.map((h) => h.sourceId), item.target),

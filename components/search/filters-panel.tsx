@@ -58,7 +58,7 @@ export function FiltersPanel({ results, params, searchQuery }: { results: Search
   return (
     <div className={styles.filters}>
       <h2 className="visually-hidden">Filters</h2>
-      {results && groups.map((group) => <FacetGroup key={group} group={group} values={results.facets[group]} searchQuery={searchQuery} />)}
+      {results && groups.map((group) => <FacetGroup key={group} group={group} values={results.facets[group] ?? []} searchQuery={searchQuery} />)}
       <fieldset>
         <legend>Dates</legend>
         <div className={styles.dates}>

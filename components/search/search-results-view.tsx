@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SearchUnavailableError } from "@/lib/search/client";
 import { SORTS, searchParamsSchema, toQueryString, type SearchParams } from "@/lib/search/params";
-import { searchPairs, type SearchResults } from "@/lib/search/query";
+import { ALL_EXTRAS, searchPairs, type SearchResults } from "@/lib/search/query";
 import { ActiveFilters, activeFilters } from "./active-filters";
 import { FiltersPanel } from "./filters-panel";
 import { LiveSearchForm } from "./live-search-form";
@@ -22,7 +22,7 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
   let unavailable: string | null = null;
   if (!invalid) {
     try {
-      results = await searchPairs(params);
+      results = await searchPairs(params, ALL_EXTRAS);
     } catch (error) {
       if (!(error instanceof SearchUnavailableError)) throw error;
       unavailable = error.message;
@@ -68,7 +68,7 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
             {results ? resultCount(results) : ""}
           </p>
           <ActiveFilters params={params} />
-          {results && <Timeline histogram={results.histogram} params={params} />}
+          {results?.histogram && <Timeline histogram={results.histogram} params={params} />}
           {results && results.hits.length === 0 && <NoResults params={params} />}
           {results && results.hits.length > 0 && <ResultsList hits={results.hits} firstNumber={(params.page - 1) * params.limit + 1} />}
           {results && <Pager params={params} total={results.estimatedTotalHits} />}

@@ -11,7 +11,7 @@ function lastDayOfMonth(month: string): string {
 }
 
 /** Matching pairs per year (or month within one year); each bar narrows the search to its period. */
-export function Timeline({ histogram, params }: { histogram: SearchResults["histogram"]; params: SearchParams }) {
+export function Timeline({ histogram, params }: { histogram: NonNullable<SearchResults["histogram"]>; params: SearchParams }) {
   const { buckets, granularity } = histogram;
   if (buckets.length < 2) return null;
   const max = Math.max(...buckets.map((b) => b.count));

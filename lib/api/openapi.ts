@@ -1,5 +1,5 @@
 import { readApiPaths } from "@/lib/api/openapi-read";
-import { DEFAULT_LIMIT, MAX_LIMIT, SORTS } from "@/lib/search/params";
+import { DEFAULT_LIMIT, FACET_GROUPS, MAX_LIMIT, SORTS } from "@/lib/search/params";
 
 // The OpenAPI 3.1 description served at /api/v1/openapi.json: the search API (here) merged
 // with the read API paths (lib/api/openapi-read.ts).
@@ -41,6 +41,17 @@ const searchPaths = {
         { name: "sort", in: "query", required: false, description: "Order of hits. `relevance` with an empty `q` means newest first.", schema: { type: "string", enum: [...SORTS], default: "relevance" } },
         { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1, default: 1 } },
         { name: "limit", in: "query", required: false, description: "Hits per page.", schema: { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } },
+        {
+          name: "facets",
+          in: "query",
+          required: false,
+          description:
+            "Facet groups to count, comma-separated or repeated (`facets=speaker,outlet`). None by default: counting facets costs several times more than finding the hits, so ask only for the groups you show. `facets` in the response then has exactly these keys (an empty object when none were asked for).",
+          style: "form",
+          explode: false,
+          schema: { type: "array", items: { type: "string", enum: [...FACET_GROUPS] }, uniqueItems: true },
+        },
+        { name: "histogram", in: "query", required: false, description: "Also count matching pairs per year (per month when exactly one `year` is selected). Off by default.", schema: { type: "boolean", default: false } },
       ],
       responses: {
         "200": { description: "Matching pairs", content: { "application/json": { schema: { $ref: "#/components/schemas/SearchResponse" } } } },
@@ -55,7 +66,7 @@ const searchPaths = {
       summary: "Search the values of one facet",
       description: "Values of a long facet (speakers, outlets...) that start with `fq`, counted within the search given by the other parameters.",
       parameters: [
-        { name: "facet", in: "query", required: true, schema: { type: "string", enum: ["speaker", "questioner", "outlet", "conference", "organizer", "topic", "lang", "year"] } },
+        { name: "facet", in: "query", required: true, schema: { type: "string", enum: [...FACET_GROUPS] } },
         { name: "fq", in: "query", required: false, description: "Prefix of the facet value.", schema: { type: "string", maxLength: 100 } },
       ],
       responses: {
@@ -105,11 +116,12 @@ const searchSchemas = {
       hits: { type: "array", items: { $ref: "#/components/schemas/SearchHit" } },
       facets: {
         type: "object",
-        description: "Counts per facet value. A facet with selected values is counted without its own filter.",
+        description: "Counts per value for each group listed in the `facets` parameter; `{}` when none was asked for. A group with selected values is counted without its own filter.",
         additionalProperties: { type: "array", items: { $ref: "#/components/schemas/FacetValue" } },
       },
       histogram: {
         type: "object",
+        description: "Present only with `histogram=true`.",
         properties: {
           granularity: { type: "string", enum: ["year", "month"] },
           buckets: { type: "array", items: { type: "object", properties: { key: { type: "string" }, count: { type: "integer" } } } },

@@ -1,5 +1,5 @@
 import { SearchUnavailableError } from "./client";
-import { describeParamError, parseSearchParams } from "./params";
+import { describeParamError, parseResponseOptions, parseSearchParams } from "./params";
 import { searchFacetValues, searchPairs } from "./query";
 import { FILTER_GROUPS, type FilterGroup } from "./syntax";
 
@@ -17,13 +17,18 @@ function unavailable(error: SearchUnavailableError): Response {
 }
 
 export async function handleSearchRequest(request: Request): Promise<Response> {
-  const parsed = parseSearchParams(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const parsed = parseSearchParams(url.searchParams);
   if (!parsed.success) return json({ error: "invalid_parameters", message: describeParamError(parsed.error) }, 400);
+  const options = parseResponseOptions(url.searchParams);
+  if (!options.success) return json({ error: "invalid_parameters", message: describeParamError(options.error) }, 400);
   try {
-    const results = await searchPairs(parsed.data);
+    // Facets and the histogram only when asked for: counting them is most of Meilisearch's work.
+    const results = await searchPairs(parsed.data, options.data);
     const facets = Object.fromEntries(Object.entries(results.facets).map(([group, values]) => [group, values.map(({ value, count }) => ({ value, count }))]));
     const hits = results.hits.map(({ id, sourceId, url, question, answers, conference, _formatted }) => ({ id, sourceId, url, question, answers, conference, _formatted }));
-    return json({ hits, facets, histogram: results.histogram, estimatedTotalHits: results.estimatedTotalHits, page: results.page, limit: results.limit }, 200, { "Cache-Control": PUBLIC_CACHE });
+    const body = { hits, facets, ...(results.histogram ? { histogram: results.histogram } : {}), estimatedTotalHits: results.estimatedTotalHits, page: results.page, limit: results.limit };
+    return json(body, 200, { "Cache-Control": PUBLIC_CACHE });
   } catch (error) {
     if (error instanceof SearchUnavailableError) return unavailable(error);
     throw error;

@@ -1,6 +1,7 @@
 import { Meilisearch, MeilisearchApiError, type Index } from "meilisearch";
 import { env } from "@/lib/env";
 import type { QaPairDocument } from "./documents";
+import { nodeHttpClient } from "./http-transport";
 
 /** Meilisearch could not be reached or answered with a server error: pages and the API answer 503. */
 export class SearchUnavailableError extends Error {
@@ -23,6 +24,26 @@ export function meili(): Meilisearch {
   if (!client) {
     client = new Meilisearch({ host, apiKey, timeout: 10_000 });
     clients.set(key, client);
+  }
+  return client;
+}
+
+const searchClients = new Map<string, Meilisearch>();
+
+/**
+ * The client for search requests (hits, facets): same server, but over node:http, which
+ * answers ~45 ms sooner than fetch on kept-alive connections (see http-transport.ts).
+ * Indexing and tasks keep the plain client.
+ */
+export function searchMeili(): Meilisearch {
+  const { MEILI_HOST, MEILI_MASTER_KEY } = env();
+  const host = process.env.MEILI_HOST ?? MEILI_HOST;
+  const apiKey = process.env.MEILI_MASTER_KEY ?? MEILI_MASTER_KEY;
+  const key = `${host}\u0000${apiKey ?? ""}`;
+  let client = searchClients.get(key);
+  if (!client) {
+    client = new Meilisearch({ host, apiKey, timeout: 10_000, httpClient: nodeHttpClient });
+    searchClients.set(key, client);
   }
   return client;
 }

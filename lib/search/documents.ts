@@ -1,7 +1,11 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** One Meilisearch document per publicly visible question-and-answer pair. */
+/**
+ * One Meilisearch document per publicly visible question-and-answer pair. The answer text is
+ * here once (answerText, the turns joined by a blank line); answerTurns says where each turn
+ * ends, so hits show the turns without a second copy of the text (see hit-display.ts).
+ */
 export interface QaPairDocument {
   id: string;
   /** Internal QaPair.id: lets the worker delete the document of a pair whose row is gone. */
@@ -9,8 +13,11 @@ export interface QaPairDocument {
   publicId: string;
   sourceId: string | null;
   question: string;
-  answers: { speaker: string | null; text: string }[];
   answerText: string;
+  /** Each answer turn's speaker and length (UTF-16 units) within answerText. */
+  answerTurns: { speaker: string | null; chars: number }[];
+  /** Question or answer text was cut at MAX_INDEXED_WORDS: hits read the full text from Postgres. */
+  truncated: boolean;
   answerSpeakers: string[];
   questioner: string | null;
   outlet: string | null;
@@ -36,6 +43,9 @@ export interface QaPairDocument {
 export const MAX_INDEXED_WORDS = 6_000;
 
 export function truncateWords(text: string, maxWords = MAX_INDEXED_WORDS): string {
+  // Words are separated by at least one character, so a text this short cannot exceed the
+  // limit; skips scanning nearly every pair (a bulk import builds 70k documents at once).
+  if (text.length < maxWords * 2) return text;
   let count = 0;
   const pattern = /\S+/g;
   let match: RegExpExecArray | null;
@@ -72,14 +82,19 @@ export function toDocument(row: PairRow): QaPairDocument {
   const answers = row.turns.filter((t) => t.kind === "ANSWER").map((t) => ({ speaker: t.speaker?.name ?? t.speakerLabel ?? null, text: t.text }));
   const heldOn = row.conference.heldOn;
   const updatedAt = Math.max(row.updatedAt.getTime(), row.conference.updatedAt.getTime());
+  const fullQuestion = questionTurns.map((t) => t.text).join("\n\n");
+  const fullAnswer = answers.map((a) => a.text).join("\n\n");
+  const question = truncateWords(fullQuestion);
+  const answerText = truncateWords(fullAnswer);
   return {
     id: row.publicId,
     pairId: row.id,
     publicId: row.publicId,
     sourceId: row.sourceId,
-    question: truncateWords(questionTurns.map((t) => t.text).join("\n\n")),
-    answers,
-    answerText: truncateWords(answers.map((a) => a.text).join("\n\n")),
+    question,
+    answerText,
+    answerTurns: answers.map((a) => ({ speaker: a.speaker, chars: a.text.length })),
+    truncated: question !== fullQuestion || answerText !== fullAnswer,
     answerSpeakers: [...new Set(answers.map((a) => a.speaker).filter((s): s is string => Boolean(s)))],
     questioner: row.questioner?.name ?? questionTurns[0]?.speakerLabel ?? null,
     outlet: row.outlet?.name ?? null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeParamError, parseSearchParams, toQueryString, withParams } from "./params";
+import { describeParamError, parseResponseOptions, parseSearchParams, toQueryString, withParams } from "./params";
 
 describe("search parameters", () => {
   it("reads repeated parameters as lists and applies defaults", () => {
@@ -41,5 +41,15 @@ describe("search parameters", () => {
     const parsed = parseSearchParams(new URLSearchParams("q=x&outlet=AP&page=3")).data!;
     expect(withParams(parsed, { outlet: [] })).toBe("/search?q=x");
     expect(withParams(parsed, { page: 4 })).toBe("/search?q=x&outlet=AP&page=4");
+  });
+
+  it("reads the facet groups and histogram the API should compute, none by default", () => {
+    expect(parseResponseOptions(new URLSearchParams("q=x")).data).toEqual({ facets: [], histogram: false });
+    expect(parseResponseOptions(new URLSearchParams("facets=speaker,outlet&facets=year&facets=speaker&histogram=true")).data).toEqual({ facets: ["speaker", "outlet", "year"], histogram: true });
+    for (const query of ["facets=colour", "histogram=maybe"]) {
+      const parsed = parseResponseOptions(new URLSearchParams(query));
+      expect(parsed.success, query).toBe(false);
+      expect(describeParamError(parsed.error!), query).toMatch(/facets|histogram/);
+    }
   });
 });

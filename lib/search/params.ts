@@ -67,6 +67,33 @@ export function parseSearchParams(input: RawParams) {
   return searchParamsSchema.safeParse(rawSearchParams(input));
 }
 
+/** Facet groups an API caller can ask counts for (same names as the filter parameters). */
+export const FACET_GROUPS = ["speaker", "questioner", "outlet", "conference", "organizer", "topic", "lang", "year"] as const;
+export type FacetGroupName = (typeof FACET_GROUPS)[number];
+
+// What the API computes besides hits. Counting facets costs Meilisearch far more than finding
+// the hits, so nothing is counted unless asked: `facets=speaker,year` (or repeated) and
+// `histogram=true`. The /search page asks for everything it shows.
+export const responseOptionsSchema = z.object({
+  facets: z
+    .array(z.enum(FACET_GROUPS, { error: `facets must list groups among ${FACET_GROUPS.join(", ")}` }))
+    .max(FACET_GROUPS.length)
+    .default([])
+    .transform((groups) => [...new Set(groups)]),
+  histogram: z.enum(["true", "false", "1", "0"], { error: "histogram must be true or false" }).default("false").transform((v) => v === "true" || v === "1"),
+});
+export type ResponseOptions = z.output<typeof responseOptionsSchema>;
+
+export function parseResponseOptions(input: URLSearchParams) {
+  const facets = input
+    .getAll("facets")
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const histogram = input.get("histogram");
+  return responseOptionsSchema.safeParse({ facets, ...(histogram ? { histogram } : {}) });
+}
+
 /** A readable one-line explanation of why parameters were rejected. */
 export function describeParamError(error: z.ZodError): string {
   return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");

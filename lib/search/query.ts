@@ -1,20 +1,11 @@
 import { MeilisearchApiError, MeilisearchError, type MultiSearchQuery, type SearchResponse } from "meilisearch";
-import { SearchUnavailableError, liveIndexUid, meili } from "./client";
-import type { QaPairDocument } from "./documents";
+import { SearchUnavailableError, liveIndexUid, searchMeili } from "./client";
+import { displayedPairs, type DisplayedPair } from "./displayed-pairs";
+import { DISPLAY_ATTRIBUTES, pairFromDocument, type DisplayDocument } from "./hit-display";
 import type { SearchParams } from "./params";
 import { FILTER_GROUPS, HIGHLIGHT_POST, HIGHLIGHT_PRE, buildFilters, highlightToHtml, queryLocales, sortFor, type FilterGroup } from "./syntax";
 
-export interface SearchHit {
-  id: string;
-  sourceId: string | null;
-  url: string;
-  question: string;
-  answers: { speaker: string | null; text: string }[];
-  answerSpeakers: string[];
-  questioner: string | null;
-  outlet: string | null;
-  language: string;
-  conference: { title: string; slug: string; date: string | null };
+export interface SearchHit extends DisplayedPair {
   /** Safe HTML: escaped text, cropped around the matches, with <mark> around matched words. */
   _formatted: { question: string; answer: string };
 }
@@ -25,32 +16,50 @@ export interface FacetValue {
   selected: boolean;
 }
 
+/** What to compute besides the hits; each costs Meilisearch more than finding the hits. */
+export interface SearchExtras {
+  /** Facet groups to count (disjunctively). */
+  facets: readonly FilterGroup[];
+  /** The per-year (or per-month) histogram of matching pairs. */
+  histogram: boolean;
+}
+
+export const NO_EXTRAS: SearchExtras = { facets: [], histogram: false };
+/** Everything the /search page shows. */
+export const ALL_EXTRAS: SearchExtras = { facets: Object.keys(FILTER_GROUPS) as FilterGroup[], histogram: true };
+
 export interface SearchResults {
   params: SearchParams;
   hits: SearchHit[];
   estimatedTotalHits: number;
   page: number;
   limit: number;
-  facets: Record<FilterGroup, FacetValue[]>;
-  /** Matching pairs per year, or per month when exactly one year is selected. */
-  histogram: { granularity: "year" | "month"; buckets: { key: string; count: number }[] };
+  /** Only the groups that were asked for. */
+  facets: Partial<Record<FilterGroup, FacetValue[]>>;
+  /** Matching pairs per year, or per month when exactly one year is selected; null unless asked for. */
+  histogram: { granularity: "year" | "month"; buckets: { key: string; count: number }[] } | null;
   processingTimeMs: number;
 }
 
 const CROP_WORDS = 40;
 
+type MeiliHit = DisplayDocument & { _formatted?: { question?: unknown; answerText?: unknown } };
+
 /**
- * Runs a search for the given (already validated) parameters. Facet counts are disjunctive:
- * each selected group is counted without its own filter, so ticking "Reuters" still shows
- * how many pairs AP has. That costs one extra (hit-less) query per selected group, sent in
- * the same multi-search request.
+ * Runs a search for the given (already validated) parameters. Meilisearch finds the hits, cuts
+ * the highlighted snippets and returns what a hit displays; a document that cannot show its
+ * full text is read from Postgres instead (hit-display.ts).
+ *
+ * Facet counts are disjunctive: each selected group is counted without its own filter, so
+ * ticking "Reuters" still shows how many pairs AP has. That costs one extra (hit-less) query
+ * per selected and requested group, sent in the same multi-search request.
  */
-export async function searchPairs(params: SearchParams): Promise<SearchResults> {
-  const { queries, selectedGroups } = buildSearchRequest(params);
-  let responses: SearchResponse<QaPairDocument>[];
+export async function searchPairs(params: SearchParams, extras: SearchExtras = NO_EXTRAS): Promise<SearchResults> {
+  const { queries, selectedGroups } = buildSearchRequest(params, extras);
+  let responses: SearchResponse<MeiliHit>[];
   try {
-    const answer = await meili().multiSearch({ queries });
-    responses = answer.results as unknown as SearchResponse<QaPairDocument>[];
+    const answer = await searchMeili().multiSearch({ queries });
+    responses = answer.results as unknown as SearchResponse<MeiliHit>[];
   } catch (error) {
     throw asUnavailable(error);
   }
@@ -61,46 +70,58 @@ export async function searchPairs(params: SearchParams): Promise<SearchResults> 
     distribution[attribute] = groupResponses[i].facetDistribution?.[attribute] ?? {};
   });
 
-  const facets = Object.fromEntries(
-    (Object.entries(FILTER_GROUPS) as [FilterGroup, string][]).map(([group, attribute]) => {
-      const counts = distribution[attribute] ?? {};
-      const selected = new Set(params[group].map(String));
-      const values: FacetValue[] = Object.entries(counts).map(([value, count]) => ({ value, count, selected: selected.has(value) }));
-      // A selected value with no matches still shows, so it can be unticked.
-      for (const value of selected) if (!(value in counts)) values.push({ value, count: 0, selected: true });
-      values.sort((a, b) => (group === "year" ? Number(b.value) - Number(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
-      return [group, values];
-    }),
-  ) as Record<FilterGroup, FacetValue[]>;
+  const facets: Partial<Record<FilterGroup, FacetValue[]>> = {};
+  for (const group of extras.facets) {
+    const counts = distribution[FILTER_GROUPS[group]] ?? {};
+    const selected = new Set(params[group].map(String));
+    const values: FacetValue[] = Object.entries(counts).map(([value, count]) => ({ value, count, selected: selected.has(value) }));
+    // A selected value with no matches still shows, so it can be unticked.
+    for (const value of selected) if (!(value in counts)) values.push({ value, count: 0, selected: true });
+    values.sort((a, b) => (group === "year" ? Number(b.value) - Number(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
+    facets[group] = values;
+  }
 
-  const monthly = params.year.length === 1;
-  const bucketCounts = (monthly ? first.facetDistribution?.month : first.facetDistribution?.year) ?? {};
-  const buckets = Object.entries(bucketCounts)
-    .filter(([key]) => !monthly || key.startsWith(`${params.year[0]}-`))
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => a.key.localeCompare(b.key));
+  let histogram: SearchResults["histogram"] = null;
+  if (extras.histogram) {
+    const monthly = params.year.length === 1;
+    const bucketCounts = (monthly ? first.facetDistribution?.month : first.facetDistribution?.year) ?? {};
+    const buckets = Object.entries(bucketCounts)
+      .filter(([key]) => !monthly || key.startsWith(`${params.year[0]}-`))
+      .map(([key, count]) => ({ key, count }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+    histogram = { granularity: monthly ? "month" : "year", buckets };
+  }
+
+  const fromIndex = first.hits.map((hit) => pairFromDocument(hit));
+  const missing = first.hits.filter((_, i) => !fromIndex[i]).map((hit) => hit.id);
+  const fromPostgres = missing.length ? await displayedPairs(missing) : new Map<string, DisplayedPair>();
+  const hits = first.hits.flatMap((hit, i) => {
+    const pair = fromIndex[i] ?? fromPostgres.get(hit.id);
+    return pair ? [toHit(pair, hit._formatted ?? {})] : [];
+  });
 
   return {
     params,
-    hits: first.hits.map(toHit),
+    hits,
     estimatedTotalHits: first.estimatedTotalHits ?? first.hits.length,
     page: params.page,
     limit: params.limit,
     facets,
-    histogram: { granularity: monthly ? "month" : "year", buckets },
+    histogram,
     processingTimeMs: first.processingTimeMs,
   };
 }
 
 /**
- * The Meilisearch multi-search request for these parameters: the main query, plus one
- * hit-less query per selected facet group (exported so the benchmark can send the very same
- * request straight to Meilisearch).
+ * The Meilisearch multi-search request for these parameters: the main query (display fields
+ * and snippets), plus one hit-less query per selected and requested facet group. Exported
+ * so the benchmark can send the very same request straight to Meilisearch.
  */
-export function buildSearchRequest(params: SearchParams): { queries: MultiSearchQuery[]; selectedGroups: FilterGroup[] } {
+export function buildSearchRequest(params: SearchParams, extras: SearchExtras = NO_EXTRAS): { queries: MultiSearchQuery[]; selectedGroups: FilterGroup[] } {
   const uid = liveIndexUid();
   const locales = queryLocales(params.q);
-  const allFacets = [...Object.values(FILTER_GROUPS), "month"];
+  const facetAttributes = new Set<string>(extras.facets.map((group) => FILTER_GROUPS[group]));
+  if (extras.histogram) facetAttributes.add(params.year.length === 1 ? "month" : "year");
   const main: MultiSearchQuery = {
     indexUid: uid,
     q: params.q,
@@ -108,8 +129,8 @@ export function buildSearchRequest(params: SearchParams): { queries: MultiSearch
     sort: sortFor(params),
     offset: (params.page - 1) * params.limit,
     limit: params.limit,
-    facets: allFacets,
-    attributesToRetrieve: ["id", "sourceId", "url", "question", "answers", "answerSpeakers", "questioner", "outlet", "language", "conferenceTitle", "conferenceSlug", "date"],
+    ...(facetAttributes.size ? { facets: [...facetAttributes] } : {}),
+    attributesToRetrieve: [...DISPLAY_ATTRIBUTES],
     attributesToHighlight: ["question", "answerText"],
     attributesToCrop: ["question", "answerText"],
     cropLength: CROP_WORDS,
@@ -118,7 +139,7 @@ export function buildSearchRequest(params: SearchParams): { queries: MultiSearch
     highlightPostTag: HIGHLIGHT_POST,
     ...(locales ? { locales } : {}),
   };
-  const selectedGroups = (Object.keys(FILTER_GROUPS) as FilterGroup[]).filter((group) => params[group].length > 0);
+  const selectedGroups = extras.facets.filter((group) => params[group].length > 0);
   const facetOnly: MultiSearchQuery[] = selectedGroups.map((group) => ({
     indexUid: uid,
     q: params.q,
@@ -130,26 +151,12 @@ export function buildSearchRequest(params: SearchParams): { queries: MultiSearch
   return { queries: [main, ...facetOnly], selectedGroups };
 }
 
-function toHit(doc: QaPairDocument & { _formatted?: Partial<Record<keyof QaPairDocument, unknown>> }): SearchHit {
-  const formatted = doc._formatted ?? {};
+function toHit(pair: DisplayedPair, formatted: NonNullable<MeiliHit["_formatted"]>): SearchHit {
   const text = (value: unknown, fallback: string) => (typeof value === "string" ? value : fallback);
   return {
-    id: doc.id,
-    sourceId: doc.sourceId ?? null,
-    url: doc.url,
-    question: doc.question,
-    answers: doc.answers,
-    answerSpeakers: doc.answerSpeakers ?? [],
-    questioner: doc.questioner ?? null,
-    outlet: doc.outlet ?? null,
-    language: doc.language,
-    conference: {
-      title: doc.conferenceTitle,
-      slug: doc.conferenceSlug,
-      date: typeof doc.date === "number" ? new Date(doc.date * 1000).toISOString().slice(0, 10) : null,
-    },
+    ...pair,
     _formatted: {
-      question: highlightToHtml(text(formatted.question, doc.question)),
+      question: highlightToHtml(text(formatted.question, pair.question)),
       answer: highlightToHtml(text(formatted.answerText, "")),
     },
   };
@@ -170,7 +177,7 @@ function asUnavailable(error: unknown): unknown {
 /** Values of one facet matching a prefix, for long lists (speakers, outlets...). */
 export async function searchFacetValues(group: FilterGroup, facetQuery: string, params: SearchParams): Promise<{ value: string; count: number }[]> {
   try {
-    const answer = await meili().index(liveIndexUid()).searchForFacetValues({
+    const answer = await searchMeili().index(liveIndexUid()).searchForFacetValues({
       facetName: FILTER_GROUPS[group],
       facetQuery,
       q: params.q,

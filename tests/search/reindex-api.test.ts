@@ -100,7 +100,7 @@ describe("GET /api/v1/search", () => {
 
   it("returns hits with sourceId, answers, conference and facets; empty q browses newest first", async () => {
     const { handleSearchRequest } = await import("@/lib/search/api");
-    const response = await handleSearchRequest(new Request("http://localhost/api/v1/search?q=&limit=100"));
+    const response = await handleSearchRequest(new Request("http://localhost/api/v1/search?q=&limit=100&facets=outlet,year&facets=lang"));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toMatch(/public/);
     const body = (await response.json()) as {
@@ -115,6 +115,19 @@ describe("GET /api/v1/search", () => {
     expect(body.hits[0].url).toBe(`/qa/${body.hits[0].id}`);
     expect(body.hits.every((h) => h.sourceId && h.answers.length > 0 && typeof h._formatted.question === "string")).toBe(true);
     expect(body.facets.outlet.find((f) => f.value === "Harbour Times")?.count).toBe(3);
+    expect(Object.keys(body.facets).sort()).toEqual(["lang", "outlet", "year"]);
+  });
+
+  it("computes no facets and no histogram unless asked, and rejects unknown facet groups", async () => {
+    const { handleSearchRequest } = await import("@/lib/search/api");
+    const bare = (await (await handleSearchRequest(new Request("http://localhost/api/v1/search?q=pipeline"))).json()) as Record<string, unknown>;
+    expect(bare.facets).toEqual({});
+    expect(bare).not.toHaveProperty("histogram");
+    const withHistogram = (await (await handleSearchRequest(new Request("http://localhost/api/v1/search?q=&histogram=true"))).json()) as { histogram: { granularity: string } };
+    expect(withHistogram.histogram.granularity).toBe("year");
+    const bad = await handleSearchRequest(new Request("http://localhost/api/v1/search?facets=speaker,colour"));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/facets/);
   });
 
   it("answers 503 with a message when Meilisearch is down", async () => {

@@ -7,18 +7,20 @@ type SearchModule = typeof import("@/lib/search/query");
 type ParamsModule = typeof import("@/lib/search/params");
 let search: SearchModule["searchPairs"];
 let parse: ParamsModule["parseSearchParams"];
+let allExtras: SearchModule["ALL_EXTRAS"];
 
-async function find(query: string) {
+/** Searches as the /search page does (every facet group and the histogram) unless told otherwise. */
+async function find(query: string, extras?: Parameters<SearchModule["searchPairs"]>[1]) {
   const parsed = parse(new URLSearchParams(query));
   if (!parsed.success) throw new Error(parsed.error.message);
-  return search(parsed.data);
+  return search(parsed.data, extras ?? allExtras);
 }
 
 beforeAll(async () => {
   services = await useTestServices();
   const { publishConference } = await import("@/lib/archive/publish");
   const { drainOutboxOnce } = await import("@/lib/search/worker");
-  ({ searchPairs: search } = await import("@/lib/search/query"));
+  ({ searchPairs: search, ALL_EXTRAS: allExtras } = await import("@/lib/search/query"));
   ({ parseSearchParams: parse } = await import("@/lib/search/params"));
   for (const conference of [englishBriefing, laterBriefing, chineseBriefing]) await publishConference(conference);
   const drained = await drainOutboxOnce();
@@ -67,10 +69,22 @@ describe("searching", () => {
   it("filters by facet values and counts the other values of the same facet", async () => {
     const results = await find("outlet=Harbour+Times&speaker=Minister+Okafor");
     expect(results.hits.map((h) => h.sourceId)).toEqual(["en-1"]);
-    const outlets = Object.fromEntries(results.facets.outlet.map((f) => [f.value, f.count]));
+    const outlets = Object.fromEntries((results.facets.outlet ?? []).map((f) => [f.value, f.count]));
     // Counted without the outlet filter but with the speaker filter: Okafor answered Harbour Times and Daily Ledger.
     expect(outlets).toEqual({ "Harbour Times": 1, "Daily Ledger": 1 });
-    expect(results.facets.outlet.find((f) => f.value === "Harbour Times")?.selected).toBe(true);
+    expect(results.facets.outlet?.find((f) => f.value === "Harbour Times")?.selected).toBe(true);
+  });
+
+  it("counts only the facet groups asked for, and the histogram only when asked", async () => {
+    const bare = await find("outlet=Harbour+Times", { facets: [], histogram: false });
+    expect(bare.hits.length).toBeGreaterThan(0);
+    expect(bare.facets).toEqual({});
+    expect(bare.histogram).toBeNull();
+    const some = await find("outlet=Harbour+Times&speaker=Minister+Okafor", { facets: ["outlet", "lang"], histogram: true });
+    expect(Object.keys(some.facets).sort()).toEqual(["lang", "outlet"]);
+    // Still disjunctive when only that group is asked for.
+    expect(Object.fromEntries((some.facets.outlet ?? []).map((f) => [f.value, f.count]))).toEqual({ "Harbour Times": 1, "Daily Ledger": 1 });
+    expect(some.histogram?.granularity).toBe("year");
   });
 
   it("filters by language, year and date range", async () => {
@@ -111,6 +125,28 @@ describe("searching", () => {
     expect(hit._formatted.question).toContain("&lt;script&gt;");
     expect(hit._formatted.answer).toContain("&lt;b&gt;");
     expect(hit._formatted.question.replace(/<\/?mark>/g, "")).not.toMatch(/<[a-z]/i);
+  });
+
+  it("reads a hit from Postgres when its document cannot show the full text, and skips it if hidden there", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { liveIndex, waitForSuccess } = await import("@/lib/search/client");
+    const [hit] = (await find("q=desalination+plant")).hits;
+    const pair = await db().qaPair.findUniqueOrThrow({ where: { publicId: hit.id } });
+    // As if the text had been cut at the indexing limit: the index copy is not the whole answer.
+    const task = await liveIndex().updateDocuments([{ id: hit.id, truncated: true, answerText: "The desalination plant …" }]);
+    await waitForSuccess(task.taskUid, "mark truncated");
+    try {
+      const [fromPostgres] = (await find("q=desalination+plant")).hits;
+      expect(fromPostgres.id).toBe(hit.id);
+      expect(fromPostgres.answers).toEqual([{ speaker: "Minister Okafor", text: "The desalination plant opens next spring, after the pipeline tests." }]);
+      expect(fromPostgres.conference).toEqual(hit.conference);
+      await db().qaPair.update({ where: { id: pair.id }, data: { status: "UNPUBLISHED" } });
+      expect((await find("q=desalination+plant")).hits.map((h) => h.id)).not.toContain(hit.id);
+    } finally {
+      await db().qaPair.update({ where: { id: pair.id }, data: { status: "PUBLISHED" } });
+      const restore = await liveIndex().updateDocuments([{ id: hit.id, truncated: false, answerText: hit.answers[0].text }]);
+      await waitForSuccess(restore.taskUid, "restore");
+    }
   });
 
   it("returns hits with sourceId, answers and conference", async () => {
