@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pager } from "@/components/qa/pair-list";
+import { nameLang } from "@/lib/catalog/format";
 import { listOutlets } from "@/lib/catalog/outlets";
 import { pageParam } from "@/lib/catalog/pair-list";
 import { outletPath } from "@/lib/catalog/paths";
@@ -24,7 +25,9 @@ export default async function OutletsPage({ searchParams }: { searchParams: Prom
         <ul className="card-list">
           {items.map((o) => (
             <li key={o.slug} className="card">
-              <Link href={outletPath(o.slug)}>{o.name}</Link> <span className="muted">{o.questions} {o.questions === 1 ? "question" : "questions"}</span>
+              <Link href={outletPath(o.slug)} lang={nameLang(o.name)}>
+                {o.name}
+              </Link> <span className="muted">{o.questions} {o.questions === 1 ? "question" : "questions"}</span>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pager } from "@/components/qa/pair-list";
+import { nameLang } from "@/lib/catalog/format";
 import { pageParam } from "@/lib/catalog/pair-list";
 import { personPath } from "@/lib/catalog/paths";
 import { listSpeakers } from "@/lib/catalog/people";
@@ -24,7 +25,9 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         <ul className="card-list">
           {items.map((s) => (
             <li key={s.slug} className="card">
-              <Link href={personPath(s.slug)}>{s.name}</Link> <span className="muted">{s.answers} {s.answers === 1 ? "answer" : "answers"}</span>
+              <Link href={personPath(s.slug)} lang={nameLang(s.name)}>
+                {s.name}
+              </Link> <span className="muted">{s.answers} {s.answers === 1 ? "answer" : "answers"}</span>
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CopyButton } from "@/components/cite/copy-button";
 import { TurnView } from "@/components/qa/turn-view";
 import type { TranscriptBlock } from "@/lib/catalog/conference";
+import { nameLang } from "@/lib/catalog/format";
 import { outletPath, pairAnchor, qaPath } from "@/lib/catalog/paths";
 import { questionText, turnSpeakerName } from "@/lib/catalog/qa";
 
@@ -28,7 +29,9 @@ export function Transcript({ blocks, lang }: { blocks: TranscriptBlock[]; lang?:
               </h3>
               {pair.outlet ? (
                 <span className="muted">
-                  <Link href={outletPath(pair.outlet.slug)}>{pair.outlet.name}</Link>
+                  <Link href={outletPath(pair.outlet.slug)} lang={nameLang(pair.outlet.name)}>
+                    {pair.outlet.name}
+                  </Link>
                 </span>
               ) : null}
               <span className="no-print">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/catalog/format";
+import { contentLang, formatDate, nameLang } from "@/lib/catalog/format";
 import type { PairListPage } from "@/lib/catalog/pair-list";
 import { conferencePath, outletPath, qaPath } from "@/lib/catalog/paths";
 
@@ -14,7 +14,7 @@ export function PairList({ list, basePath, emptyText }: { list: PairListPage; ba
       </p>
       <ol className="card-list" start={(list.page - 1) * list.limit + 1} aria-describedby="pair-list-summary">
         {list.items.map((item) => {
-          const lang = item.conference.language === "en" ? undefined : item.conference.language;
+          const lang = contentLang(item.conference.language);
           return (
             <li key={item.publicId} className="card">
               <Link href={qaPath(item.publicId, item.question)} lang={lang}>
@@ -34,7 +34,9 @@ export function PairList({ list, basePath, emptyText }: { list: PairListPage; ba
                 {item.outlet ? (
                   <>
                     {" · "}
-                    <Link href={outletPath(item.outlet.slug)}>{item.outlet.name}</Link>
+                    <Link href={outletPath(item.outlet.slug)} lang={nameLang(item.outlet.name)}>
+                      {item.outlet.name}
+                    </Link>
                   </>
                 ) : null}
               </div>

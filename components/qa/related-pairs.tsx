@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/catalog/format";
+import { contentLang, formatDate } from "@/lib/catalog/format";
 import { conferencePath, qaPath } from "@/lib/catalog/paths";
 import { relatedPairs } from "@/lib/catalog/related";
 
@@ -13,11 +13,13 @@ export async function RelatedPairs(props: { question: string; topics: string[]; 
       <ul className="card-list">
         {related.map((r) => (
           <li key={r.publicId} className="card">
-            <Link href={qaPath(r.publicId, r.question)} lang={r.language === "en" ? undefined : r.language}>
+            <Link href={qaPath(r.publicId, r.question)} lang={contentLang(r.language)}>
               {r.question}
             </Link>
             <div className="muted">
-              <Link href={conferencePath(r.conferenceSlug)}>{r.conferenceTitle}</Link>
+              <Link href={conferencePath(r.conferenceSlug)} lang={contentLang(r.language)}>
+                {r.conferenceTitle}
+              </Link>
               {r.date ? ` · ${formatDate(new Date(r.date * 1000))}` : ""}
             </div>
           </li>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { nameLang } from "@/lib/catalog/format";
 import { personPath, roleLabel } from "@/lib/catalog/paths";
 
 export interface TurnViewProps {
@@ -16,7 +17,7 @@ export function TurnView({ speakerName, speakerSlug, role, text, lang, prefix }:
     <div className="turn">
       <div>
         {prefix ? <span className="turn__kind">{prefix} </span> : null}
-        <span className="turn__speaker">{speakerSlug ? <Link href={personPath(speakerSlug)}>{speakerName}</Link> : speakerName}</span>
+        <span className="turn__speaker" lang={nameLang(speakerName)}>{speakerSlug ? <Link href={personPath(speakerSlug)}>{speakerName}</Link> : speakerName}</span>
         {role ? <span className="turn__role">{roleLabel(role)}</span> : null}
       </div>
       <p className="turn__text" lang={lang}>

@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 import { visiblePairWhere } from "./visibility";
 
-export async function findPublishedConference(slug: string) {
+/** A published conference without its transcript: enough for metadata, links and redirects. */
+export async function findPublishedConferenceHeader(slug: string) {
   const conference = await db().conference.findFirst({
     where: { slug, status: "PUBLISHED" },
     select: {
@@ -28,6 +29,19 @@ export async function findPublishedConference(slug: string) {
     },
   });
   if (!conference) return null;
+  const translation = [conference.translationOf, ...conference.translations].find((t) => t && t.status === "PUBLISHED") ?? null;
+  return { ...conference, translation };
+}
+
+export type ConferenceHeader = NonNullable<Awaited<ReturnType<typeof findPublishedConferenceHeader>>>;
+
+export async function findPublishedConference(slug: string) {
+  const conference = await findPublishedConferenceHeader(slug);
+  return conference ? withTranscript(conference) : null;
+}
+
+/** The header plus the whole transcript in spoken order (hundreds of turns for a long briefing). */
+export async function withTranscript(conference: ConferenceHeader) {
   const [turns, pairs] = await Promise.all([
     db().turn.findMany({
       where: { conferenceId: conference.id },
@@ -40,8 +54,7 @@ export async function findPublishedConference(slug: string) {
       select: { id: true, publicId: true, ordinal: true, status: true, outlet: { select: { name: true, slug: true } } },
     }),
   ]);
-  const translation = [conference.translationOf, ...conference.translations].find((t) => t && t.status === "PUBLISHED") ?? null;
-  return { ...conference, translation, transcript: groupTranscript(turns, pairs) };
+  return { ...conference, transcript: groupTranscript(turns, pairs) };
 }
 
 export type ConferencePage = NonNullable<Awaited<ReturnType<typeof findPublishedConference>>>;

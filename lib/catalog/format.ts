@@ -4,3 +4,19 @@ export function formatDate(date: Date | null | undefined, style: "long" | "iso" 
   if (style === "iso") return date.toISOString().slice(0, 10);
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 }
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/**
+ * The lang attribute for a name or title printed inside an English page: "zh" when it is
+ * written in Chinese characters (耿爽, 新华社记者), so screen readers and fonts switch; none
+ * otherwise. Conference text carries its conference's language instead.
+ */
+export function nameLang(text: string | null | undefined): "zh" | undefined {
+  return text && HAN.test(text) ? "zh" : undefined;
+}
+
+/** The lang attribute for content in a conference's language (none for English, the page's own). */
+export function contentLang(language: string | null | undefined): string | undefined {
+  return !language || language === "en" ? undefined : language;
+}

@@ -37,13 +37,25 @@ export async function speakerTopics(speakerId: number, limit = 30) {
   return rows.map((r) => ({ name: r.name, slug: r.slug, count: Number(r.count) }));
 }
 
-export async function speakerConferences(speakerId: number) {
-  return db().conferenceParticipant.findMany({
-    where: { speakerId, conference: { status: "PUBLISHED" } },
-    orderBy: { conference: { heldOn: { sort: "desc", nulls: "last" } } },
-    select: { role: true, conference: { select: { slug: true, title: true, heldOn: true, language: true } } },
-  });
+/**
+ * The speaker's most recent conferences and how many there are in all. Bounded: a press
+ * secretary takes part in hundreds, and listing every one made her page hundreds of KB.
+ */
+export async function speakerConferences(speakerId: number, limit = SPEAKER_CONFERENCES_SHOWN) {
+  const where = { speakerId, conference: { status: "PUBLISHED" as const } };
+  const [total, items] = await Promise.all([
+    db().conferenceParticipant.count({ where }),
+    db().conferenceParticipant.findMany({
+      where,
+      orderBy: [{ conference: { heldOn: { sort: "desc", nulls: "last" } } }, { conferenceId: "desc" }],
+      take: limit,
+      select: { role: true, conference: { select: { slug: true, title: true, heldOn: true, language: true } } },
+    }),
+  ]);
+  return { total, items };
 }
+
+export const SPEAKER_CONFERENCES_SHOWN = 30;
 
 /** People index: everyone who answered at least once in a published conference, busiest first. */
 export async function listSpeakers(page: number, limit = 100) {

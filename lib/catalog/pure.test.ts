@@ -17,6 +17,8 @@ describe("public URL helpers", () => {
 
   it("picks distinctive key terms for related pairs", () => {
     expect(keyTerms("What about the desalination plant and the water prices this summer?")).toBe("desalination prices summer plant water");
+    // A real White House question: the stage direction and filler must not become the search.
+    expect(keyTerms("I mean, you were basically banished for a few months there for a while. (Laughter.) Do you feel like you're back now?")).toBe("banished months feel back");
   });
 
   it("accepts only known sitemap chunk names", () => {

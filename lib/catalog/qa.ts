@@ -1,6 +1,5 @@
 import { db } from "@/lib/db/client";
 import { isPublicId } from "@/lib/archive/ids";
-import { visiblePairWhere } from "./visibility";
 
 const turnSelect = {
   id: true,
@@ -78,7 +77,9 @@ export interface PairLink {
 export async function findQaPair(publicId: string): Promise<QaLookup> {
   const id = publicId.toLowerCase();
   if (!isPublicId(id)) return { state: "missing" };
-  const pair = await loadPair(id);
+  // The neighbours are looked up by the pair's public id alongside the pair itself: one round
+  // trip less per page view, which counts when a popular answer is served under load.
+  const [pair, neighbours] = await Promise.all([loadPair(id), neighboursOf(id)]);
   if (!pair) return { state: "missing" };
   const question = questionText(pair.turns);
   const conferenceVisible = pair.conference.status === "PUBLISHED";
@@ -94,21 +95,38 @@ export async function findQaPair(publicId: string): Promise<QaLookup> {
       reason: reason || (pair.status === "DELETED" || pair.conference.status === "DELETED" ? "Removed from the archive." : "Withdrawn from publication."),
     };
   }
-  const [previous, next] = await Promise.all([neighbour(pair.conference.id, pair.ordinal, "previous"), neighbour(pair.conference.id, pair.ordinal, "next")]);
-  return { state: "visible", pair, question, previous, next };
+  return { state: "visible", pair, question, previous: neighbours.previous, next: neighbours.next };
 }
 
 export function questionText(turns: { kind: string; text: string }[]): string {
   return turns.filter((t) => t.kind === "QUESTION").map((t) => t.text).join("\n\n");
 }
 
-async function neighbour(conferenceId: number, ordinal: number, direction: "previous" | "next"): Promise<PairLink | null> {
-  const row = await db().qaPair.findFirst({
-    where: { ...visiblePairWhere, conferenceId, ordinal: direction === "previous" ? { lt: ordinal } : { gt: ordinal } },
-    orderBy: { ordinal: direction === "previous" ? "desc" : "asc" },
-    select: { publicId: true, ordinal: true, turns: { where: { kind: "QUESTION" }, select: { kind: true, text: true }, orderBy: { position: "asc" } } },
-  });
-  return row ? { publicId: row.publicId, ordinal: row.ordinal, question: questionText(row.turns) } : null;
+/**
+ * The published pairs just before and after a pair in its conference, in one query. Only the
+ * start of their questions is read: it is used for the link's slug (the first ten words).
+ */
+async function neighboursOf(publicId: string): Promise<{ previous: PairLink | null; next: PairLink | null }> {
+  const rows = await db().$queryRaw<{ direction: "previous" | "next"; publicId: string; ordinal: number; question: string | null }[]>`
+    SELECT n.direction, n."publicId", n.ordinal,
+      (SELECT LEFT(string_agg(t.text, E'\n\n' ORDER BY t.position), 400) FROM "Turn" t WHERE t."qaPairId" = n.id AND t.kind = 'QUESTION') AS question
+    FROM "QaPair" p
+    CROSS JOIN LATERAL (
+      (SELECT 'previous' AS direction, q.id, q."publicId", q.ordinal FROM "QaPair" q
+        WHERE q."conferenceId" = p."conferenceId" AND q.ordinal < p.ordinal AND q.status = 'PUBLISHED'
+        ORDER BY q.ordinal DESC LIMIT 1)
+      UNION ALL
+      (SELECT 'next' AS direction, q.id, q."publicId", q.ordinal FROM "QaPair" q
+        WHERE q."conferenceId" = p."conferenceId" AND q.ordinal > p.ordinal AND q.status = 'PUBLISHED'
+        ORDER BY q.ordinal ASC LIMIT 1)
+    ) n
+    WHERE p."publicId" = ${publicId}`;
+  // Neighbours share the pair's conference, whose visibility the caller has already checked.
+  const link = (direction: "previous" | "next") => {
+    const row = rows.find((r) => r.direction === direction);
+    return row ? { publicId: row.publicId, ordinal: row.ordinal, question: row.question ?? "" } : null;
+  };
+  return { previous: link("previous"), next: link("next") };
 }
 
 /** The speaker's name as the archive knows it, else the label printed in the source. */

@@ -148,7 +148,7 @@ describe("listing pages", () => {
       { name: "ferries", slug: "ferries", count: 3 },
       { name: "budget", slug: "budget", count: 1 },
     ]);
-    expect((await people.speakerConferences(speaker!.id)).map((c) => c.conference.slug)).toEqual(["harbour-ferry-briefing", "harbour-authority-annual-review-2023"]);
+    expect((await people.speakerConferences(speaker!.id)).items.map((c) => c.conference.slug)).toEqual(["harbour-ferry-briefing", "harbour-authority-annual-review-2023"]);
     const index = await people.listSpeakers(1, 100);
     expect(index.items[0]).toEqual({ name: "Amaka Okafor", slug: "amaka-okafor", answers: 3 });
   });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { notFound, permanentRedirect } from "next/navigation";
 import { Transcript } from "@/components/conference/transcript";
-import { findPublishedConference } from "@/lib/catalog/conference";
+import { findPublishedConferenceHeader, withTranscript } from "@/lib/catalog/conference";
 import { formatDate } from "@/lib/catalog/format";
 import { conferencePath, personPath, roleLabel } from "@/lib/catalog/paths";
 import { decodeSlug, resolveRenamedSlug } from "@/lib/catalog/redirects";
@@ -15,17 +15,22 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ slug: string }> };
 
-const load = cache(async (raw: string) => {
+const loadHeader = cache(async (raw: string) => {
   const slug = decodeSlug(raw);
-  const conference = await findPublishedConference(slug);
+  const conference = await findPublishedConferenceHeader(slug);
   if (conference) return conference;
   const renamed = await resolveRenamedSlug("CONFERENCE", slug);
   if (renamed) permanentRedirect(conferencePath(renamed));
   notFound();
 });
 
+// Metadata needs only the header. Were it to wait for the transcript like the page does, both
+// would resolve together and Next would often stream <meta name=description> into the body
+// after a long transcript (seen on real MFA pages: Lighthouse SEO 91) instead of the <head>.
+const load = cache(async (raw: string) => withTranscript(await loadHeader(raw)));
+
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const conference = await load((await params).slug);
+  const conference = await loadHeader((await params).slug);
   const description = [formatDate(conference.heldOn), conference.organizer, conference.location].filter(Boolean).join(" · ");
   const canonical = conferencePath(conference.slug);
   return {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound, permanentRedirect } from "next/navigation";
 import { PairList } from "@/components/qa/pair-list";
+import { nameLang } from "@/lib/catalog/format";
 import { findOutlet, outletQuestions } from "@/lib/catalog/outlets";
 import { pageParam } from "@/lib/catalog/pair-list";
 import { outletPath } from "@/lib/catalog/paths";
@@ -36,7 +37,7 @@ export default async function OutletPage({ params, searchParams }: Props) {
   const list = await outletQuestions(outlet.id, pageParam((await searchParams).page));
   return (
     <>
-      <h1>{outlet.name}</h1>
+      <h1 lang={nameLang(outlet.name)}>{outlet.name}</h1>
       <h2>Questions asked</h2>
       <PairList list={list} basePath={outletPath(outlet.slug)} emptyText={`No published questions from ${outlet.name}.`} />
     </>

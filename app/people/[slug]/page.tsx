@@ -4,7 +4,7 @@ import { cache } from "react";
 import { notFound, permanentRedirect } from "next/navigation";
 import { PairList } from "@/components/qa/pair-list";
 import { YearChart } from "@/components/people/year-chart";
-import { formatDate } from "@/lib/catalog/format";
+import { contentLang, formatDate, nameLang } from "@/lib/catalog/format";
 import { pageParam } from "@/lib/catalog/pair-list";
 import { conferencePath, personPath, roleLabel, topicPath } from "@/lib/catalog/paths";
 import { findSpeaker, speakerAnswers, speakerAnswersPerYear, speakerConferences, speakerTopics } from "@/lib/catalog/people";
@@ -42,7 +42,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   ]);
   return (
     <>
-      <h1>{speaker.name}</h1>
+      <h1 lang={nameLang(speaker.name)}>{speaker.name}</h1>
       {speaker.title || speaker.organization ? <p className="muted">{[speaker.title, speaker.organization].filter(Boolean).join(", ")}</p> : null}
       {years.length ? (
         <section aria-labelledby="years-heading">
@@ -60,7 +60,9 @@ export default async function PersonPage({ params, searchParams }: Props) {
           <ul>
             {topics.map((t) => (
               <li key={t.slug}>
-                <Link href={topicPath(t.slug)}>{t.name}</Link> <span className="muted">({t.count})</span>
+                <Link href={topicPath(t.slug)} lang={nameLang(t.name)}>
+                  {t.name}
+                </Link> <span className="muted">({t.count})</span>
               </li>
             ))}
           </ul>
@@ -68,11 +70,17 @@ export default async function PersonPage({ params, searchParams }: Props) {
       ) : null}
       <section aria-labelledby="conferences-heading">
         <h2 id="conferences-heading">Conferences</h2>
-        {conferences.length ? (
+        {conferences.total > conferences.items.length ? (
+          <p className="muted">
+            The {conferences.items.length} most recent of {conferences.total} conferences.{" "}
+            <Link href={`/search?speaker=${encodeURIComponent(speaker.name)}&sort=newest`}>Search all of {speaker.name}’s answers</Link>
+          </p>
+        ) : null}
+        {conferences.items.length ? (
           <ul>
-            {conferences.map((c) => (
+            {conferences.items.map((c) => (
               <li key={c.conference.slug}>
-                <Link href={conferencePath(c.conference.slug)} lang={c.conference.language === "en" ? undefined : c.conference.language}>
+                <Link href={conferencePath(c.conference.slug)} lang={contentLang(c.conference.language)}>
                   {c.conference.title}
                 </Link>{" "}
                 <span className="muted">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound, permanentRedirect } from "next/navigation";
 import { PairList } from "@/components/qa/pair-list";
+import { nameLang } from "@/lib/catalog/format";
 import { findTopic, topicPairs } from "@/lib/catalog/topics";
 import { pageParam } from "@/lib/catalog/pair-list";
 import { topicPath } from "@/lib/catalog/paths";
@@ -36,7 +37,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const list = await topicPairs(topic.id, pageParam((await searchParams).page));
   return (
     <>
-      <h1>{topic.name}</h1>
+      <h1 lang={nameLang(topic.name)}>{topic.name}</h1>
       <h2>Questions and answers</h2>
       <PairList list={list} basePath={topicPath(topic.slug)} emptyText={`Nothing published on this topic yet.`} />
     </>

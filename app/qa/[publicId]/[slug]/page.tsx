@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/cite/copy-button";
 import { TurnView } from "@/components/qa/turn-view";
 import { RelatedPairs } from "@/components/qa/related-pairs";
 import { CorrectionNotes } from "@/components/qa/correction-notes";
-import { formatDate } from "@/lib/catalog/format";
+import { contentLang, formatDate, nameLang } from "@/lib/catalog/format";
 import { turnSpeakerName } from "@/lib/catalog/qa";
 import { answerTurns, citationSource, routeQaCached, structuredDataInput } from "@/lib/catalog/qa-view";
 import { conferencePath, inContextPath, outletPath, pairTitle, personPath, qaPath, topicPath } from "@/lib/catalog/paths";
@@ -46,20 +46,24 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 export default async function QaPage(props: Params) {
   const { pair, question, previous, next } = await resolve(props);
   const conference = pair.conference;
-  const lang = conference.language === "en" ? undefined : conference.language;
+  // The page chrome is English; only the conference's own words carry its language.
+  const lang = contentLang(conference.language);
   const questionTurns = pair.turns.filter((t) => t.kind === "QUESTION");
   const answers = answerTurns(pair);
   const canonical = qaPath(pair.publicId, question);
   const topics = pair.topics.map((t) => t.topic);
 
   return (
-    <article className="qa-page" lang={lang}>
+    <article className="qa-page">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(qaPageJsonLd(structuredDataInput(pair, question))) }} />
       <p className="muted qa-page__kicker">
-        Question {pair.ordinal} at <Link href={conferencePath(conference.slug)}>{conference.title}</Link>
+        Question {pair.ordinal} at{" "}
+        <Link href={conferencePath(conference.slug)} lang={lang}>
+          {conference.title}
+        </Link>
         {conference.heldOn ? `, ${formatDate(conference.heldOn)}` : ""}
       </p>
-      <h1>{pairTitle(question, 160)}</h1>
+      <h1 lang={lang}>{pairTitle(question, 160)}</h1>
 
       <section aria-labelledby="question-heading" className="qa-page__question">
         <h2 id="question-heading" className="visually-hidden">Question</h2>
@@ -71,11 +75,15 @@ export default async function QaPage(props: Params) {
             speakerSlug={turn.speaker?.slug ?? null}
             role={null}
             text={turn.text}
+            lang={lang}
           />
         ))}
         {pair.outlet ? (
           <p className="muted">
-            Outlet: <Link href={outletPath(pair.outlet.slug)}>{pair.outlet.name}</Link>
+            Outlet:{" "}
+            <Link href={outletPath(pair.outlet.slug)} lang={nameLang(pair.outlet.name)}>
+              {pair.outlet.name}
+            </Link>
           </p>
         ) : null}
       </section>
@@ -83,7 +91,7 @@ export default async function QaPage(props: Params) {
       <section aria-labelledby="answer-heading" className="qa-page__answers">
         <h2 id="answer-heading">{answers.length === 1 ? "Answer" : answers.length ? "Answers" : "No recorded answer"}</h2>
         {answers.map((turn) => (
-          <TurnView key={turn.id} speakerName={turnSpeakerName(turn)} speakerSlug={turn.speaker?.slug ?? null} role={turn.role} text={turn.text} />
+          <TurnView key={turn.id} speakerName={turnSpeakerName(turn)} speakerSlug={turn.speaker?.slug ?? null} role={turn.role} text={turn.text} lang={lang} />
         ))}
       </section>
 
@@ -115,7 +123,9 @@ export default async function QaPage(props: Params) {
         <dl className="meta-list">
           <dt>Title</dt>
           <dd>
-            <Link href={conferencePath(conference.slug)}>{conference.title}</Link>
+            <Link href={conferencePath(conference.slug)} lang={lang}>
+              {conference.title}
+            </Link>
           </dd>
           {conference.heldOn ? (
             <>
@@ -128,13 +138,13 @@ export default async function QaPage(props: Params) {
           {conference.organizer ? (
             <>
               <dt>Organizer</dt>
-              <dd>{conference.organizer}</dd>
+              <dd lang={nameLang(conference.organizer)}>{conference.organizer}</dd>
             </>
           ) : null}
           {conference.location ? (
             <>
               <dt>Location</dt>
-              <dd>{conference.location}</dd>
+              <dd lang={nameLang(conference.location)}>{conference.location}</dd>
             </>
           ) : null}
           {conference.sourceUrl || conference.sourceName ? (
@@ -153,7 +163,9 @@ export default async function QaPage(props: Params) {
                 {topics.map((t, i) => (
                   <span key={t.slug}>
                     {i ? ", " : ""}
-                    <Link href={topicPath(t.slug)}>{t.name}</Link>
+                    <Link href={topicPath(t.slug)} lang={nameLang(t.name)}>
+                      {t.name}
+                    </Link>
                   </span>
                 ))}
               </dd>
