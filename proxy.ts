@@ -54,7 +54,9 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // JSON and XML under /api carry no scripts, so they need no nonce: their (static) security
+      // headers come from next.config.js, which keeps the proxy off the search API's hot path.
+      source: "/((?!_next/static|_next/image|favicon.ico|api/).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

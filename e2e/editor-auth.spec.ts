@@ -199,6 +199,10 @@ test.describe("web security", () => {
     // The nonce is fresh per request.
     const again = (await page.request.get("/")).headers()["content-security-policy"];
     expect(again).not.toBe(csp);
+    // API responses skip the proxy but still carry a locked-down policy from next.config.js.
+    const api = (await page.request.get("/api/v1/search?q=water")).headers();
+    expect(api["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(api["x-content-type-options"]).toBe("nosniff");
   });
 
   test("transcript text full of XSS payloads is shown as text and never runs", async ({ page }) => {
