@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { CORPUS_FILES, repoRoot } from "../corpus-files";
 
 // `npm run bench:import`: the whole corpus into a throw-away Postgres and Meilisearch.
 // Measures the Postgres phase, indexing (overlapped with it), a second (idempotent) run, and raw
@@ -9,15 +10,7 @@ import path from "node:path";
 // Options: --no-index (Postgres phase only), --keep (leave the temp dir for inspection),
 // --overlap, --concurrency=N, --batch-size=N (see below).
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-const corpusDir = path.resolve(repoRoot, "../shared/corpus");
-const FILES = [
-  "whitehouse_press_briefings_2021_2025.jsonl.gz",
-  "mfa_prc_press_conferences_2016_2020_en.jsonl",
-  "mfa_prc_press_conferences_2016_2020_zh.jsonl",
-  "us_presidential_news_conferences_1960_1980.jsonl",
-  "cmfa_presscon_v4_ukraine_subset.jsonl",
-].map((name) => path.join(corpusDir, name));
+const FILES = CORPUS_FILES;
 
 const args = new Set(process.argv.slice(2));
 const withIndex = !args.has("--no-index");

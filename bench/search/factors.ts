@@ -4,6 +4,7 @@ import path from "node:path";
 import { httpRequest } from "./http";
 import { runLoad } from "./load";
 import { mixedQueries } from "./queries";
+import { CORPUS_FILES } from "../corpus-files";
 
 // `npx tsx bench/search/factors.ts --dir /tmp/x`: where does a search request spend its time?
 // Loads the real corpus once into services kept in --dir (reused on later runs), then sends
@@ -12,15 +13,7 @@ import { mixedQueries } from "./queries";
 // array repeating the answer text, as documents were before, to measure document size alone. Diagnostic only: `npm run bench:search`
 // gives the figures that count.
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-const corpusDir = path.resolve(repoRoot, "../shared/corpus");
-const FILES = [
-  "whitehouse_press_briefings_2021_2025.jsonl.gz",
-  "mfa_prc_press_conferences_2016_2020_en.jsonl",
-  "mfa_prc_press_conferences_2016_2020_zh.jsonl",
-  "us_presidential_news_conferences_1960_1980.jsonl",
-  "cmfa_presscon_v4_ukraine_subset.jsonl",
-].map((name) => path.join(corpusDir, name));
+const FILES = CORPUS_FILES;
 const args = process.argv.slice(2);
 const dirArg = args.indexOf("--dir");
 if (dirArg < 0) throw new Error("--dir <directory> is required (kept between runs)");

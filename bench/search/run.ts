@@ -7,6 +7,7 @@ import pg from "pg";
 import { httpRequest } from "./http";
 import { relevance, runLoad, type LoadStats } from "./load";
 import { KNOWN_ITEMS, mixedQueries } from "./queries";
+import { CORPUS_FILES, repoRoot } from "../corpus-files";
 
 // `npm run bench:search`: imports the real corpus (../shared/corpus, ~71k pairs) into a
 // throw-away Postgres and Meilisearch, serves the app with `next start`, and measures
@@ -19,15 +20,7 @@ import { KNOWN_ITEMS, mixedQueries } from "./queries";
 // at concurrency 1, 10 and 50, plus known-item relevance (MRR@10, Recall@10).
 // Options: --skip-build (reuse .next), --requests N (per run at concurrency ≥ 10).
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-const corpusDir = path.resolve(repoRoot, "../shared/corpus");
-const FILES = [
-  "whitehouse_press_briefings_2021_2025.jsonl.gz",
-  "mfa_prc_press_conferences_2016_2020_en.jsonl",
-  "mfa_prc_press_conferences_2016_2020_zh.jsonl",
-  "us_presidential_news_conferences_1960_1980.jsonl",
-  "cmfa_presscon_v4_ukraine_subset.jsonl",
-].map((name) => path.join(corpusDir, name));
+const FILES = CORPUS_FILES;
 const args = process.argv.slice(2);
 const skipBuild = args.includes("--skip-build");
 const requestsArg = args.indexOf("--requests");
