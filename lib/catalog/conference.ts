@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { conferenceContextSelect } from "./conference-select";
 import { visiblePairWhere } from "./visibility";
 
 /** A published conference without its transcript: enough for metadata, links and redirects. */
@@ -6,18 +7,8 @@ export async function findPublishedConferenceHeader(slug: string) {
   const conference = await db().conference.findFirst({
     where: { slug, status: "PUBLISHED" },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      heldOn: true,
-      organizer: true,
-      location: true,
-      language: true,
-      sourceUrl: true,
-      sourceName: true,
-      retrievedAt: true,
+      ...conferenceContextSelect,
       sourceSha256: true,
-      publishedAt: true,
       updatedAt: true,
       correctedAt: true,
       correctionNote: true,

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { isPublicId } from "@/lib/archive/ids";
+import { conferenceContextSelect } from "./conference-select";
 
 const turnSelect = {
   id: true,
@@ -36,21 +37,7 @@ async function loadPair(publicId: string) {
         orderBy: { createdAt: "asc" },
       },
       conference: {
-        select: {
-          id: true,
-          slug: true,
-          title: true,
-          heldOn: true,
-          organizer: true,
-          location: true,
-          language: true,
-          sourceUrl: true,
-          sourceName: true,
-          retrievedAt: true,
-          status: true,
-          statusReason: true,
-          publishedAt: true,
-        },
+        select: { ...conferenceContextSelect, status: true, statusReason: true },
       },
     },
   });
