@@ -50,9 +50,9 @@ export class CorpusWriter {
   constructor(private readonly pool: pg.Pool, private readonly buildDocuments = false) {}
 
   /**
-   * Writes one batch atomically. Concurrent batches can collide on a new speaker or outlet
-   * (deadlock) or, in a file whose conferences are not contiguous, on a new conference
-   * (unique violation); the loser rolls back and simply runs again. A retry reads the
+   * Writes one batch atomically (its names are registered just before: see resolveNames).
+   * Concurrent batches can collide on a new conference in a file whose conferences are not
+   * contiguous (unique violation); the loser rolls back and simply runs again. A retry reads the
    * batch's pairs afresh, in case another process wrote them after the run's first look.
    */
   async writeBatch(pairs: CorpusPair[]): Promise<BatchResult> {
@@ -68,18 +68,24 @@ export class CorpusWriter {
 
   private async writeBatchOnce(pairs: CorpusPair[], fresh: boolean): Promise<BatchResult> {
     const stored = await this.storedPairsOf(pairs, fresh);
+    const plan = classify(pairs, stored);
+    if (plan.fresh.length === 0 && plan.changed.length === 0) return { counts: plan.counts, documents: [], outboxIds: [] };
+    // Names first, outside the batch's transaction (see resolveNames).
+    const work = [...plan.fresh, ...plan.changed.map((c) => c.pair)];
+    const names: Record<NameKind, Map<string, NameRow>> = {
+      Speaker: await this.resolveNames("Speaker", work.flatMap((p) => [p.questioner, ...p.turns.map((t) => t.speaker)])),
+      Outlet: await this.resolveNames("Outlet", work.map((p) => p.outlet)),
+      Topic: await this.resolveNames("Topic", work.flatMap((p) => p.topics)),
+    };
     const client = await this.pool.connect();
-    const resolved: Record<NameKind, Map<string, NameRow>> = { Speaker: new Map(), Outlet: new Map(), Topic: new Map() };
     try {
       // synchronous_commit off for this transaction only: a crash can lose the last few
       // committed batches, but never half of one, and nothing marks them done elsewhere, so
       // the next run sees those pairs as missing and writes them again.
       const begun = (await client.query(`BEGIN; SET LOCAL synchronous_commit TO off;
         SELECT round(extract(epoch FROM ${NOW}::timestamp(3)) * 1000)::float8 AS ms`)) as unknown as pg.QueryResult<{ ms: number }>[];
-      const result = await this.write(client, pairs, stored, resolved, begun[2].rows[0].ms);
+      const result = await this.write(client, plan, names, begun[2].rows[0].ms);
       await timed(client, "commit", "COMMIT");
-      // Only names from a committed transaction may be cached: a rolled-back insert leaves none.
-      for (const kind of Object.keys(resolved) as NameKind[]) for (const [slug, row] of resolved[kind]) this.names[kind].set(slug, row);
       return result;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
@@ -109,25 +115,12 @@ export class CorpusWriter {
     return result;
   }
 
-  private async write(client: pg.PoolClient, pairs: CorpusPair[], stored: Map<string, StoredPair>, resolved: Record<NameKind, Map<string, NameRow>>, nowMs: number): Promise<BatchResult> {
-    const counts = emptyCounts();
-    const fresh: CorpusPair[] = [];
-    const changed: { pair: CorpusPair; id: number }[] = [];
-    for (const pair of pairs) {
-      const row = stored.get(`${pair.sourceCorpus}\u0000${pair.sourceId}`);
-      if (!row) fresh.push(pair);
-      else if (row.contentHash !== pair.contentHash) changed.push({ pair, id: row.id });
-      else counts.pairsUnchanged++;
-    }
-    if (fresh.length === 0 && changed.length === 0) return { counts, documents: [], outboxIds: [] };
-
+  private async write(client: pg.PoolClient, plan: BatchPlan, rowOf: Record<NameKind, Map<string, NameRow>>, nowMs: number): Promise<BatchResult> {
+    const { counts, fresh, changed } = plan;
     const work = [...fresh, ...changed.map((c) => c.pair)];
     const conferences = await this.upsertConferences(client, work, counts, nowMs);
     const conferenceIds = new Map([...conferences].map(([key, c]) => [key, c.id]));
-    const speakers = await this.resolveNames(client, "Speaker", work.flatMap((p) => [p.questioner, ...p.turns.map((t) => t.speaker)]), resolved.Speaker);
-    const outlets = await this.resolveNames(client, "Outlet", work.map((p) => p.outlet), resolved.Outlet);
-    const topics = await this.resolveNames(client, "Topic", work.flatMap((p) => p.topics), resolved.Topic);
-    const rowOf = { Speaker: speakers, Outlet: outlets, Topic: topics };
+    const { Speaker: speakers, Outlet: outlets, Topic: topics } = rowOf;
     const idOf = (map: Map<string, NameRow>, name: string | null) => (name ? (map.get(nameSlug(name))?.id ?? null) : null);
 
     const written: WrittenPair[] = [];
@@ -264,8 +257,15 @@ export class CorpusWriter {
     });
   }
 
-  /** Speakers, outlets and topics by slug, so "Reuters" in two files is one outlet. Returns slug → stored row. */
-  private async resolveNames(client: pg.PoolClient, kind: NameKind, names: (string | null)[], resolved: Map<string, NameRow>): Promise<Map<string, NameRow>> {
+  /**
+   * Speakers, outlets and topics by slug, so "Reuters" in two files is one outlet. Returns
+   * slug → stored row. New names are inserted in their own short transaction, before the
+   * batch's: inside it, a new name's row lock lasted the whole batch, and the other writer,
+   * needing the same new name, waited that long (a third of the Postgres phase was such
+   * waits). A batch that fails afterwards leaves only names behind, which the re-run reuses;
+   * listings show a speaker, outlet or topic only through published pairs.
+   */
+  private async resolveNames(kind: NameKind, names: (string | null)[]): Promise<Map<string, NameRow>> {
     const cache = this.names[kind];
     const result = new Map<string, NameRow>();
     const unknown = new Map<string, string>();
@@ -279,21 +279,38 @@ export class CorpusWriter {
     if (unknown.size) {
       const timestamps = kind === "Topic" ? `"createdAt"` : `"createdAt", "updatedAt"`;
       const values = kind === "Topic" ? NOW : `${NOW}, ${NOW}`;
+      // Sorted, so two writers inserting the same new names lock them in the same order.
       const slugs = [...unknown.keys()].sort();
-      // DO NOTHING plus a read, not DO UPDATE: an update would lock existing rows until commit
-      // and make concurrent batches that share a speaker wait for each other. Sorted, so
-      // batches that insert the same new names take their locks in the same order.
-      await timed(client, "upsert names",
+      // DO NOTHING plus a read, not DO UPDATE: an existing name is left exactly as it is.
+      await timed(this.pool, "upsert names",
         `INSERT INTO "${kind}" (name, slug, ${timestamps}) SELECT x.name, x.slug, ${values} FROM unnest($1::text[], $2::text[]) AS x(name, slug)
          ON CONFLICT (slug) DO NOTHING`,
         [slugs.map((slug) => unknown.get(slug)!), slugs],
       );
-      const rows = await timed<{ id: number; slug: string; name: string }>(client, "select names", `SELECT id, slug, name FROM "${kind}" WHERE slug = ANY($1::text[])`, [slugs]);
+      const rows = await timed<{ id: number; slug: string; name: string }>(this.pool, "select names", `SELECT id, slug, name FROM "${kind}" WHERE slug = ANY($1::text[])`, [slugs]);
       for (const row of rows.rows) {
         result.set(row.slug, { id: row.id, name: row.name });
-        resolved.set(row.slug, { id: row.id, name: row.name });
+        cache.set(row.slug, { id: row.id, name: row.name });
       }
     }
     return result;
   }
+}
+
+interface BatchPlan {
+  counts: BatchCounts;
+  fresh: CorpusPair[];
+  changed: { pair: CorpusPair; id: number }[];
+}
+
+/** Which of the batch's pairs are new, which changed since stored, and how many are unchanged. */
+function classify(pairs: CorpusPair[], stored: Map<string, StoredPair>): BatchPlan {
+  const plan: BatchPlan = { counts: emptyCounts(), fresh: [], changed: [] };
+  for (const pair of pairs) {
+    const row = stored.get(`${pair.sourceCorpus}\u0000${pair.sourceId}`);
+    if (!row) plan.fresh.push(pair);
+    else if (row.contentHash !== pair.contentHash) plan.changed.push({ pair, id: row.id });
+    else plan.counts.pairsUnchanged++;
+  }
+  return plan;
 }
