@@ -3,7 +3,9 @@ import { SearchUnavailableError, liveIndexUid, searchMeili } from "./client";
 import { displayedPairs, type DisplayedPair } from "./displayed-pairs";
 import { DISPLAY_ATTRIBUTES, pairFromDocument, type DisplayDocument } from "./hit-display";
 import type { SearchParams } from "./params";
-import { FILTER_GROUPS, HIGHLIGHT_POST, HIGHLIGHT_PRE, buildFilters, highlightToHtml, queryLocales, sortFor, type FilterGroup } from "./syntax";
+import { synonymsForHighlighting } from "./highlight-synonyms";
+import { queryTerms, snippet, type QueryTerms } from "./snippet";
+import { FILTER_GROUPS, buildFilters, highlightToHtml, queryLocales, sortFor, type FilterGroup } from "./syntax";
 
 export interface SearchHit extends DisplayedPair {
   /** Safe HTML: escaped text, cropped around the matches, with <mark> around matched words. */
@@ -43,12 +45,12 @@ export interface SearchResults {
 
 const CROP_WORDS = 40;
 
-type MeiliHit = DisplayDocument & { _formatted?: { question?: unknown; answerText?: unknown } };
+type MeiliHit = DisplayDocument;
 
 /**
- * Runs a search for the given (already validated) parameters. Meilisearch finds the hits, cuts
- * the highlighted snippets and returns what a hit displays; a document that cannot show its
- * full text is read from Postgres instead (hit-display.ts).
+ * Runs a search for the given (already validated) parameters. Meilisearch finds the hits and
+ * returns what a hit displays; the highlighted snippets are cut here (snippet.ts). A document
+ * that cannot show its full text is read from Postgres instead (hit-display.ts).
  *
  * Facet counts are disjunctive: each selected group is counted without its own filter, so
  * ticking "Reuters" still shows how many pairs AP has. That costs one extra (hit-less) query
@@ -95,9 +97,10 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
   const fromIndex = first.hits.map((hit) => pairFromDocument(hit));
   const missing = first.hits.filter((_, i) => !fromIndex[i]).map((hit) => hit.id);
   const fromPostgres = missing.length ? await displayedPairs(missing) : new Map<string, DisplayedPair>();
+  const terms = queryTerms(params.q, params.q ? await synonymsForHighlighting() : {});
   const hits = first.hits.flatMap((hit, i) => {
     const pair = fromIndex[i] ?? fromPostgres.get(hit.id);
-    return pair ? [toHit(pair, hit._formatted ?? {})] : [];
+    return pair ? [toHit(pair, terms)] : [];
   });
 
   return {
@@ -131,12 +134,8 @@ export function buildSearchRequest(params: SearchParams, extras: SearchExtras = 
     limit: params.limit,
     ...(facetAttributes.size ? { facets: [...facetAttributes] } : {}),
     attributesToRetrieve: [...DISPLAY_ATTRIBUTES],
-    attributesToHighlight: ["question", "answerText"],
-    attributesToCrop: ["question", "answerText"],
-    cropLength: CROP_WORDS,
-    cropMarker: "…",
-    highlightPreTag: HIGHLIGHT_PRE,
-    highlightPostTag: HIGHLIGHT_POST,
+    // No highlighting here: Meilisearch's _formatted would repeat every retrieved field,
+    // answer text included, doubling the answer; snippets are cut from the hit (snippet.ts).
     ...(locales ? { locales } : {}),
   };
   const selectedGroups = extras.facets.filter((group) => params[group].length > 0);
@@ -151,13 +150,13 @@ export function buildSearchRequest(params: SearchParams, extras: SearchExtras = 
   return { queries: [main, ...facetOnly], selectedGroups };
 }
 
-function toHit(pair: DisplayedPair, formatted: NonNullable<MeiliHit["_formatted"]>): SearchHit {
-  const text = (value: unknown, fallback: string) => (typeof value === "string" ? value : fallback);
+function toHit(pair: DisplayedPair, terms: QueryTerms): SearchHit {
+  const answer = pair.answers.map((turn) => turn.text).join("\n\n");
   return {
     ...pair,
     _formatted: {
-      question: highlightToHtml(text(formatted.question, pair.question)),
-      answer: highlightToHtml(text(formatted.answerText, "")),
+      question: highlightToHtml(snippet(pair.question, terms, CROP_WORDS)),
+      answer: highlightToHtml(snippet(answer, terms, CROP_WORDS)),
     },
   };
 }
