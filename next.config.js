@@ -1,4 +1,7 @@
 // @ts-check
+import http from "node:http";
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants.js";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Server-only packages with native parts or dynamic requires stay outside the bundle.
@@ -8,6 +11,11 @@ const nextConfig = {
   // description past the content for clients Next does not recognise as bots.
   htmlLimitedBots: /.*/,
   turbopack: { root: import.meta.dirname },
+  // Q&A and conference pages are cached (ISR), and so are their 404s and slug redirects, one
+  // entry per URL asked for. Kept on disk, anyone requesting made-up /qa/{id}/{slug} URLs could
+  // fill it (~40 kB each); in memory the cache is a bounded LRU (~150 kB per Q&A page, so about
+  // 800 pages, the busiest ones), and a restart starts it empty. README "Rendering and security".
+  cacheMaxMemorySize: 128 * 1024 * 1024,
   async headers() {
     return [
       {
@@ -28,7 +36,35 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "6mb" },
     // Lets editor pages answer 403 through forbidden() when the role is too low.
     authInterrupts: true,
+    isrFlushToDisk: false,
   },
 };
 
-export default nextConfig;
+// Next 16.4 bug (vercel/next.js#82117; fix proposed in #95913): when a cached (ISR) page
+// answers with a redirect on the request that renders it, Next sets Location during the render
+// and appends it again from the new cache entry, so the response carries two Location headers.
+// Proxies join them into "/a, /a" and Googlebot reports a redirect error; our old-slug and
+// withdrawn-pair redirects on /qa/{id}/{slug} and renamed /conferences/{slug} are such
+// responses. Until Next is fixed, the server skips appending a value these headers already have.
+const SINGLE_VALUE_HEADERS = new Set(["location", "x-nextjs-stale-time"]);
+
+function skipRepeatedSingleValueHeaders() {
+  const proto = /** @type {any} */ (http.ServerResponse.prototype);
+  if (proto.pressroomSkipsRepeatedHeaders) return;
+  const append = proto.appendHeader;
+  proto.appendHeader = function (/** @type {string} */ name, /** @type {string | string[]} */ value) {
+    if (SINGLE_VALUE_HEADERS.has(String(name).toLowerCase())) {
+      const current = this.getHeader(name);
+      const present = current === undefined ? [] : [current].flat().map(String);
+      if (present.length && [value].flat().every((v) => present.includes(String(v)))) return this;
+    }
+    return append.call(this, name, value);
+  };
+  proto.pressroomSkipsRepeatedHeaders = true;
+}
+
+/** @param {string} phase */
+export default function config(phase) {
+  if (phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER) skipRepeatedSingleValueHeaders();
+  return nextConfig;
+}

@@ -1,16 +1,29 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isCachedPublicPage } from "@/lib/catalog/cached-pages";
 import { searchReachable } from "@/lib/search/health";
 
 // Security headers for every response, and a per-request CSP nonce. Next reads the nonce from
 // the request's Content-Security-Policy header and puts it on its own scripts; that only works
 // for dynamically rendered pages, since a prerendered page was built before any nonce existed.
+//
+// The cached public pages (ISR: a Q&A page, a conference page) are that case: one HTML copy
+// serves every visitor, so no nonce can match it. They get the same policy without a nonce,
+// scripts limited to 'self' plus inline (Next's inline bootstrap and flight data). What that
+// gives up is protection against injected inline script, which these pages have no way in for:
+// they render only archive text through React (escaped) and JSON-LD through jsonLdScript
+// (escaped "<"), and nothing from the URL or the visitor reaches them (the slug only selects
+// or redirects). Pages that do reflect input or serve signed-in users (/search, /login,
+// /editor, listings with query strings) keep the nonce and 'strict-dynamic'.
 
-function contentSecurityPolicy(nonce: string, https: boolean): string {
+function contentSecurityPolicy(nonce: string | null, https: boolean): string {
   const dev = process.env.NODE_ENV === "development";
   return [
     "default-src 'self'",
-    // No 'unsafe-inline' for scripts: only Next's own nonce-carrying scripts and what they load.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // With a nonce, no 'unsafe-inline' for scripts: only Next's own nonce-carrying scripts and
+    // what they load. Without one (cached pages, see above), inline scripts must be allowed.
+    nonce
+      ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`
+      : `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
     // React style={} attributes cannot carry a nonce, and a nonce in style-src would disable
     // 'unsafe-inline'; inline styles cannot run code, so they stay allowed.
     "style-src 'self' 'unsafe-inline'",
@@ -26,12 +39,14 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
 }
 
 export async function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const nonce = isCachedPublicPage(request.nextUrl.pathname) ? null : Buffer.from(crypto.randomUUID()).toString("base64");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const csp = contentSecurityPolicy(nonce, https);
 
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
+  // Without a nonce in the request's policy, Next renders (and caches) the page without one.
+  if (nonce) requestHeaders.set("x-nonce", nonce);
+  else requestHeaders.delete("x-nonce");
   requestHeaders.set("content-security-policy", csp);
   // lib/auth/guard.ts reads this to send anonymous visitors back here after login.
   requestHeaders.set("x-pressroom-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);

@@ -18,16 +18,26 @@ export function editErrorMessage(error: unknown): string {
   throw error;
 }
 
-/** Runs an unpublish, delete or restore, refreshes the affected pages and reports the outcome. */
-export async function statusChangeResult(
-  what: "pair" | "conference",
-  change: () => Promise<{ status: string }>,
-  pathsToRefresh: string[],
-): Promise<StatusFormState> {
+/**
+ * Call after every committed write that changes what the public sees. Q&A and conference pages
+ * are served from the ISR cache (lib/catalog/cached-pages.ts); this expires all of them, and
+ * each is re-rendered on its next visit. Expiring everything rather than a computed list of
+ * paths is deliberate: one pair edit also changes its conference's transcript, its neighbours'
+ * previous/next links, and (if the question changed) moves its slug, so the old URL must turn
+ * into a redirect; a conference edit or status change touches every pair page of it and its
+ * translation's link. Editor writes are rare next to reads, and re-rendering a visited page
+ * costs one render, so precision would buy little and could miss a page.
+ */
+export function refreshPublicPages(): void {
+  revalidatePath("/", "layout");
+}
+
+/** Runs an unpublish, delete or restore, refreshes the public pages and reports the outcome. */
+export async function statusChangeResult(what: "pair" | "conference", change: () => Promise<{ status: string }>): Promise<StatusFormState> {
   const seq = Date.now();
   try {
     const result = await change();
-    for (const path of pathsToRefresh) revalidatePath(path);
+    refreshPublicPages();
     return { status: "done", seq, message: `The ${what} is now ${result.status.toLowerCase()}.` };
   } catch (error) {
     if (error instanceof ConflictError) return { status: "error", seq, message: `${error.message} Reload the page to see the current state.` };

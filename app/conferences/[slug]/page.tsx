@@ -11,7 +11,13 @@ import { publicBaseUrl } from "@/lib/env";
 import { eventJsonLd, jsonLdScript } from "@/lib/structured-data/qa-page";
 import "../../qa/qa.css";
 
-export const dynamic = "force-dynamic";
+// Cached and regenerated like the Q&A page (see the note there): rendered on first visit,
+// expired by editor writes, re-rendered after an hour for writes from outside Next.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
 
 type Params = { params: Promise<{ slug: string }> };
 

@@ -1,12 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/guard";
 import { requestIp } from "@/lib/auth/request-ip";
 import { conferenceEditSchema, editConference, type ConferenceSnapshot } from "@/lib/archive/edit-conference";
 import { ConflictError } from "@/lib/archive/revisions";
 import { changeConferenceStatus } from "@/lib/archive/status";
-import { editErrorMessage, formField, statusChangeResult } from "../../form-actions";
+import { editErrorMessage, formField, refreshPublicPages, statusChangeResult } from "../../form-actions";
 import type { ConferenceFormState, StatusFormState } from "@/components/editor/form-state";
 
 function submittedConference(form: FormData): ConferenceSnapshot {
@@ -25,8 +24,8 @@ export async function saveConferenceAction(_previous: ConferenceFormState, form:
   try {
     const input = conferenceEditSchema.parse({ ...values, slug, version: formField(form, "version") });
     const result = await editConference(input, { userId: user.id, ip: await requestIp() });
-    revalidatePath(`/conferences/${slug}`);
-    revalidatePath(`/editor/conferences/${slug}`);
+    // Also refreshes this editor page, which is under the same root layout.
+    if (result.changed) refreshPublicPages();
     return {
       status: "saved", seq, version: result.version,
       message: result.changed ? `Saved. This is now version ${result.version}.` : "Nothing changed, so nothing was saved.",
@@ -46,5 +45,5 @@ export async function changeConferenceStatusAction(_previous: StatusFormState, f
   const user = await requireRole("EDITOR");
   const slug = formField(form, "slug");
   const input = { action: formField(form, "action") as "unpublish", version: formField(form, "version"), reason: formField(form, "reason") };
-  return statusChangeResult("conference", async () => changeConferenceStatus(slug, input, { userId: user.id, ip: await requestIp() }), [`/conferences/${slug}`, `/editor/conferences/${slug}`]);
+  return statusChangeResult("conference", async () => changeConferenceStatus(slug, input, { userId: user.id, ip: await requestIp() }));
 }

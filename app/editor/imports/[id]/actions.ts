@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
 import { requireRole } from "@/lib/auth/guard";
+import { refreshPublicPages } from "../../form-actions";
 import { ConferenceExistsError } from "@/lib/archive/publish";
 import { ReimportConflictError } from "@/lib/archive/reimport";
 import { DraftNotReadyError } from "@/lib/drafts/conference";
@@ -82,5 +83,8 @@ export async function publishDraftAction(form: FormData): Promise<void> {
     if (error instanceof DraftConflictError) back(target.draftId, { conflict: "1" }, "messages");
     back(target.draftId, { error: explain(error) }, "messages");
   }
+  // A new conference may have been visited (and its 404 cached) before; a re-import changes
+  // existing pages.
+  refreshPublicPages();
   redirect(`/conferences/${slug}`);
 }

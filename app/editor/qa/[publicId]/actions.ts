@@ -1,12 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/guard";
 import { requestIp } from "@/lib/auth/request-ip";
 import { editPair, pairEditSchema, type PairSnapshot } from "@/lib/archive/edit-pair";
 import { ConflictError } from "@/lib/archive/revisions";
 import { changePairStatus } from "@/lib/archive/status";
-import { editErrorMessage, formField, statusChangeResult } from "../../form-actions";
+import { editErrorMessage, formField, refreshPublicPages, statusChangeResult } from "../../form-actions";
 import type { PairFormState, StatusFormState } from "@/components/editor/form-state";
 
 function submittedPair(form: FormData): { publicId: string; version: string; snapshot: PairSnapshot } {
@@ -38,8 +37,8 @@ export async function savePairAction(_previous: PairFormState, form: FormData): 
   try {
     const input = pairEditSchema.parse({ publicId: submitted.publicId, version: submitted.version, ...submitted.snapshot });
     const result = await editPair(input, { userId: user.id, ip: await requestIp() });
-    revalidatePath(`/qa/${input.publicId}`);
-    revalidatePath(`/editor/qa/${input.publicId}`);
+    // Also refreshes this editor page, which is under the same root layout.
+    if (result.changed) refreshPublicPages();
     return {
       status: "saved", seq, version: result.version,
       message: result.changed ? `Saved. This is now version ${result.version}.` : "Nothing changed, so nothing was saved.",
@@ -61,5 +60,5 @@ export async function changePairStatusAction(_previous: StatusFormState, form: F
   const user = await requireRole("EDITOR");
   const publicId = formField(form, "publicId");
   const input = { action: formField(form, "action") as "unpublish", version: formField(form, "version"), reason: formField(form, "reason") };
-  return statusChangeResult("pair", async () => changePairStatus(publicId, input, { userId: user.id, ip: await requestIp() }), [`/qa/${publicId}`, `/editor/qa/${publicId}`]);
+  return statusChangeResult("pair", async () => changePairStatus(publicId, input, { userId: user.id, ip: await requestIp() }));
 }

@@ -14,7 +14,16 @@ import { excerpt } from "@/lib/catalog/pair-list";
 import { jsonLdScript, qaPageJsonLd } from "@/lib/structured-data/qa-page";
 import "../../qa.css";
 
-export const dynamic = "force-dynamic";
+// Cached and regenerated (ISR), not rendered per request: a Q&A page depends only on its URL.
+// No page is built ahead (`next build` has no database); each is rendered on its first visit,
+// then served from the cache until an editor's write expires it (app/editor/form-actions.ts)
+// or, for writes from outside Next (CLI import), re-rendered once it is an hour old. Its CSP
+// has no nonce (proxy.ts, lib/catalog/cached-pages.ts); README "Rendering and security".
+export const revalidate = 3600;
+export const dynamicParams = true;
+export async function generateStaticParams(): Promise<{ publicId: string; slug: string }[]> {
+  return [];
+}
 
 type Params = { params: Promise<{ publicId: string; slug: string }> };
 
