@@ -47,11 +47,20 @@ export function allowedTypos(term: string): number {
   return term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0;
 }
 
+// Two rows of the edit-distance table, reused: words are short, and this runs per word.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 /** Levenshtein distance of at most `max`, stopping early once every path exceeds it. */
 export function withinTypos(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
-  let previous = new Int32Array(b.length + 1).map((_, j) => j);
-  let current = new Int32Array(b.length + 1);
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length * 2);
+    rowB = new Int32Array(b.length * 2);
+  }
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let best = i;
@@ -209,7 +218,11 @@ export function focusRegion(text: string, terms: QueryTerms, span: number): [num
   const lower = text.toLowerCase();
   if (lower.length !== text.length || !FAST_TEXT.test(text)) return null;
   const hits: { at: number; term: number }[] = [];
+  // Short words ("to", "in", "the") occur everywhere and say little about where the answer
+  // talks about the query; they still get marked inside the chosen stretch.
+  const telling = terms.words.some((word) => word.length > 3) ? (word: string) => word.length > 3 : () => true;
   terms.words.forEach((word, term) => {
+    if (!telling(word)) return;
     const isPrefix = word === terms.prefix;
     let seen = 0;
     for (let at = lower.indexOf(word); at >= 0 && seen < 200; at = lower.indexOf(word, at + 1)) {

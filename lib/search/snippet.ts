@@ -103,7 +103,10 @@ const weight = (tokens: TokenTable, i: number) => (tokens.han[i] ? 0.5 : 1);
 function bestWindow(tokens: TokenTable, size: number): [number, number] {
   let bestFrom = 0;
   let bestScore = -1;
-  const counts = new Map<number, number>();
+  let maxTerm = 0;
+  for (let i = 0; i < tokens.count; i++) if (tokens.term[i] > maxTerm) maxTerm = tokens.term[i];
+  const counts = new Int32Array(maxTerm + 1);
+  let distinct = 0;
   let matches = 0;
   let total = 0;
   let to = 0;
@@ -113,11 +116,11 @@ function bestWindow(tokens: TokenTable, size: number): [number, number] {
       const term = tokens.term[to];
       if (term >= 0) {
         matches++;
-        counts.set(term, (counts.get(term) ?? 0) + 1);
+        if (counts[term]++ === 0) distinct++;
       }
       to++;
     }
-    const score = counts.size * 100_000 + matches;
+    const score = distinct * 100_000 + matches;
     if (score > bestScore) {
       bestScore = score;
       bestFrom = from;
@@ -127,9 +130,7 @@ function bestWindow(tokens: TokenTable, size: number): [number, number] {
     const term = tokens.term[from];
     if (term >= 0) {
       matches--;
-      const left = counts.get(term)! - 1;
-      if (left) counts.set(term, left);
-      else counts.delete(term);
+      if (--counts[term] === 0) distinct--;
     }
   }
   return centred(tokens, bestFrom, size);
