@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { ConflictError, EditError } from "@/lib/archive/revisions";
-import type { StatusFormState } from "@/components/editor/form-state";
+import type { EditFormState, StatusFormState } from "@/components/editor/form-state";
 
 // Shared by the editor's server actions, but not an actions module itself: these helpers must
 // never be callable from the browser; each action calls the guard before using them.
@@ -42,5 +42,31 @@ export async function statusChangeResult(what: "pair" | "conference", change: ()
   } catch (error) {
     if (error instanceof ConflictError) return { status: "error", seq, message: `${error.message} Reload the page to see the current state.` };
     return { status: "error", seq, message: editErrorMessage(error) };
+  }
+}
+
+/**
+ * Runs a save of a pair or conference edit, refreshes the public pages when something changed
+ * and reports the outcome; on a conflict or an error the submitted `values` go back to the form
+ * so nothing typed is lost.
+ */
+export async function editResult<TSnapshot>(values: TSnapshot, version: string, save: () => Promise<{ changed: boolean; version: number }>): Promise<EditFormState<TSnapshot>> {
+  const seq = Date.now();
+  try {
+    const result = await save();
+    // Also refreshes the editor page that saved, which is under the same root layout.
+    if (result.changed) refreshPublicPages();
+    return {
+      status: "saved", seq, version: result.version,
+      message: result.changed ? `Saved. This is now version ${result.version}.` : "Nothing changed, so nothing was saved.",
+    };
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      return {
+        status: "conflict", seq, message: error.message, current: error.current as TSnapshot, currentVersion: error.currentVersion,
+        lastEdit: error.lastEdit ? { userName: error.lastEdit.userName, at: error.lastEdit.at.toISOString() } : null, values,
+      };
+    }
+    return { status: "error", seq, message: editErrorMessage(error), values, version: Number(version) || undefined };
   }
 }

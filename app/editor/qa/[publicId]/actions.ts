@@ -3,9 +3,8 @@
 import { requireRole } from "@/lib/auth/guard";
 import { requestIp } from "@/lib/auth/request-ip";
 import { editPair, pairEditSchema, type PairSnapshot } from "@/lib/archive/edit-pair";
-import { ConflictError } from "@/lib/archive/revisions";
 import { changePairStatus } from "@/lib/archive/status";
-import { editErrorMessage, formField, refreshPublicPages, statusChangeResult } from "../../form-actions";
+import { editResult, formField, statusChangeResult } from "../../form-actions";
 import type { PairFormState, StatusFormState } from "@/components/editor/form-state";
 
 function submittedPair(form: FormData): { publicId: string; version: string; snapshot: PairSnapshot } {
@@ -32,28 +31,10 @@ function submittedPair(form: FormData): { publicId: string; version: string; sna
 
 export async function savePairAction(_previous: PairFormState, form: FormData): Promise<PairFormState> {
   const user = await requireRole("EDITOR");
-  const seq = Date.now();
   const submitted = submittedPair(form);
-  try {
-    const input = pairEditSchema.parse({ publicId: submitted.publicId, version: submitted.version, ...submitted.snapshot });
-    const result = await editPair(input, { userId: user.id, ip: await requestIp() });
-    // Also refreshes this editor page, which is under the same root layout.
-    if (result.changed) refreshPublicPages();
-    return {
-      status: "saved", seq, version: result.version,
-      message: result.changed ? `Saved. This is now version ${result.version}.` : "Nothing changed, so nothing was saved.",
-    };
-  } catch (error) {
-    if (error instanceof ConflictError) {
-      return {
-        status: "conflict", seq, message: error.message,
-        current: error.current as PairSnapshot, currentVersion: error.currentVersion,
-        lastEdit: error.lastEdit ? { userName: error.lastEdit.userName, at: error.lastEdit.at.toISOString() } : null,
-        values: submitted.snapshot,
-      };
-    }
-    return { status: "error", seq, message: editErrorMessage(error), values: submitted.snapshot, version: Number(submitted.version) || undefined };
-  }
+  return editResult(submitted.snapshot, submitted.version, async () =>
+    editPair(pairEditSchema.parse({ publicId: submitted.publicId, version: submitted.version, ...submitted.snapshot }), { userId: user.id, ip: await requestIp() }),
+  );
 }
 
 export async function changePairStatusAction(_previous: StatusFormState, form: FormData): Promise<StatusFormState> {
