@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import type { ConferenceSnapshot } from "@/lib/archive/edit-conference";
 import type { ConferenceFormState } from "./form-state";
 import { ConflictNotice } from "./conflict-notice";
+import { useEditForm } from "./use-edit-form";
 
 type Props = {
   slug: string;
@@ -23,12 +23,9 @@ const FIELDS: { name: keyof ConferenceSnapshot; label: string; type?: string; re
 ];
 
 export function ConferenceEditForm({ slug, version, initial, action }: Props) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const values = state.status === "conflict" || state.status === "error" ? (state.values ?? initial) : initial;
-  const formVersion =
-    state.status === "conflict" ? state.currentVersion : state.status === "saved" ? state.version : state.status === "error" ? (state.version ?? version) : version;
+  const { state, formAction, pending, values, formVersion, key } = useEditForm(action, initial, version);
   return (
-    <form key={`${formVersion}-${"seq" in state ? state.seq : 0}`} action={formAction} className="editor-form" aria-label="Edit conference details">
+    <form key={key} action={formAction} className="editor-form" aria-label="Edit conference details">
       {state.status === "saved" ? <p role="status" className="form-ok">{state.message}</p> : null}
       {state.status === "error" ? <p role="alert" className="form-error">{state.message}</p> : null}
       {state.status === "conflict" ? (

@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import type { PairSnapshot } from "@/lib/archive/edit-pair";
 import type { PairFormState } from "./form-state";
 import { ConflictNotice } from "./conflict-notice";
+import { useEditForm } from "./use-edit-form";
 
 type Props = {
   publicId: string;
@@ -21,13 +21,7 @@ function turnLabels(turns: PairSnapshot["turns"]): string[] {
 }
 
 export function PairEditForm({ publicId, version, initial, action }: Props) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const values = state.status === "conflict" || state.status === "error" ? (state.values ?? initial) : initial;
-  // After a conflict the form carries the stored version, so saving again is a deliberate
-  // choice made after seeing the other edit, never a silent overwrite.
-  const formVersion =
-    state.status === "conflict" ? state.currentVersion : state.status === "saved" ? state.version : state.status === "error" ? (state.version ?? version) : version;
-  const key = `${formVersion}-${"seq" in state ? state.seq : 0}`;
+  const { state, formAction, pending, values, formVersion, key } = useEditForm(action, initial, version);
   const labels = turnLabels(values.turns);
 
   return (
