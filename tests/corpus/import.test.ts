@@ -1,11 +1,10 @@
-import { createReadStream } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
-import { createGunzip, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { corpusLines } from "../support/corpus-lines";
 import { useTestServices, type TestServices } from "../support/services";
 
 // Real slices of every corpus file through the real importer into a real Postgres.
@@ -25,20 +24,6 @@ type RawRecord = {
   question: string; answer: string; topic: string | null; url: string | null; source: string; seq: number;
 };
 
-async function readLines(file: string, from: number, to: number): Promise<string[]> {
-  const raw = createReadStream(file);
-  const input = file.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
-  const lines: string[] = [];
-  let n = 0;
-  for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-    n++;
-    if (n > to) break;
-    if (n >= from) lines.push(line);
-  }
-  raw.destroy();
-  return lines;
-}
-
 let services: TestServices;
 let dir: string;
 let client: pg.Client;
@@ -50,7 +35,7 @@ beforeAll(async () => {
   corpus = await import("@/lib/corpus/import");
   dir = await mkdtemp(path.join(os.tmpdir(), "pressroom-corpus-test-"));
   for (const [family, name] of Object.entries(FILES)) {
-    const lines = await readLines(path.join(corpusDir, name), 1, SLICE);
+    const lines = await corpusLines(path.join(corpusDir, name), 1, SLICE);
     const file = path.join(dir, name);
     // The White House slice stays gzipped, so the gzip path is exercised.
     await writeFile(file, name.endsWith(".gz") ? gzipSync(`${lines.join("\n")}\n`) : `${lines.join("\n")}\n`);
@@ -163,7 +148,7 @@ describe("bulk corpus import", () => {
   });
 
   it("reports a line that fails validation with its line number and imports the rest", async () => {
-    const lines = await readLines(path.join(corpusDir, FILES.uspnc), SLICE + 1, SLICE + 3);
+    const lines = await corpusLines(path.join(corpusDir, FILES.uspnc), SLICE + 1, SLICE + 3);
     const broken = JSON.parse(lines[1]) as Record<string, unknown>;
     delete broken.question;
     const file = path.join(dir, "with-bad-lines.jsonl");
@@ -182,7 +167,7 @@ describe("bulk corpus import", () => {
   });
 
   it("resumes an interrupted run without duplicating anything", async () => {
-    const lines = await readLines(path.join(corpusDir, FILES["mfa-zh"]), SLICE + 1, SLICE + 600);
+    const lines = await corpusLines(path.join(corpusDir, FILES["mfa-zh"]), SLICE + 1, SLICE + 600);
     const file = path.join(dir, "mfa-zh-more.jsonl");
     await writeFile(file, lines.join("\n"));
     const ids = lines.map((l) => (JSON.parse(l) as RawRecord).id);

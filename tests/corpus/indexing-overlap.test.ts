@@ -1,11 +1,10 @@
-import { createReadStream } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QaPairDocument } from "@/lib/search/documents";
+import { corpusLines } from "../support/corpus-lines";
 import { useTestServices, type TestServices } from "../support/services";
 
 // The corpus import with indexing: each batch's documents are built in memory from what it
@@ -16,18 +15,6 @@ const corpusDir = path.resolve(import.meta.dirname, "../../../shared/corpus");
 const SLICE = 200;
 // Families with split multi-speaker answers (wh), reporter/outlet questioners and topics (uspnc), outlets (cmfa).
 const FILES = ["whitehouse_press_briefings_2021_2025.jsonl.gz", "us_presidential_news_conferences_1960_1980.jsonl", "cmfa_presscon_v4_ukraine_subset.jsonl"];
-
-async function readLines(file: string, count: number): Promise<string[]> {
-  const raw = createReadStream(file);
-  const input = file.endsWith(".gz") ? raw.pipe((await import("node:zlib")).createGunzip()) : raw;
-  const lines: string[] = [];
-  for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-    if (lines.length >= count) break;
-    lines.push(line);
-  }
-  raw.destroy();
-  return lines;
-}
 
 let services: TestServices;
 let dir: string;
@@ -41,7 +28,7 @@ beforeAll(async () => {
   corpus = await import("@/lib/corpus/import");
   dir = await mkdtemp(path.join(os.tmpdir(), "pressroom-corpus-overlap-"));
   for (const name of FILES) {
-    const lines = await readLines(path.join(corpusDir, name), SLICE);
+    const lines = await corpusLines(path.join(corpusDir, name), 1, SLICE);
     const file = path.join(dir, name.replace(/\.gz$/, ""));
     await writeFile(file, `${lines.join("\n")}\n`);
     files.push(file);
