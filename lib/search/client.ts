@@ -11,24 +11,27 @@ export class SearchUnavailableError extends Error {
   }
 }
 
-// One client per process and host; the tests point MEILI_HOST at several servers, hence the key.
+// One client per process, host and transport; the tests point MEILI_HOST at several servers,
+// hence the key.
 const clients = new Map<string, Meilisearch>();
 
-export function meili(): Meilisearch {
+function clientFor(transport: "fetch" | "node:http"): Meilisearch {
   const { MEILI_HOST, MEILI_MASTER_KEY } = env();
   // env() is cached per process, but tests swap MEILI_HOST at runtime to a server they can kill.
   const host = process.env.MEILI_HOST ?? MEILI_HOST;
   const apiKey = process.env.MEILI_MASTER_KEY ?? MEILI_MASTER_KEY;
-  const key = `${host}\u0000${apiKey ?? ""}`;
+  const key = `${transport}\u0000${host}\u0000${apiKey ?? ""}`;
   let client = clients.get(key);
   if (!client) {
-    client = new Meilisearch({ host, apiKey, timeout: 10_000 });
+    client = new Meilisearch({ host, apiKey, timeout: 10_000, ...(transport === "node:http" ? { httpClient: nodeHttpClient } : {}) });
     clients.set(key, client);
   }
   return client;
 }
 
-const searchClients = new Map<string, Meilisearch>();
+export function meili(): Meilisearch {
+  return clientFor("fetch");
+}
 
 /**
  * The client for search requests (hits, facets): same server, but over node:http, which
@@ -36,16 +39,7 @@ const searchClients = new Map<string, Meilisearch>();
  * Indexing and tasks keep the plain client.
  */
 export function searchMeili(): Meilisearch {
-  const { MEILI_HOST, MEILI_MASTER_KEY } = env();
-  const host = process.env.MEILI_HOST ?? MEILI_HOST;
-  const apiKey = process.env.MEILI_MASTER_KEY ?? MEILI_MASTER_KEY;
-  const key = `${host}\u0000${apiKey ?? ""}`;
-  let client = searchClients.get(key);
-  if (!client) {
-    client = new Meilisearch({ host, apiKey, timeout: 10_000, httpClient: nodeHttpClient });
-    searchClients.set(key, client);
-  }
-  return client;
+  return clientFor("node:http");
 }
 
 /** The live index uid; read on every call so each test file can use its own index. */
