@@ -45,8 +45,6 @@ export interface SearchResults {
 
 const CROP_WORDS = 40;
 
-type MeiliHit = DisplayDocument;
-
 /**
  * Runs a search for the given (already validated) parameters. Meilisearch finds the hits and
  * returns what a hit displays; the highlighted snippets are cut here (snippet.ts). A document
@@ -58,10 +56,10 @@ type MeiliHit = DisplayDocument;
  */
 export async function searchPairs(params: SearchParams, extras: SearchExtras = NO_EXTRAS): Promise<SearchResults> {
   const { queries, selectedGroups } = buildSearchRequest(params, extras);
-  let responses: SearchResponse<MeiliHit>[];
+  let responses: SearchResponse<DisplayDocument>[];
   try {
     const answer = await searchMeili().multiSearch({ queries });
-    responses = answer.results as unknown as SearchResponse<MeiliHit>[];
+    responses = answer.results as unknown as SearchResponse<DisplayDocument>[];
   } catch (error) {
     throw asUnavailable(error);
   }

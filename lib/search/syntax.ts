@@ -67,7 +67,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-/** Meilisearch's highlighted text as safe HTML: everything escaped, then only our <mark> tags added. */
+/** A snippet with highlight marks (snippet.ts) as safe HTML: everything escaped, then only our <mark> tags added. */
 export function highlightToHtml(text: string): string {
   return escapeHtml(text)
     .replace(/\uE000([^\uE000\uE001]*)\uE001/g, "<mark>$1</mark>")
