@@ -29,6 +29,8 @@ export function citationSource(pair: QaPairRecord, question: string, accessed = 
     heldOn: pair.conference.heldOn,
     url: `${publicBaseUrl()}${qaPath(pair.publicId, question)}`,
     accessed,
+    // Only a web address a reader can follow is cited; anything else stored there is left out.
+    original: pair.conference.sourceUrl && /^https?:\/\//i.test(pair.conference.sourceUrl) ? { name: pair.conference.sourceName, url: pair.conference.sourceUrl } : null,
   };
 }
 

@@ -46,6 +46,16 @@ describe("citations", () => {
 }`);
   });
 
+  it("names the original publication in every format when it is known", () => {
+    const withOriginal = { ...source, original: { name: "State Council Information Office", url: "https://www.scio.gov.cn/live/2024/33813/" } };
+    const note = "Originally published by State Council Information Office, https://www.scio.gov.cn/live/2024/33813/";
+    expect(apa(withOriginal)).toBe(`${apa(source)} (${note})`);
+    expect(chicago(withOriginal)).toBe(`${chicago(source)} ${note}.`);
+    expect(mla(withOriginal)).toBe(`${mla(source)} ${note}.`);
+    expect(bibtex(withOriginal)).toContain("note = {Pressroom Q\\&A k3m9x2qa. Originally published by State Council Information Office, https://www.scio.gov.cn/live/2024/33813/}");
+    expect(apa({ ...withOriginal, original: { name: null, url: "https://example.org/t" } })).toContain("(Originally published at https://example.org/t)");
+  });
+
   it("escapes BibTeX specials and handles missing dates and speakers", () => {
     expect(escapeBibtex("50% of R&D {costs} #1 a_b ~ ^ \\")).toBe("50\\% of R\\&D \\{costs\\} \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}");
     const bare = { ...source, answerers: [], heldOn: null, location: null };

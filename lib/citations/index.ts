@@ -14,6 +14,8 @@ export interface CitationSource {
   url: string;
   accessed: Date;
   siteName?: string;
+  /** Where the transcript was first published (the ministry's or White House page), when known. */
+  original?: { name: string | null; url: string } | null;
 }
 
 export type CitationStyle = "apa" | "chicago" | "mla" | "bibtex";
@@ -30,6 +32,12 @@ const MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.
 const mdy = (d: Date) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
 const dmyMla = (d: Date) => `${d.getUTCDate()} ${MLA_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** "Originally published by X at URL": a reader must be able to reach the source, not only our copy. */
+function originalNote(source: CitationSource): string | null {
+  if (!source.original) return null;
+  return source.original.name ? `Originally published by ${source.original.name}, ${source.original.url}` : `Originally published at ${source.original.url}`;
+}
 
 function authorsOf(source: CitationSource): string[] {
   if (source.answerers.length) return source.answerers;
@@ -52,6 +60,7 @@ export function apa(source: CitationSource): string {
     source.organizer ? sentence(source.organizer) : null,
     sentence(source.siteName ?? "Pressroom"),
     source.url,
+    source.original ? `(${originalNote(source)})` : null,
   ];
   return parts.filter(Boolean).join(" ");
 }
@@ -67,14 +76,18 @@ export function chicago(source: CitationSource): string {
     sentence(source.siteName ?? "Pressroom"),
     `Accessed ${mdy(source.accessed)}.`,
     `${source.url}.`,
-  ].join(" ");
+    source.original ? `${originalNote(source)}.` : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 export function mla(source: CitationSource): string {
   const names = authorsOf(source);
   const authors = names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} and ${names[1]}` : `${names[0]}, et al`;
   const container = [source.conferenceTitle, source.organizer, source.heldOn ? dmyMla(source.heldOn) : null].filter(Boolean).join(", ");
-  return [sentence(authors), `“${sentence(source.title)}”`, `${container}.`, `${source.siteName ?? "Pressroom"}, ${source.url}.`, `Accessed ${dmyMla(source.accessed)}.`].join(" ");
+  const original = source.original ? `${originalNote(source)}.` : null;
+  return [sentence(authors), `“${sentence(source.title)}”`, `${container}.`, `${source.siteName ?? "Pressroom"}, ${source.url}.`, `Accessed ${dmyMla(source.accessed)}.`, original].filter(Boolean).join(" ");
 }
 
 /** Escapes the characters BibTeX treats specially, so any title survives LaTeX. */
@@ -99,7 +112,9 @@ export function bibtex(source: CitationSource): string {
   if (source.heldOn) {
     fields.push(["year", String(source.heldOn.getUTCFullYear())], ["month", MONTHS[source.heldOn.getUTCMonth()].slice(0, 3).toLowerCase()], ["date", isoDay(source.heldOn)]);
   }
-  fields.push(["url", source.url], ["urldate", isoDay(source.accessed)], ["note", `${escapeBibtex(source.siteName ?? "Pressroom")} Q\\&A ${source.publicId}`]);
+  const note = `${escapeBibtex(source.siteName ?? "Pressroom")} Q\\&A ${source.publicId}`;
+  const original = originalNote(source);
+  fields.push(["url", source.url], ["urldate", isoDay(source.accessed)], ["note", original ? `${note}. ${escapeBibtex(original)}` : note]);
   const body = fields.map(([k, v]) => (k === "month" ? `  ${k} = ${v}` : `  ${k} = {${v}}`)).join(",\n");
   return `@misc{pressroom_${source.publicId},\n${body}\n}`;
 }

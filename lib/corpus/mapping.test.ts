@@ -83,7 +83,7 @@ describe("mapCorpusRecord", () => {
     expect(pair.conference).toMatchObject({
       title: "Regular Press Conference of the Ministry of Foreign Affairs, November 19, 2002",
       sourceKey: "corpus:cmfa-v4:2002-11-19:http://web.archive.org/web/2003/http://www.fmprc.gov.cn/eng/t14647.htm",
-      sourceName: "Euro-sevic/China_MFA_Dashboard",
+      sourceName: "Ministry of Foreign Affairs of the People's Republic of China (Internet Archive copy)",
     });
   });
 

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { slugify } from "@/lib/archive/ids";
+import { publisherName } from "./publishers";
 import { corpusFamily, type CorpusRecord } from "./record";
 
 // Turns one validated corpus record into the rows it becomes: the conference it belongs to,
 // the pair, and the pair's turns. Pure, so grouping and splitting rules are unit-tested.
 
 /** Bump when the mapping below changes, so that a re-run rewrites pairs mapped the old way. */
-export const MAPPING_VERSION = 1;
+export const MAPPING_VERSION = 2;
 
 export interface CorpusConference {
   sourceKey: string;
@@ -82,7 +83,7 @@ function conferenceOf(record: CorpusRecord, family: string): CorpusConference {
     organizer: record.organizer,
     language: record.lang,
     sourceUrl,
-    sourceName: record.source.split(/[@:]/)[0],
+    sourceName: publisherName(record),
   };
 }
 
