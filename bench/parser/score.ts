@@ -30,7 +30,7 @@ export function pairStart(p: TranscriptDraft["pairs"][number]): number {
 
 export function answerSpeaker(p: TranscriptDraft["pairs"][number]): string | null {
   const answering = p.answers.filter((a) => a.role !== "journalist" && a.role !== "moderator");
-  const real = answering.find((a) => !isNonAnswer(a.text, true)) ?? answering[0] ?? p.answers[0];
+  const real = answering.find((a) => !isNonAnswer(a.text)) ?? answering[0] ?? p.answers[0];
   return real?.speaker ?? null;
 }
 

@@ -23,9 +23,15 @@ export function wordCount(text: string): number {
 export const asks = (text: string) => /[?？]/.test(plainText(text));
 
 const ACK_WORD =
-  "(?:yeah|yep|yes|yup|sure|okay|ok|right|all right|alright|uh-huh|mm-hmm|mhm|oh|ah|great|good|fine|of course|absolutely|please|go ahead|go on|thanks?|thank you|sorry|no problem|i see|got it|yes,? (?:sir|ma'am|ma’am)|是|好|好的|请|请讲|请问|谢谢)";
-/** A whole turn made of acknowledgements: "Yep.", "Sure. Of course.", "Oh, okay.", "好的，请讲。" */
-const ACK_ONLY = new RegExp(`^(?:${ACK_WORD}(?:,? (?:very much|so much|sir|ma.am|everyone|everybody|all|then|indeed|yeah))?[.,!?—–\\- 。，！？]*\\s*){1,4}$`, "i");
+  "(?:oh|ah|okay|ok|uh-huh|mm-hmm|mhm|hmm|great|good|fine|please|go ahead|go on|thanks|thank you|sorry|no problem|i see|got it|all right|alright|好|好的|请|请讲|谢谢)";
+/** Words that answer a yes/no question but only acknowledge a statement. */
+const AFFIRM_WORD = "(?:yes,? (?:sir|ma'am|ma’am)|yeah|yep|yup|yes|sure|right|of course|absolutely|correct|that's correct|that’s correct|exactly|是|对|是的)";
+const ackRun = (word: string) =>
+  new RegExp(`^(?:${word}(?:,? (?:very much|so much|sir|ma.am|everyone|everybody|all|then|indeed|yeah))?[.,!?—–\\- 。，！？]*\\s*){1,4}$`, "i");
+/** A whole sentence of backchannel: "Oh.", "Mm-hmm.", "Okay, okay." */
+const ACK_ONLY = ackRun(ACK_WORD);
+/** A whole sentence of agreement: "Yep.", "Sure. Of course." */
+const AFFIRM_ONLY = ackRun(`(?:${AFFIRM_WORD}|${ACK_WORD})`);
 
 /** Giving the floor or apologising for cutting in: "Sorry, I interrupted you. Please go ahead." */
 const PERMISSION =
@@ -47,20 +53,52 @@ function isThanks(plain: string): boolean {
 }
 const CLOSING = /\b(?:that concludes|this concludes|concludes (?:our|this|today'?s)|that'?s all (?:the time|we have)|have a (?:great|good|nice|happy|very happy)\b.{0,30}(?:day|weekend|evening|friday))|今天的发布会到此结束|谢谢大家/i;
 
+export interface ExchangeState {
+  /** The reporter's latest turn contains a question mark. */
+  asked: boolean;
+  /** The reporter's latest turn breaks off ("Did — is —"): the question is not finished. */
+  cutOff: boolean;
+}
+
+/** Running the room: "let's move on", "last question", "a couple more". */
+const FLOOR = /\b(?:move on|wrap(?: up)?|last question|next question|one more question|a couple more|take (?:a few|some|your) questions)\b|最后一个问题|下一个问题/i;
+const APOLOGY = /\b(?:sorry|apologi[sz]e|excuse me|pardon me)\b|对不起|抱歉/i;
+const SENTENCE_END = /(?<=[.!?。！？])\s+/;
+
+/** A sentence that moves the floor rather than saying something: "I apologize.", "Please go ahead." */
+function isFloorSentence(sentence: string): boolean {
+  const words = wordCount(sentence);
+  if (words === 0 || ACK_ONLY.test(sentence) || isThanks(sentence) || NAME_CALL.test(sentence)) return true;
+  return words <= 10 && (PERMISSION.test(sentence) || LINE_CHECK.test(sentence) || APOLOGY.test(sentence) || FLOOR.test(sentence));
+}
+
 /**
- * An official's turn that does not answer: an acknowledgement, permission to go ahead,
- * a line check, thanks, or (before the reporter has asked anything) a short aside.
+ * An official's turn that does not answer: acknowledgements, permission to go ahead,
+ * apologies for cutting in, line checks, thanks, a counter-question asking what the
+ * reporter means, or a short aside while the reporter is still setting up the question.
  */
-export function isNonAnswer(text: string, questionAsked: boolean): boolean {
+export function isNonAnswer(text: string, state: ExchangeState = { asked: true, cutOff: false }): boolean {
   const plain = plainText(text);
   const words = wordCount(text);
   if (words === 0) return true;
-  if (ACK_ONLY.test(plain) || isThanks(plain)) return true;
-  if (words <= 25 && (PERMISSION.test(plain) || LINE_CHECK.test(plain))) return true;
-  if (NAME_CALL.test(plain)) return true;
-  // Banter while the reporter is still setting up the question ("An electric Beast.").
-  return !questionAsked && words <= 5;
+  const sentences = plain.split(SENTENCE_END).filter((x) => wordCount(x) > 0);
+  if (sentences.every(isFloorSentence)) return true;
+  // "Yes." answers "Is it true?" but only acknowledges "He said he supports a ceasefire."
+  if ((!state.asked || state.cutOff) && sentences.every((x) => isFloorSentence(x) || AFFIRM_ONLY.test(x))) return true;
+  // "Now you've intrigued me. What are the un-American ideas...?" asks back instead of answering.
+  if (words <= 30 && /[?？]$/.test(plain) && sentences.filter((x) => !/[?？]$/.test(x)).every((x) => wordCount(x) <= 5)) return true;
+  // Banter or a clarification while the reporter is still setting up the question.
+  if (!state.asked && words <= 5) return true;
+  return state.cutOff && words <= 8;
 }
+
+/** "But he could push them, but he's —": pushing back on an answer that was complete. */
+export function isChallenge(text: string): boolean {
+  return /^(?:but|so|and|then|yet|still)\b/i.test(plainText(text)) && wordCount(text) >= 4;
+}
+
+/** The turn breaks off with a dash: "That is certainly our objective, but I can —" */
+export const breaksOff = (text: string) => /(?:—|–|--+|-)\s*$/.test(plainText(text));
 
 /** A reporter's or official's turn that only thanks, says goodbye or checks the line. */
 export function isPleasantry(text: string): boolean {

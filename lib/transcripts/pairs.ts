@@ -10,7 +10,7 @@
 // - thanks, goodbyes and line checks outside an open question are procedural statements.
 
 import type { DraftPair, DraftTurn, DraftUnassigned, SpeakerRole } from "./draft";
-import { asks, isClosing, isNonAnswer, isPleasantry, isShortRemark } from "./exchanges";
+import { asks, breaksOff, isChallenge, isClosing, isNonAnswer, isPleasantry, isShortRemark } from "./exchanges";
 import type { Turn } from "./turns";
 
 export interface ResolvedTurn {
@@ -32,6 +32,8 @@ interface OpenPair {
   pair: DraftPair;
   /** A reporter turn of the pair contains a question mark. */
   asked: boolean;
+  /** The reporter's latest turn breaks off with a dash. */
+  cutOff: boolean;
   /** Someone other than a reporter or moderator has really answered. */
   answered: boolean;
 }
@@ -67,7 +69,7 @@ function requestsFloor(resolved: ResolvedTurn[], i: number): boolean {
   for (let j = i + 1; j < resolved.length; j++) {
     const r = resolved[j]!;
     if (r.role === "journalist") return granted && !isShortRemark(r.text) && !isPleasantry(r.text);
-    if (!isNonAnswer(r.text, false)) return false;
+    if (!isNonAnswer(r.text, { asked: false, cutOff: false })) return false;
     granted = true;
   }
   return false;
@@ -101,7 +103,8 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       if (open && !open.answered && !anotherReporter(open, r)) {
         // Still setting up the question: "He said he supports a ceasefire." / "Yep." / "Is he insisting...?"
         open.pair.answers.push(asTurn(r));
-        open.asked ||= asks(r.text);
+        open.asked = asks(r.text);
+        open.cutOff = breaksOff(r.text);
         return;
       }
       if (labelled && isPleasantry(r.text)) {
@@ -109,7 +112,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         open = null;
         return;
       }
-      if (open && open.answered && labelled && isShortRemark(r.text) && !requestsFloor(resolved, i)) {
+      if (open && open.answered && labelled && isShortRemark(r.text) && !requestsFloor(resolved, i) && !(isChallenge(r.text) && answerComplete(open.pair))) {
         open.pair.answers.push(asTurn(r));
         return;
       }
@@ -117,7 +120,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       if (r.turn.kind === "unlabeled_question") flags.push("no_question_label");
       if (r.turn.kind === "follow_up") flags.push("follow_up");
       else if (open && open.pair.answers.length > 0 && answerLength(open.pair) < FOLLOW_UP_AFTER_ANSWER_CHARS) flags.push("follow_up");
-      open = { pair: startPair(r, flags), asked: asks(r.text), answered: false };
+      open = { pair: startPair(r, flags), asked: asks(r.text), cutOff: breaksOff(r.text), answered: false };
       return;
     }
     if (open) {
@@ -127,7 +130,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         return;
       }
       open.pair.answers.push(asTurn(r));
-      if (!open.answered && r.role !== "moderator" && !isNonAnswer(r.text, open.asked)) open.answered = true;
+      if (!open.answered && r.role !== "moderator" && !isNonAnswer(r.text, open)) open.answered = true;
       return;
     }
     if (r.turn.kind === "answer") {
@@ -137,13 +140,19 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         flags: ["answer_without_question"],
       };
       pairs.push(pair);
-      open = { pair, asked: true, answered: true };
+      open = { pair, asked: true, cutOff: false, answered: true };
       return;
     }
     statements.push(asTurn(r));
   });
   pairs.forEach((p) => addFlags(p));
   return { statements, pairs, unassigned };
+}
+
+/** The official finished the last sentence before the reporter spoke up (no trailing dash). */
+function answerComplete(p: DraftPair): boolean {
+  const last = p.answers[p.answers.length - 1];
+  return !!last && last.role !== "journalist" && !breaksOff(last.text);
 }
 
 /** Turns that answer: not the reporter's own interjections, not the moderator's hand-overs. */
@@ -159,7 +168,7 @@ function addFlags(p: DraftPair): void {
   const add = (f: string) => {
     if (!p.flags.includes(f)) p.flags.push(f);
   };
-  const substantive = answering(p).filter((a) => !isNonAnswer(a.text, true));
+  const substantive = answering(p).filter((a) => !isNonAnswer(a.text));
   if (p.answers.length === 0) add("no_answer");
   else if (answering(p).length === 0) add(p.answers.some((a) => a.role === "moderator") ? "moderator_only_answer" : "no_answer");
   if (new Set(substantive.map((a) => a.speaker)).size > 1) add("multi_answerer");
