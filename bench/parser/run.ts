@@ -46,21 +46,30 @@ function run(parse: Parse, gold: GoldTranscript[]): Map<string, FileScore> {
   return out;
 }
 
-/** Median parse time of a transcript of about `bytes`, built by repeating real gold text. */
+/** Median parse time of a transcript of about `bytes`, built by repeating real gold text (after JIT warm-up). */
 function parseTime(parse: Parse, gold: GoldTranscript[], bytes: number): { bytes: number; medianMs: number } {
   const source = gold.map((g) => g.text).sort((a, b) => b.length - a.length)[0]!;
   let text = source;
   while (Buffer.byteLength(text) < bytes) text += "\n\n" + source;
   text = text.slice(0, bytes);
-  for (let i = 0; i < 3; i++) parse(text);
+  for (let i = 0; i < 20; i++) parse(text);
   const times: number[] = [];
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < 21; i++) {
     const t0 = performance.now();
     parse(text);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  return { bytes: Buffer.byteLength(text), medianMs: Math.round(times[7]! * 100) / 100 };
+  return { bytes: Buffer.byteLength(text), medianMs: Math.round(times[10]! * 100) / 100 };
+}
+
+/** A fixed CPU loop, so parse times from a busy machine can be compared with the same loop on an idle one. */
+function calibrationMs(): number {
+  const t0 = performance.now();
+  let x = 0;
+  for (let i = 0; i < 1e7; i++) x = (x + i) % 1000003;
+  if (x < 0) console.log(x);
+  return Math.round((performance.now() - t0) * 10) / 10;
 }
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
@@ -116,8 +125,18 @@ async function main() {
       );
     }
   }
-  const timing = { current: parseTime(parseTranscript, gold, 60_000), baseline: baseParse ? parseTime(baseParse, gold, 60_000) : null };
-  console.log(`\nparse time of a ${timing.current.bytes}-byte transcript (median of 15): ${timing.current.medianMs} ms` + (timing.baseline ? `; baseline ${timing.baseline.medianMs} ms` : ""));
+  const calibration = calibrationMs();
+  const timing = {
+    calibrationMs: calibration,
+    current: parseTime(parseTranscript, gold, 60_000),
+    baseline: baseParse ? parseTime(baseParse, gold, 60_000) : null,
+    calibrationAfterMs: calibrationMs(),
+  };
+  console.log(
+    `\nparse time of a ${timing.current.bytes}-byte transcript (median of 21 after warm-up): ${timing.current.medianMs} ms` +
+      (timing.baseline ? `; baseline ${timing.baseline.medianMs} ms` : "") +
+      `\nCPU calibration loop: ${timing.calibrationMs} ms before, ${timing.calibrationAfterMs} ms after (the same loop on an idle machine gives the scale for these times)`,
+  );
 
   const results = path.join(repoRoot, "bench/results");
   mkdirSync(results, { recursive: true });

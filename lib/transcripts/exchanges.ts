@@ -14,7 +14,13 @@ const HAN = /\p{Script=Han}/gu;
 
 /** Words, counting two Han characters as one word so that Chinese turns compare with English ones. */
 export function wordCount(text: string): number {
-  const plain = plainText(text);
+  return countWords(plainText(text));
+}
+
+/** Long turns are never acknowledgements or remarks; checking length first keeps the parse linear and fast. */
+const LONG = 400;
+
+function countWords(plain: string): number {
   const han = plain.match(HAN)?.length ?? 0;
   const latin = plain.replace(HAN, " ").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   return latin + Math.ceil(han / 2);
@@ -67,7 +73,7 @@ const SENTENCE_END = /(?<=[.!?。！？])\s+/;
 
 /** A sentence that moves the floor rather than saying something: "I apologize.", "Please go ahead." */
 function isFloorSentence(sentence: string): boolean {
-  const words = wordCount(sentence);
+  const words = countWords(sentence);
   if (words === 0 || ACK_ONLY.test(sentence) || isThanks(sentence) || NAME_CALL.test(sentence)) return true;
   return words <= 10 && (PERMISSION.test(sentence) || LINE_CHECK.test(sentence) || APOLOGY.test(sentence) || FLOOR.test(sentence));
 }
@@ -78,15 +84,16 @@ function isFloorSentence(sentence: string): boolean {
  * reporter means, or a short aside while the reporter is still setting up the question.
  */
 export function isNonAnswer(text: string, state: ExchangeState = { asked: true, cutOff: false }): boolean {
+  if (text.length > LONG) return false;
   const plain = plainText(text);
-  const words = wordCount(text);
+  const words = countWords(plain);
   if (words === 0) return true;
-  const sentences = plain.split(SENTENCE_END).filter((x) => wordCount(x) > 0);
+  const sentences = plain.split(SENTENCE_END).filter((x) => countWords(x) > 0);
   if (sentences.every(isFloorSentence)) return true;
   // "Yes." answers "Is it true?" but only acknowledges "He said he supports a ceasefire."
   if ((!state.asked || state.cutOff) && sentences.every((x) => isFloorSentence(x) || AFFIRM_ONLY.test(x))) return true;
   // "Now you've intrigued me. What are the un-American ideas...?" asks back instead of answering.
-  if (words <= 30 && /[?？]$/.test(plain) && sentences.filter((x) => !/[?？]$/.test(x)).every((x) => wordCount(x) <= 5)) return true;
+  if (words <= 30 && /[?？]$/.test(plain) && sentences.filter((x) => !/[?？]$/.test(x)).every((x) => countWords(x) <= 5)) return true;
   // Banter or a clarification while the reporter is still setting up the question.
   if (!state.asked && words <= 5) return true;
   return state.cutOff && words <= 8;
@@ -94,16 +101,17 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
 
 /** "But he could push them, but he's —": pushing back on an answer that was complete. */
 export function isChallenge(text: string): boolean {
-  return /^(?:but|so|and|then|yet|still)\b/i.test(plainText(text)) && wordCount(text) >= 4;
+  return /^(?:but|so|and|then|yet|still)\b/i.test(text.trimStart()) && wordCount(text.slice(0, 200)) >= 4;
 }
 
 /** The turn breaks off with a dash: "That is certainly our objective, but I can —" */
-export const breaksOff = (text: string) => /(?:—|–|--+|-)\s*$/.test(plainText(text));
+export const breaksOff = (text: string) => /(?:—|–|--+|-)\s*$/.test(plainText(text.slice(-200)));
 
 /** A reporter's or official's turn that only thanks, says goodbye or checks the line. */
 export function isPleasantry(text: string): boolean {
+  if (text.length > LONG) return false;
   const plain = plainText(text);
-  const words = wordCount(text);
+  const words = countWords(plain);
   if (words === 0) return false;
   if (isThanks(plain)) return true;
   if (words <= 20 && CLOSING.test(plain) && !/\?/.test(plain.replace(LINE_CHECK, ""))) return true;
@@ -116,12 +124,15 @@ export function isPleasantry(text: string): boolean {
 
 /** An interjection-sized reporter turn: short and not a question ("Right.", "Sorry —", "There are several, but —"). */
 export function isShortRemark(text: string): boolean {
+  if (text.length > LONG) return false;
   const plain = plainText(text);
   if (/^(?:on that(?: point)?|really|sorry|pardon|what)\s*[?？]$/i.test(plain)) return true;
-  return wordCount(text) <= 8 && !asks(text);
+  return countWords(plain) <= 8 && !/[?？]/.test(plain);
 }
 
 /** A closing by an official once the questions are over ("Great. Thanks, everyone."). */
 export function isClosing(text: string): boolean {
-  return wordCount(text) <= 40 && (isThanks(plainText(text)) || CLOSING.test(plainText(text)));
+  if (text.length > LONG) return false;
+  const plain = plainText(text);
+  return countWords(plain) <= 40 && (isThanks(plain) || CLOSING.test(plain));
 }
