@@ -73,6 +73,8 @@ function calibrationMs(): number {
 }
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+const columns = (t: Omit<FileScore, "missed" | "extra" | "wrongSpeaker">) =>
+  [String(t.goldPairs).padStart(4), String(t.predictedPairs).padStart(4), pct(t.precision), pct(t.recall), pct(t.f1), pct(t.speakerAccuracy), pct(t.accounted)];
 
 function table(label: string, gold: GoldTranscript[], current: Map<string, FileScore>, baseline: Map<string, FileScore> | null) {
   console.log(`\n${label}`);
@@ -83,13 +85,7 @@ function table(label: string, gold: GoldTranscript[], current: Map<string, FileS
     console.log(
       g.id.slice(0, 48).padEnd(48),
       (g.split === "heldout" ? "HELD" : "tune").padEnd(6),
-      String(s.goldPairs).padStart(4),
-      String(s.predictedPairs).padStart(4),
-      pct(s.precision),
-      pct(s.recall),
-      pct(s.f1),
-      pct(s.speakerAccuracy),
-      pct(s.accounted),
+      ...columns(s),
       b ? `| ${String(b.predictedPairs).padStart(9)} ${pct(b.f1)} ${pct(b.speakerAccuracy)}` : "",
     );
     if (args.has("--verbose") && (s.missed.length || s.extra.length || s.wrongSpeaker.length))
@@ -113,16 +109,7 @@ async function main() {
       if (!scores) continue;
       const t = totals(files.map((g) => scores.get(g.id)!));
       summary[`${name}_${which}`] = t;
-      console.log(
-        `${name === "heldout" ? "HELD-OUT" : name} ${which}`.padEnd(18),
-        String(t.goldPairs).padStart(4),
-        String(t.predictedPairs).padStart(4),
-        pct(t.precision),
-        pct(t.recall),
-        pct(t.f1),
-        pct(t.speakerAccuracy),
-        pct(t.accounted),
-      );
+      console.log(`${name === "heldout" ? "HELD-OUT" : name} ${which}`.padEnd(18), ...columns(t));
     }
   }
   const calibration = calibrationMs();

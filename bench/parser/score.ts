@@ -53,42 +53,28 @@ export function scoreFile(gold: GoldTranscript, draft: TranscriptDraft, accounte
     else wrongSpeaker.push({ start, expected: want, got });
   }
   const missed = [...expected.keys()].filter((s) => !predicted.has(s));
-  const precision = predicted.size ? matched / predicted.size : 1;
-  const recall = expected.size ? matched / expected.size : 1;
+  return { ...rates({ goldPairs: expected.size, predictedPairs: predicted.size, matched, speakerCorrect }), accounted, missed, extra, wrongSpeaker };
+}
+
+type Counts = Pick<FileScore, "goldPairs" | "predictedPairs" | "matched" | "speakerCorrect">;
+
+function rates(c: Counts): Counts & Pick<FileScore, "precision" | "recall" | "f1" | "speakerAccuracy"> {
+  const precision = c.predictedPairs ? c.matched / c.predictedPairs : 1;
+  const recall = c.goldPairs ? c.matched / c.goldPairs : 1;
   return {
-    goldPairs: expected.size,
-    predictedPairs: predicted.size,
-    matched,
+    ...c,
     precision,
     recall,
     f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
-    speakerCorrect,
-    speakerAccuracy: matched ? speakerCorrect / matched : 1,
-    accounted,
-    missed,
-    extra,
-    wrongSpeaker,
+    speakerAccuracy: c.matched ? c.speakerCorrect / c.matched : 1,
   };
 }
 
 /** Micro-averaged totals over several files. */
 export function totals(scores: FileScore[]): Omit<FileScore, "missed" | "extra" | "wrongSpeaker"> {
   const sum = (f: (s: FileScore) => number) => scores.reduce((n, s) => n + f(s), 0);
-  const goldPairs = sum((s) => s.goldPairs);
-  const predictedPairs = sum((s) => s.predictedPairs);
-  const matched = sum((s) => s.matched);
-  const speakerCorrect = sum((s) => s.speakerCorrect);
-  const precision = predictedPairs ? matched / predictedPairs : 1;
-  const recall = goldPairs ? matched / goldPairs : 1;
   return {
-    goldPairs,
-    predictedPairs,
-    matched,
-    precision,
-    recall,
-    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
-    speakerCorrect,
-    speakerAccuracy: matched ? speakerCorrect / matched : 1,
+    ...rates({ goldPairs: sum((s) => s.goldPairs), predictedPairs: sum((s) => s.predictedPairs), matched: sum((s) => s.matched), speakerCorrect: sum((s) => s.speakerCorrect) }),
     accounted: scores.length ? Math.min(...scores.map((s) => s.accounted)) : 1,
   };
 }
