@@ -43,6 +43,14 @@ export const transcriptDraftSchema = z.object({
     .nullable(),
   language: z.string().min(2),
   sourceName: z.string().nullable(),
+  /** Printed in the header or front matter; only absolute http(s) URLs (otherwise null and a warning). */
+  sourceUrl: z
+    .string()
+    .regex(/^https?:\/\/\S+$/)
+    .nullable()
+    .optional(),
+  /** Printed under the title or in front matter ("James S. Brady Press Briefing Room"). */
+  location: z.string().max(300).nullable().optional(),
   header: spanSchema.nullable(),
   statements: z.array(turnSchema),
   pairs: z.array(draftPairSchema),

@@ -11,6 +11,12 @@ export interface HeaderInfo {
   title: string | null;
   date: string | null;
   sourceName: string | null;
+  /** A valid http(s) URL printed in the header or front matter. */
+  sourceUrl: string | null;
+  /** Where the briefing took place, as printed ("James S. Brady Press Briefing Room"). */
+  location: string | null;
+  /** Why a printed source URL was not taken, for the editor. */
+  urlProblem: string | null;
   span: { start: number; end: number } | null;
   bodyStart: number;
   /** Header lines as printed, to recognise them when a later page repeats them. */
@@ -77,6 +83,24 @@ function readFrontMatter(text: string): { end: number; fields: Record<string, st
 // Sample and test files open with a line saying they are fictional; it is not the title.
 const LEADING_DISCLAIMER = /^(?:NOTE|DISCLAIMER|注意|说明)\s*[:：].{0,300}(?:fictional|sample data|虚构|示例)/i;
 
+/** "Source: https://...", "URL: ...", "原文链接：..." or a bare URL right under the title. */
+const URL_LINE = /^(?:(?:source(?: url)?|url|link|原文链接|来源|链接)\s*[:：]\s*)?(\S*:\/\/\S+|www\.\S+)$/i;
+const LOCATION_LINE = /^(?:location|place|venue|地点)\s*[:：]\s*(.{2,200})$/i;
+
+/** Only absolute http(s) URLs are kept; anything else is reported to the editor, never thrown. */
+export function checkUrl(raw: string): { url: string | null; problem: string | null } {
+  const candidate = raw.trim().replace(/^<|>$/g, "");
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(candidate);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || !/^https?:\/\/\S+$/.test(candidate)) return { url: null, problem: `source URL "${candidate.slice(0, 200)}" is not a valid http(s) URL` };
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return { url: null, problem: `source URL "${candidate.slice(0, 200)}" is not http(s)` };
+  return { url: candidate, problem: null };
+}
+
 const SOURCE_LINE = /^(.{2,60}?)\s*[|｜]\s*(.+)$/;
 
 function looksLikeTitle(line: string): boolean {
@@ -106,12 +130,15 @@ export function parseHeader(text: string): HeaderInfo {
     dropped.push({ start: l.start, end: l.end, reason: noise });
   }
   const first = lines[i];
-  const empty: HeaderInfo = { title: null, date: null, sourceName: null, span: null, bodyStart: first?.start ?? text.length, lines: [], dropped };
+  const empty: HeaderInfo = { title: null, date: null, sourceName: null, sourceUrl: null, location: null, urlProblem: null, span: null, bodyStart: first?.start ?? text.length, lines: [], dropped };
   if (!first || !looksLikeTitle(first.text)) return empty;
 
   const title = cleanTitle(first.text);
   let date = findDate(title)?.iso ?? null;
   let sourceName: string | null = null;
+  let sourceUrl: string | null = null;
+  let urlProblem: string | null = null;
+  let location: string | null = null;
   let end = first.end;
   const headerLines = [first.text];
   let nonEmptySeen = 0;
@@ -119,6 +146,14 @@ export function parseHeader(text: string): HeaderInfo {
     const l = lines[j]!;
     if (!l.text) continue;
     nonEmptySeen++;
+    const printed = URL_LINE.exec(l.text) ?? LOCATION_LINE.exec(l.text);
+    if (printed && !isDateOrSourceLine(l.text)) {
+      if (printed[0].match(LOCATION_LINE)) location ??= cleanTitle(printed[1]!).slice(0, 300);
+      else ({ url: sourceUrl, problem: urlProblem } = checkUrl(printed[1]!));
+      end = l.end;
+      headerLines.push(l.text);
+      continue;
+    }
     if (!isDateOrSourceLine(l.text)) break;
     const src = SOURCE_LINE.exec(l.text);
     if (src && findDate(src[2]!)) sourceName ??= cleanTitle(src[1]!);
@@ -126,7 +161,7 @@ export function parseHeader(text: string): HeaderInfo {
     end = l.end;
     headerLines.push(l.text);
   }
-  return { title, date, sourceName, span: { start: first.start, end }, bodyStart: end, lines: headerLines, dropped };
+  return { title, date, sourceName, sourceUrl, location, urlProblem, span: { start: first.start, end }, bodyStart: end, lines: headerLines, dropped };
 }
 
 function frontMatterHeader(text: string, fm: { end: number; fields: Record<string, string> }): HeaderInfo {
@@ -135,14 +170,10 @@ function frontMatterHeader(text: string, fm: { end: number; fields: Record<strin
   // date printed in the title is the briefing itself.
   const date = (title && findDate(title)?.iso) || (fm.fields.date ? findDate(fm.fields.date)?.iso ?? null : null);
   let sourceName: string | null = fm.fields.source_name ?? fm.fields.source ?? null;
-  const url = fm.fields.source_url ?? fm.fields.url;
-  if (!sourceName && url) {
-    try {
-      sourceName = new URL(url).hostname;
-    } catch {
-      sourceName = null;
-    }
-  }
+  const printedUrl = fm.fields.source_url ?? fm.fields.url;
+  const { url: sourceUrl, problem: urlProblem } = printedUrl ? checkUrl(printedUrl) : { url: null, problem: null };
+  if (!sourceName && sourceUrl) sourceName = new URL(sourceUrl).hostname;
+  const locationLines: string[] = fm.fields.location ? [fm.fields.location] : [];
   // Location lines ("James S. Brady Press Briefing Room", "(May 19, 2021)")
   // between the front matter and the first time stamp or speaker belong to the header.
   let end = fm.end;
@@ -151,8 +182,10 @@ function frontMatterHeader(text: string, fm: { end: number; fields: Record<strin
     if (!l.text) continue;
     if (taken >= 3 || l.text.length > 80 || classifyNoise(l.text) || findLabelCandidate(l.text, { commaMode: false })) break;
     if (/[?？]$/.test(l.text)) break;
+    if (!fm.fields.location && !findDate(l.text)) locationLines.push(l.text);
     end = l.end;
     taken++;
   }
-  return { title, date, sourceName, span: { start: 0, end }, bodyStart: end, lines: [], dropped: [] };
+  const location = locationLines.length ? cleanTitle(locationLines.join(", ")).slice(0, 300) : null;
+  return { title, date, sourceName, sourceUrl, location, urlProblem, span: { start: 0, end }, bodyStart: end, lines: [], dropped: [] };
 }

@@ -25,6 +25,7 @@ const STRONG_CJK = /^(问|答|追问|主持人|记者|提问)\s*([：:])/;
 const Q_DOT = /^Q\.(?=\s)/;
 const Q_SPACE = /^Q(?=[\s\u00a0]{2,}|\u00a0)/;
 const THE_PRESIDENT = /^(THE\.? PRESIDENT|The PRESIDENT|THE PRESIDNT|TEE PRESIDENT)(\s*\[[^\]\n]{1,80}\])?\s*([.:,])(?=\s|$)/;
+const THE_PRESIDENT_BARE = /^(THE PRESIDENT)(?=\s+[A-Z][a-z\s])/;
 const CAPS = /^([A-Z][A-Z.'’\- ]*[A-Z.])(\s*\[[^\]\n]{1,80}\])?\s*([:.])(?=\s|$)/;
 const MIXED =
   /^([A-Z][\p{L}'’.\-]*(?:[ \u00a0]+(?:[A-Z][\p{L}'’.\-]*|of|the|de|van|von|al|bin|and|&)){0,5})(\s*\[[^\]\n]{1,80}\])?\s*([:：])/u;
@@ -97,6 +98,8 @@ export function findLabelCandidate(paragraph: string, ctx: LabelContext): LabelC
   }
   if ((m = Q_DOT.exec(firstLine)) || (m = Q_SPACE.exec(firstLine))) return make("Q", null, m[0].length, m[0].slice(1), "strong", "question");
   if ((m = THE_PRESIDENT.exec(firstLine))) return make(m[1]!, m[2] ?? null, m[0].length, m[3]!, "caps", "president");
+  // OCR sometimes drops the period: "...tax reduction?THE PRESIDENT I think it would be better..."
+  if (ctx.commaMode && (m = THE_PRESIDENT_BARE.exec(firstLine))) return make(m[1]!, null, m[0].length, "", "caps", "president");
   if ((m = CAPS.exec(firstLine))) {
     const name = m[1]!.replace(/\.$/, m[3] === ":" ? "." : "").trim();
     const letters = name.replace(/[^A-Z]/g, "").length;

@@ -1,9 +1,16 @@
-// Turns become opening statements and question/answer pairs. Everything a
-// non-journalist says after a question, including a moderator handing over
-// or calling the next reporter, belongs to that pair's answers, so that no
-// text is lost and the pair boundaries are exactly the questions.
+// Turns become opening statements, question/answer pairs and procedural turns, the way an
+// editor cuts an exchange (conventions in NOTES-parser.md / README):
+// - a pair starts at the first reporter turn of an exchange, a request for the floor included;
+// - until someone really answers, further reporter turns continue the question, and the
+//   official's acknowledgements ("Yep.", "Go ahead.") stay in the pair as turns of their own;
+// - after a real answer, a reporter's short interjection ("Right.", "Sorry —") stays in the
+//   pair and the answer goes on; a real question (or a request for the floor that the
+//   official grants) starts the next pair, also from the same reporter;
+// - a moderator's hand-over belongs to the answer before it;
+// - thanks, goodbyes and line checks outside an open question are procedural statements.
 
 import type { DraftPair, DraftTurn, DraftUnassigned, SpeakerRole } from "./draft";
+import { asks, breaksOff, isChallenge, isClosing, isNonAnswer, isPleasantry, isShortRemark } from "./exchanges";
 import type { Turn } from "./turns";
 
 export interface ResolvedTurn {
@@ -21,6 +28,16 @@ export interface Pairing {
 const SHORT = 20;
 const FOLLOW_UP_AFTER_ANSWER_CHARS = 60;
 
+interface OpenPair {
+  pair: DraftPair;
+  /** A reporter turn of the pair contains a question mark. */
+  asked: boolean;
+  /** The reporter's latest turn breaks off with a dash. */
+  cutOff: boolean;
+  /** Someone other than a reporter or moderator has really answered. */
+  answered: boolean;
+}
+
 function asTurn(r: ResolvedTurn): DraftTurn {
   const t: DraftTurn = { speaker: r.turn.speaker, text: r.text, start: r.turn.start, end: r.turn.end };
   if (r.role) t.role = r.role;
@@ -33,68 +50,129 @@ function outletOf(r: ResolvedTurn): string | null {
   return null;
 }
 
+const GENERIC_ASKER = /^(?:q|question|reporter|journalist|记者|提问|问)$/i;
+
+/** Two reporters who are named differently: the second one is not continuing the first one's question. */
+function anotherReporter(open: OpenPair, r: ResolvedTurn): boolean {
+  const a = open.pair.question.speaker;
+  const b = r.turn.speaker;
+  if (!a || !b || a === b || GENERIC_ASKER.test(a) || GENERIC_ASKER.test(b)) return false;
+  return r.turn.kind === "named" || r.turn.kind === "outlet";
+}
+
+/**
+ * A short reporter remark after an answer opens the next exchange when the official grants
+ * the floor ("Sure.", "Go ahead.") and the same reporter then asks a real question.
+ */
+function requestsFloor(resolved: ResolvedTurn[], i: number): boolean {
+  let granted = false;
+  for (let j = i + 1; j < resolved.length; j++) {
+    const r = resolved[j]!;
+    if (r.role === "journalist") return granted && !isShortRemark(r.text) && !isPleasantry(r.text);
+    if (!isNonAnswer(r.text, { asked: false, cutOff: false })) return false;
+    granted = true;
+  }
+  return false;
+}
+
 export function pairTurns(resolved: ResolvedTurn[]): Pairing {
   const statements: DraftTurn[] = [];
   const pairs: DraftPair[] = [];
   const unassigned: DraftUnassigned[] = [];
-  const answerRoles: Array<Array<SpeakerRole | undefined>> = [];
-  let open: DraftPair | null = null;
+  let open: OpenPair | null = null;
 
-  for (const r of resolved) {
-    const asks = r.role === "journalist";
-    if (asks && r.turn.continuation) {
+  const startPair = (r: ResolvedTurn, flags: string[]) => {
+    const pair: DraftPair = {
+      question: { speaker: r.turn.speaker, outlet: outletOf(r), text: r.text, start: r.turn.start, end: r.turn.end },
+      answers: [],
+      flags,
+    };
+    pairs.push(pair);
+    return pair;
+  };
+
+  resolved.forEach((r, i) => {
+    const reporter = r.role === "journalist";
+    if (reporter && r.turn.continuation) {
       // A question interrupted by page furniture: the contract has one span per question.
       unassigned.push({ text: r.text, start: r.turn.start, end: r.turn.end, reason: "question_continuation_after_noise" });
-      continue;
+      return;
     }
-    if (asks) {
+    if (reporter) {
+      const labelled = r.turn.kind !== "unlabeled_question";
+      if (open && !open.answered && !anotherReporter(open, r)) {
+        // Still setting up the question: "He said he supports a ceasefire." / "Yep." / "Is he insisting...?"
+        open.pair.answers.push(asTurn(r));
+        open.asked = asks(r.text);
+        open.cutOff = breaksOff(r.text);
+        return;
+      }
+      if (labelled && isPleasantry(r.text)) {
+        statements.push(asTurn(r));
+        open = null;
+        return;
+      }
+      if (open && open.answered && labelled && isShortRemark(r.text) && !requestsFloor(resolved, i) && !(isChallenge(r.text) && answerComplete(open.pair))) {
+        open.pair.answers.push(asTurn(r));
+        return;
+      }
       const flags: string[] = [];
       if (r.turn.kind === "unlabeled_question") flags.push("no_question_label");
       if (r.turn.kind === "follow_up") flags.push("follow_up");
-      else if (open && open.answers.length > 0 && answerLength(open) < FOLLOW_UP_AFTER_ANSWER_CHARS) flags.push("follow_up");
-      open = {
-        question: { speaker: r.turn.speaker, outlet: outletOf(r), text: r.text, start: r.turn.start, end: r.turn.end },
-        answers: [],
-        flags,
-      };
-      pairs.push(open);
-      answerRoles.push([]);
-      continue;
+      else if (open && open.pair.answers.length > 0 && answerLength(open.pair) < FOLLOW_UP_AFTER_ANSWER_CHARS) flags.push("follow_up");
+      open = { pair: startPair(r, flags), asked: asks(r.text), cutOff: breaksOff(r.text), answered: false };
+      return;
     }
     if (open) {
-      open.answers.push(asTurn(r));
-      answerRoles[answerRoles.length - 1]!.push(r.role);
-      continue;
+      if (open.answered && isClosing(r.text)) {
+        statements.push(asTurn(r));
+        open = null;
+        return;
+      }
+      open.pair.answers.push(asTurn(r));
+      if (!open.answered && r.role !== "moderator" && !isNonAnswer(r.text, open)) open.answered = true;
+      return;
     }
     if (r.turn.kind === "answer") {
-      open = {
+      const pair: DraftPair = {
         question: { speaker: null, outlet: null, text: "", start: r.turn.start, end: r.turn.start },
         answers: [asTurn(r)],
         flags: ["answer_without_question"],
       };
-      pairs.push(open);
-      answerRoles.push([r.role]);
-      continue;
+      pairs.push(pair);
+      open = { pair, asked: true, cutOff: false, answered: true };
+      return;
     }
     statements.push(asTurn(r));
-  }
+  });
   pairs.forEach((p) => addFlags(p));
   return { statements, pairs, unassigned };
 }
 
+/** The official finished the last sentence before the reporter spoke up (no trailing dash). */
+function answerComplete(p: DraftPair): boolean {
+  const last = p.answers[p.answers.length - 1];
+  return !!last && last.role !== "journalist" && !breaksOff(last.text);
+}
+
+/** Turns that answer: not the reporter's own interjections, not the moderator's hand-overs. */
+function answering(p: DraftPair): DraftTurn[] {
+  return p.answers.filter((a) => a.role !== "moderator" && a.role !== "journalist");
+}
+
 function answerLength(p: DraftPair): number {
-  return p.answers.filter((a) => a.role !== "moderator").reduce((n, a) => n + a.text.length, 0);
+  return answering(p).reduce((n, a) => n + a.text.length, 0);
 }
 
 function addFlags(p: DraftPair): void {
   const add = (f: string) => {
     if (!p.flags.includes(f)) p.flags.push(f);
   };
-  const substantive = p.answers.filter((a) => a.role !== "moderator");
+  const substantive = answering(p).filter((a) => !isNonAnswer(a.text));
   if (p.answers.length === 0) add("no_answer");
-  else if (substantive.length === 0) add("moderator_only_answer");
+  else if (answering(p).length === 0) add(p.answers.some((a) => a.role === "moderator") ? "moderator_only_answer" : "no_answer");
   if (new Set(substantive.map((a) => a.speaker)).size > 1) add("multi_answerer");
   if (p.question.speaker === null || p.answers.some((a) => a.speaker === null || a.role === "unknown")) add("speaker_unknown");
-  if (p.question.text.length < SHORT) add("short_question");
+  if (p.question.text.length < SHORT && p.answers.every((a) => a.role !== "journalist")) add("short_question");
   if (p.answers.length > 0 && answerLength(p) < SHORT) add("short_answer");
 }

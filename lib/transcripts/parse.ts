@@ -38,6 +38,7 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Trans
     ({ statements, pairs, unassigned } = pairTurns(resolved));
     if (pairs.length === 0) warnings.push("no questions recognised");
   }
+  if (header.urlProblem) warnings.push(header.urlProblem);
   if (!header.title) warnings.push("no title found");
   if (!header.date) warnings.push("no date found");
   const doubtful = pairs.filter((p) => p.flags.some((f) => f === "answer_without_question" || f === "no_answer" || f === "no_question_label")).length;
@@ -57,6 +58,8 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Trans
     date: header.date,
     language: options.language ?? detectLanguage(text),
     sourceName: header.sourceName,
+    sourceUrl: header.sourceUrl,
+    location: header.location,
     header: header.span,
     statements,
     pairs,

@@ -52,8 +52,9 @@ function commaPieces(text: string, from: number): RawPiece[] {
   const pieces: RawPiece[] = [];
   // Paragraphs were joined with a bare comma; a comma followed by a space or a
   // digit is ordinary punctuation. A few labels are glued to the previous
-  // sentence with no comma at all ("developed.Reporter: Thank you").
-  const boundary = /,(?=[^\s\d])|\n|(?<=[a-z\]][.?!])(?=(?:Q|THE PRESIDENT|Reporter)[.:]\s)/g;
+  // sentence with no comma at all ("developed.Reporter: Thank you"), some even without
+  // their own period ("retroactive?THE PRESIDENT I think").
+  const boundary = /,(?=[^\s\d])|\n|(?<=[a-z\]][.?!])(?=(?:Q|THE PRESIDENT|Reporter)[.:]\s|THE PRESIDENT\s+[A-Z][a-z\s])/g;
   boundary.lastIndex = from;
   let segStart = from;
   let m: RegExpExecArray | null;

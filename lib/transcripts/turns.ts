@@ -27,7 +27,37 @@ export function turnText(source: string, turn: Turn, layout: Layout): string {
       .filter((p) => p.length > 0)
       .join("\n");
   }
-  return source.slice(turn.parts[0]![0], turn.parts[turn.parts.length - 1]![1]).trim();
+  const raw = source.slice(turn.parts[0]![0], turn.parts[turn.parts.length - 1]![1]);
+  return layout === "blocks" ? joinSoftBreaks(raw) : raw.trim();
+}
+
+const BLANK_LINE = /\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)+/;
+/** A line that starts a list item or a quote keeps its own line inside a paragraph. */
+const OWN_LINE = /\n[ \t\u00a0]*(?=[-*•>]\s|\d{1,2}[.)]\s)/g;
+
+/**
+ * Block layouts (Markdown, pasted web pages) keep the source's hard line breaks at ~60
+ * characters; a reader wants the paragraph. Lines of one block are joined with a space
+ * and blank lines stay paragraph breaks. Only the text changes: offsets still point at
+ * the source, so the accounting is unaffected.
+ */
+export function joinSoftBreaks(raw: string): string {
+  return raw
+    .split(BLANK_LINE)
+    .map((paragraph) =>
+      paragraph
+        .replace(OWN_LINE, "\u0000")
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0)
+        .join(" ")
+        .split("\u0000")
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0)
+        .join("\n"),
+    )
+    .filter((paragraph) => paragraph.length > 0)
+    .join("\n\n");
 }
 
 export interface TurnOptions {

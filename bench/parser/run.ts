@@ -1,0 +1,141 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { accountFor, parseTranscript, type TranscriptDraft } from "@/lib/transcripts";
+import { loadGold, repoRoot, type GoldTranscript } from "./gold";
+import { scoreFile, totals, type FileScore } from "./score";
+
+// `npm run bench:parser`: pair precision/recall/F1, answer-speaker accuracy and character
+// accounting per gold file and overall, for the current parser and for the parser of the
+// commit this work started from (extracted with git, so both run in the same process).
+// Options: --verbose (list missed/extra pair offsets), --no-baseline.
+
+const BASELINE_COMMIT = "de61fef100ee10450f01c5cc0aec2179efdc17a3";
+const args = new Set(process.argv.slice(2));
+type Parse = (text: string) => TranscriptDraft;
+
+async function baselineParser(): Promise<Parse | null> {
+  if (args.has("--no-baseline")) return null;
+  // Inside node_modules so that tsc and vitest leave it alone while zod still resolves.
+  const dir = path.join(repoRoot, "node_modules/.cache/parser-baseline");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  try {
+    const tar = execFileSync("git", ["archive", BASELINE_COMMIT, "--", "lib/transcripts", ":(exclude)lib/transcripts/*.test.ts"], { cwd: repoRoot, maxBuffer: 64 << 20 });
+    execFileSync("tar", ["-x", "-C", dir], { input: tar });
+  } catch (e) {
+    console.warn(`baseline commit ${BASELINE_COMMIT} not available: ${(e as Error).message}`);
+    return null;
+  }
+  const mod = (await import(path.join(dir, "lib/transcripts/parse.ts"))) as { parseTranscript: Parse };
+  return mod.parseTranscript;
+}
+
+function accountedShare(text: string, draft: TranscriptDraft): number {
+  const nonSpace = text.replace(/\s/g, "").length;
+  return nonSpace ? 1 - accountFor(text, draft).length / nonSpace : 1;
+}
+
+function run(parse: Parse, gold: GoldTranscript[]): Map<string, FileScore> {
+  const out = new Map<string, FileScore>();
+  for (const g of gold) {
+    const draft = parse(g.text);
+    out.set(g.id, scoreFile(g, draft, accountedShare(g.text, draft)));
+  }
+  return out;
+}
+
+/** Median parse time of a transcript of about `bytes`, built by repeating real gold text (after JIT warm-up). */
+function parseTime(parse: Parse, gold: GoldTranscript[], bytes: number): { bytes: number; medianMs: number } {
+  const source = gold.map((g) => g.text).sort((a, b) => b.length - a.length)[0]!;
+  let text = source;
+  while (Buffer.byteLength(text) < bytes) text += "\n\n" + source;
+  text = text.slice(0, bytes);
+  for (let i = 0; i < 20; i++) parse(text);
+  const times: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    const t0 = performance.now();
+    parse(text);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { bytes: Buffer.byteLength(text), medianMs: Math.round(times[10]! * 100) / 100 };
+}
+
+/** A fixed CPU loop, so parse times from a busy machine can be compared with the same loop on an idle one. */
+function calibrationMs(): number {
+  const t0 = performance.now();
+  let x = 0;
+  for (let i = 0; i < 1e7; i++) x = (x + i) % 1000003;
+  if (x < 0) console.log(x);
+  return Math.round((performance.now() - t0) * 10) / 10;
+}
+
+const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+const columns = (t: Omit<FileScore, "missed" | "extra" | "wrongSpeaker">) =>
+  [String(t.goldPairs).padStart(4), String(t.predictedPairs).padStart(4), pct(t.precision), pct(t.recall), pct(t.f1), pct(t.speakerAccuracy), pct(t.accounted)];
+
+function table(label: string, gold: GoldTranscript[], current: Map<string, FileScore>, baseline: Map<string, FileScore> | null) {
+  console.log(`\n${label}`);
+  console.log("file".padEnd(48), "split   gold pred    P     R    F1   spk  acct | base: pred  F1   spk");
+  for (const g of gold) {
+    const s = current.get(g.id)!;
+    const b = baseline?.get(g.id);
+    console.log(
+      g.id.slice(0, 48).padEnd(48),
+      (g.split === "heldout" ? "HELD" : "tune").padEnd(6),
+      ...columns(s),
+      b ? `| ${String(b.predictedPairs).padStart(9)} ${pct(b.f1)} ${pct(b.speakerAccuracy)}` : "",
+    );
+    if (args.has("--verbose") && (s.missed.length || s.extra.length || s.wrongSpeaker.length))
+      console.log("   missed", s.missed, "extra", s.extra, "speaker", JSON.stringify(s.wrongSpeaker));
+  }
+}
+
+async function main() {
+  const gold = loadGold();
+  const baseParse = await baselineParser();
+  const current = run(parseTranscript, gold);
+  const baseline = baseParse ? run(baseParse, gold) : null;
+  const halves = { tune: gold.filter((g) => g.split === "tune"), heldout: gold.filter((g) => g.split === "heldout") };
+  table("TUNE files", halves.tune, current, baseline);
+  table("HELD-OUT files (never tuned on)", halves.heldout, current, baseline);
+
+  const summary: Record<string, unknown> = {};
+  console.log("\nsummary            gold pred     P     R    F1   spk  acct(min)");
+  for (const [name, files] of Object.entries({ ...halves, all: gold })) {
+    for (const [which, scores] of [["current", current], ["baseline", baseline]] as const) {
+      if (!scores) continue;
+      const t = totals(files.map((g) => scores.get(g.id)!));
+      summary[`${name}_${which}`] = t;
+      console.log(`${name === "heldout" ? "HELD-OUT" : name} ${which}`.padEnd(18), ...columns(t));
+    }
+  }
+  const calibration = calibrationMs();
+  const timing = {
+    calibrationMs: calibration,
+    current: parseTime(parseTranscript, gold, 60_000),
+    baseline: baseParse ? parseTime(baseParse, gold, 60_000) : null,
+    calibrationAfterMs: calibrationMs(),
+  };
+  console.log(
+    `\nparse time of a ${timing.current.bytes}-byte transcript (median of 21 after warm-up): ${timing.current.medianMs} ms` +
+      (timing.baseline ? `; baseline ${timing.baseline.medianMs} ms` : "") +
+      `\nCPU calibration loop: ${timing.calibrationMs} ms before, ${timing.calibrationAfterMs} ms after (the same loop on an idle machine gives the scale for these times)`,
+  );
+
+  const results = path.join(repoRoot, "bench/results");
+  mkdirSync(results, { recursive: true });
+  const perFile = Object.fromEntries(gold.map((g) => [g.id, { split: g.split, current: current.get(g.id), baseline: baseline?.get(g.id) ?? null }]));
+  writeFileSync(
+    path.join(results, "parser.json"),
+    JSON.stringify({ measuredAt: new Date().toISOString(), baselineCommit: BASELINE_COMMIT, summary, timing, perFile }, null, 2),
+  );
+  console.log("saved bench/results/parser.json");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
