@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { slugify } from "@/lib/archive/ids";
+import { labelRef, pgRunner, resolveIdentities, type IdentityKind, type LabelInScope } from "@/lib/people/resolve";
 import type { QaPairDocument } from "@/lib/search/documents";
 import { documentsForWrittenPairs, type ConferenceState, type WrittenPair } from "./batch-documents";
 import { nameSlug, type CorpusConference, type CorpusPair } from "./mapping";
@@ -72,9 +73,10 @@ export class CorpusWriter {
     if (plan.fresh.length === 0 && plan.changed.length === 0) return { counts: plan.counts, documents: [], outboxIds: [] };
     // Names first, outside the batch's transaction (see resolveNames).
     const work = [...plan.fresh, ...plan.changed.map((c) => c.pair)];
+    const scoped = (pair: CorpusPair, label: string | null) => (label ? [{ label, scope: pair.conference.organizer }] : []);
     const names: Record<NameKind, Map<string, NameRow>> = {
-      Speaker: await this.resolveNames("Speaker", work.flatMap((p) => [p.questioner, ...p.turns.map((t) => t.speaker)])),
-      Outlet: await this.resolveNames("Outlet", work.map((p) => p.outlet)),
+      Speaker: await this.resolvePeople("speaker", work.flatMap((p) => [p.questioner, ...p.turns.map((t) => t.speaker)].flatMap((label) => scoped(p, label)))),
+      Outlet: await this.resolvePeople("outlet", work.flatMap((p) => scoped(p, p.outlet))),
       Topic: await this.resolveNames("Topic", work.flatMap((p) => p.topics)),
     };
     const client = await this.pool.connect();
@@ -120,13 +122,17 @@ export class CorpusWriter {
     const work = [...fresh, ...changed.map((c) => c.pair)];
     const conferences = await this.upsertConferences(client, work, counts, nowMs);
     const conferenceIds = new Map([...conferences].map(([key, c]) => [key, c.id]));
-    const { Speaker: speakers, Outlet: outlets, Topic: topics } = rowOf;
+    const topics = rowOf.Topic;
     const idOf = (map: Map<string, NameRow>, name: string | null) => (name ? (map.get(nameSlug(name))?.id ?? null) : null);
+    const personOf = (kind: IdentityKind, name: string | null, pair: CorpusPair) =>
+      name ? (rowOf[kind === "speaker" ? "Speaker" : "Outlet"].get(labelRef(kind, name, pair.conference.organizer)) ?? null) : null;
+    const speakerId = (name: string | null, pair: CorpusPair) => personOf("speaker", name, pair)?.id ?? null;
+    const outletId = (name: string | null, pair: CorpusPair) => personOf("outlet", name, pair)?.id ?? null;
 
     const written: WrittenPair[] = [];
     const pairIds = new Map<CorpusPair, number>();
     if (fresh.length) {
-      for (const [pair, { id, publicId }] of await insertPairs(client, fresh, conferenceIds, (name) => idOf(speakers, name), (name) => idOf(outlets, name))) {
+      for (const [pair, { id, publicId }] of await insertPairs(client, fresh, conferenceIds, speakerId, outletId)) {
         pairIds.set(pair, id);
         written.push({ pair, id, publicId, status: "PUBLISHED", conference: conferences.get(pair.conference.sourceKey)! });
       }
@@ -146,8 +152,8 @@ export class CorpusWriter {
           changed.map((c) => c.id),
           changed.map((c) => conferenceIds.get(c.pair.conference.sourceKey)!),
           changed.map((c) => c.pair.ordinal),
-          changed.map((c) => idOf(speakers, c.pair.questioner)),
-          changed.map((c) => idOf(outlets, c.pair.outlet)),
+          changed.map((c) => speakerId(c.pair.questioner, c.pair)),
+          changed.map((c) => outletId(c.pair.outlet, c.pair)),
           changed.map((c) => textArrayLiteral(c.pair.flags)),
           changed.map((c) => c.pair.contentHash),
         ],
@@ -163,7 +169,7 @@ export class CorpusWriter {
       counts.pairsUpdated = changed.length;
     }
 
-    await insertTurns(client, work, pairIds, conferenceIds, (name) => idOf(speakers, name));
+    await insertTurns(client, work, pairIds, conferenceIds, speakerId);
     const topicLinks = work.flatMap((pair) => pair.topics.map((topic) => [pairIds.get(pair)!, idOf(topics, topic)!] as const));
     if (topicLinks.length) {
       await timed(client, "insert topics",
@@ -171,7 +177,7 @@ export class CorpusWriter {
         [topicLinks.map((l) => l[0]), topicLinks.map((l) => l[1])],
       );
     }
-    await insertParticipants(client, work, conferenceIds, (name) => idOf(speakers, name));
+    await insertParticipants(client, work, conferenceIds, speakerId);
 
     const outbox = await timed<{ id: string; qaPairId: number }>(client, "insert outbox",
       `INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt") SELECT id, 'UPSERT', ${NOW}, ${NOW} FROM unnest($1::int[]) AS id
@@ -181,7 +187,8 @@ export class CorpusWriter {
     counts.outboxRows += outbox.rowCount ?? 0;
     if (!this.buildDocuments) return { counts, documents: [], outboxIds: [] };
 
-    const storedName = (kind: NameKind, name: string | null) => (name ? (rowOf[kind].get(nameSlug(name))?.name ?? null) : null);
+    const storedName = (kind: NameKind, name: string | null, pair: CorpusPair) =>
+      kind === "Topic" ? (name ? (topics.get(nameSlug(name))?.name ?? null) : null) : (personOf(kind === "Speaker" ? "speaker" : "outlet", name, pair)?.name ?? null);
     const built = documentsForWrittenPairs(written, nowMs, storedName);
     const documented = new Set(built.pairIds);
     return { counts, documents: built.documents, outboxIds: outbox.rows.filter((r) => documented.has(r.qaPairId)).map((r) => String(r.id)) };
@@ -258,7 +265,33 @@ export class CorpusWriter {
   }
 
   /**
-   * Speakers, outlets and topics by slug, so "Reuters" in two files is one outlet. Returns
+   * People and outlets through their aliases (lib/people/resolve.ts): "MS. PSAKI" and
+   * "QMS. PSAKI" of one organizer are one speaker. Returns labelRef → stored row. Like names,
+   * in a short transaction of its own before the batch's, for the same reason (see resolveNames);
+   * labels already resolved in this run are not looked up again.
+   */
+  private async resolvePeople(kind: IdentityKind, items: LabelInScope[]): Promise<Map<string, NameRow>> {
+    const cache = this.names[kind === "speaker" ? "Speaker" : "Outlet"];
+    const missing = items.filter((item) => !cache.has(labelRef(kind, item.label, item.scope)));
+    if (missing.length) {
+      const client = await this.pool.connect();
+      try {
+        await client.query("BEGIN");
+        const resolved = await resolveIdentities(pgRunner(client), kind, missing);
+        await timed(client, "commit names", "COMMIT");
+        for (const [ref, row] of resolved) cache.set(ref, { id: row.id, name: row.name });
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    }
+    return cache;
+  }
+
+  /**
+   * Topics by slug, so "Economy" in two files is one topic. Returns
    * slug → stored row. New names are inserted in their own short transaction, before the
    * batch's: inside it, a new name's row lock lasted the whole batch, and the other writer,
    * needing the same new name, waited that long (a third of the Postgres phase was such
