@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { harnessArchiveLib } from "./harness-lib";
 
 // One person, one speaker page: an editor merges two spellings of one spokesperson from the
 // suggestions list; the old speaker URL then redirects to the survivor, whose page and search
@@ -6,18 +7,9 @@ import { expect, test } from "@playwright/test";
 
 const PASSWORD = "correct horse battery staple";
 
-/** lib/ code run from this process (publishConference) must use the harness's services. */
-async function archiveLib() {
-  Object.assign(process.env, {
-    DATABASE_URL: process.env.PRESSROOM_E2E_DATABASE_URL,
-    MEILI_HOST: process.env.PRESSROOM_E2E_MEILI_HOST,
-    MEILI_MASTER_KEY: process.env.PRESSROOM_E2E_MEILI_KEY,
-  });
-  return import("../lib/archive/publish");
-}
 
 test("an editor merges two spellings of one speaker and the old URL redirects", async ({ page }) => {
-  const { publishConference } = await archiveLib();
+  const { publishConference } = await harnessArchiveLib();
   const answer = (speaker: string, text: string) => ({ question: { speaker: null, outlet: "Harbor Daily", text: `${text}?` }, answers: [{ speaker, text: `${text}: under review.` }] });
   await publishConference({
     metadata: { title: "Fisheries briefing for the people spec", heldOn: "2024-06-03", language: "en", organizer: "Ministry of Fisheries", sourceName: "e2e" },
