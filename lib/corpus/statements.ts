@@ -144,3 +144,25 @@ export async function insertParticipants(
     [rows.map((r) => r.cid), rows.map((r) => r.sid), rows.map((r) => r.role)],
   );
 }
+
+/**
+ * A Revision for each changed pair, taken before its turns are replaced: the text the archive
+ * showed until this run stays on record next to the new version from the corpus.
+ * Runs after the pair's version was bumped, so the revision carries the new version.
+ */
+export async function recordCorpusRevisions(client: pg.PoolClient, changed: { pair: CorpusPair; id: number }[]): Promise<void> {
+  const after = changed.map(({ pair }) => JSON.stringify({ turns: pair.turns.map((t) => ({ kind: t.kind, speaker: t.speakerLabel, text: t.text })) }));
+  await timed(client, "insert revisions",
+    `INSERT INTO "Revision" ("entityType", "qaPairId", "conferenceId", version, before, after, diff, "publicNote", "createdAt")
+     SELECT 'QaPair', p.id, p."conferenceId", p.version, b.before, x.after::jsonb,
+            jsonb_build_array(jsonb_build_object('field', 'turns', 'before', b.before -> 'turns', 'after', x.after::jsonb -> 'turns')),
+            'Updated from a new version of the source corpus.', ${NOW}
+       FROM unnest($1::int[], $2::text[]) AS x(id, after)
+       JOIN "QaPair" p ON p.id = x.id
+       CROSS JOIN LATERAL (
+         SELECT jsonb_build_object('turns', COALESCE(jsonb_agg(jsonb_build_object('kind', t.kind, 'speaker', t."speakerLabel", 'text', t.text) ORDER BY t.position), '[]'::jsonb)) AS before
+           FROM "Turn" t WHERE t."qaPairId" = p.id
+       ) b`,
+    [changed.map((c) => c.id), after],
+  );
+}

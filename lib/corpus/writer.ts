@@ -4,7 +4,7 @@ import { labelRef, pgRunner, resolveIdentities, type IdentityKind, type LabelInS
 import type { QaPairDocument } from "@/lib/search/documents";
 import { documentsForWrittenPairs, type ConferenceState, type WrittenPair } from "./batch-documents";
 import { nameSlug, type CorpusConference, type CorpusPair } from "./mapping";
-import { NOW, conferenceColumns, insertPairs, insertParticipants, insertTurns, sameConference, textArrayLiteral, timed } from "./statements";
+import { NOW, conferenceColumns, insertPairs, insertParticipants, insertTurns, recordCorpusRevisions, sameConference, textArrayLiteral, timed } from "./statements";
 
 export { statementTimings } from "./statements";
 
@@ -163,6 +163,7 @@ export class CorpusWriter {
         const row = byId.get(id);
         if (row) written.push({ pair, id, publicId: row.publicId, status: row.status, conference: conferences.get(pair.conference.sourceKey)! });
       }
+      await recordCorpusRevisions(client, changed);
       const changedIds = changed.map((c) => c.id);
       await timed(client, "delete turns", `DELETE FROM "Turn" WHERE "qaPairId" = ANY($1::int[])`, [changedIds]);
       await timed(client, "delete topics", `DELETE FROM "QaPairTopic" WHERE "qaPairId" = ANY($1::int[])`, [changedIds]);
