@@ -1,9 +1,10 @@
 import type pg from "pg";
 import { slugify } from "@/lib/archive/ids";
-import { labelRef, pgRunner, resolveIdentities, type IdentityKind, type LabelInScope } from "@/lib/people/resolve";
+import { labelRef, type IdentityKind } from "@/lib/people/resolve";
 import type { QaPairDocument } from "@/lib/search/documents";
 import { documentsForWrittenPairs, type ConferenceState, type WrittenPair } from "./batch-documents";
 import { nameSlug, type CorpusConference, type CorpusPair } from "./mapping";
+import { CorpusNames, type NameRow } from "./names";
 import { NOW, conferenceColumns, insertPairs, insertParticipants, insertTurns, recordCorpusRevisions, sameConference, textArrayLiteral, timed } from "./statements";
 
 export { statementTimings } from "./statements";
@@ -37,21 +38,22 @@ export function emptyCounts(): BatchCounts {
 const RETRYABLE = new Set(["40P01", "23505", "40001"]);
 
 type NameKind = "Speaker" | "Outlet" | "Topic";
-type NameRow = { id: number; name: string };
 type StoredPair = { id: number; contentHash: string | null };
 type ConferenceRow = CorpusConference & { id: number; slug: string; status: string; updatedMs: number };
 
 export class CorpusWriter {
-  private readonly names: Record<NameKind, Map<string, NameRow>> = { Speaker: new Map(), Outlet: new Map(), Topic: new Map() };
+  private readonly names: CorpusNames;
   private takenSlugs: Promise<Set<string>> | null = null;
   /** Every stored pair of a file family, loaded once per run instead of one SELECT per batch. */
   private readonly storedPairs = new Map<string, Promise<Map<string, StoredPair>>>();
 
   /** `buildDocuments`: also return the search documents of what each batch wrote. */
-  constructor(private readonly pool: pg.Pool, private readonly buildDocuments = false) {}
+  constructor(private readonly pool: pg.Pool, private readonly buildDocuments = false) {
+    this.names = new CorpusNames(pool);
+  }
 
   /**
-   * Writes one batch atomically (its names are registered just before: see resolveNames).
+   * Writes one batch atomically (its names are registered just before: see names.ts).
    * Concurrent batches can collide on a new conference in a file whose conferences are not
    * contiguous (unique violation); the loser rolls back and simply runs again. A retry reads the
    * batch's pairs afresh, in case another process wrote them after the run's first look.
@@ -71,13 +73,13 @@ export class CorpusWriter {
     const stored = await this.storedPairsOf(pairs, fresh);
     const plan = classify(pairs, stored);
     if (plan.fresh.length === 0 && plan.changed.length === 0) return { counts: plan.counts, documents: [], outboxIds: [] };
-    // Names first, outside the batch's transaction (see resolveNames).
+    // Names first, outside the batch's transaction (see names.ts).
     const work = [...plan.fresh, ...plan.changed.map((c) => c.pair)];
     const scoped = (pair: CorpusPair, label: string | null) => (label ? [{ label, scope: pair.conference.organizer }] : []);
     const names: Record<NameKind, Map<string, NameRow>> = {
-      Speaker: await this.resolvePeople("speaker", work.flatMap((p) => [p.questioner, ...p.turns.map((t) => t.speaker)].flatMap((label) => scoped(p, label)))),
-      Outlet: await this.resolvePeople("outlet", work.flatMap((p) => scoped(p, p.outlet))),
-      Topic: await this.resolveNames("Topic", work.flatMap((p) => p.topics)),
+      Speaker: await this.names.people("speaker", work.flatMap((p) => [p.questioner, ...p.turns.map((t) => t.speaker)].flatMap((label) => scoped(p, label)))),
+      Outlet: await this.names.people("outlet", work.flatMap((p) => scoped(p, p.outlet))),
+      Topic: await this.names.topics(work.flatMap((p) => p.topics)),
     };
     const client = await this.pool.connect();
     try {
@@ -263,71 +265,6 @@ export class CorpusWriter {
       taken.add(slug);
       return slug;
     });
-  }
-
-  /**
-   * People and outlets through their aliases (lib/people/resolve.ts): "MS. PSAKI" and
-   * "QMS. PSAKI" of one organizer are one speaker. Returns labelRef → stored row. Like names,
-   * in a short transaction of its own before the batch's, for the same reason (see resolveNames);
-   * labels already resolved in this run are not looked up again.
-   */
-  private async resolvePeople(kind: IdentityKind, items: LabelInScope[]): Promise<Map<string, NameRow>> {
-    const cache = this.names[kind === "speaker" ? "Speaker" : "Outlet"];
-    const missing = items.filter((item) => !cache.has(labelRef(kind, item.label, item.scope)));
-    if (missing.length) {
-      const client = await this.pool.connect();
-      try {
-        await client.query("BEGIN");
-        const resolved = await resolveIdentities(pgRunner(client), kind, missing);
-        await timed(client, "commit names", "COMMIT");
-        for (const [ref, row] of resolved) cache.set(ref, { id: row.id, name: row.name });
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    }
-    return cache;
-  }
-
-  /**
-   * Topics by slug, so "Economy" in two files is one topic. Returns
-   * slug → stored row. New names are inserted in their own short transaction, before the
-   * batch's: inside it, a new name's row lock lasted the whole batch, and the other writer,
-   * needing the same new name, waited that long (a third of the Postgres phase was such
-   * waits). A batch that fails afterwards leaves only names behind, which the re-run reuses;
-   * listings show a speaker, outlet or topic only through published pairs.
-   */
-  private async resolveNames(kind: NameKind, names: (string | null)[]): Promise<Map<string, NameRow>> {
-    const cache = this.names[kind];
-    const result = new Map<string, NameRow>();
-    const unknown = new Map<string, string>();
-    for (const name of names) {
-      if (!name) continue;
-      const slug = nameSlug(name);
-      const row = cache.get(slug);
-      if (row !== undefined) result.set(slug, row);
-      else if (!unknown.has(slug)) unknown.set(slug, name);
-    }
-    if (unknown.size) {
-      const timestamps = kind === "Topic" ? `"createdAt"` : `"createdAt", "updatedAt"`;
-      const values = kind === "Topic" ? NOW : `${NOW}, ${NOW}`;
-      // Sorted, so two writers inserting the same new names lock them in the same order.
-      const slugs = [...unknown.keys()].sort();
-      // DO NOTHING plus a read, not DO UPDATE: an existing name is left exactly as it is.
-      await timed(this.pool, "upsert names",
-        `INSERT INTO "${kind}" (name, slug, ${timestamps}) SELECT x.name, x.slug, ${values} FROM unnest($1::text[], $2::text[]) AS x(name, slug)
-         ON CONFLICT (slug) DO NOTHING`,
-        [slugs.map((slug) => unknown.get(slug)!), slugs],
-      );
-      const rows = await timed<{ id: number; slug: string; name: string }>(this.pool, "select names", `SELECT id, slug, name FROM "${kind}" WHERE slug = ANY($1::text[])`, [slugs]);
-      for (const row of rows.rows) {
-        result.set(row.slug, { id: row.id, name: row.name });
-        cache.set(row.slug, { id: row.id, name: row.name });
-      }
-    }
-    return result;
   }
 }
 
