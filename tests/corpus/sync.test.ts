@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestServices, type TestServices } from "../support/services";
 
 // Corpus sync: a new snapshot of a file where records changed and vanished.
@@ -71,5 +71,22 @@ describe("corpus sync", () => {
     const plan = await planCorpusSync([await file("broken.jsonl", [record(1), "{not json"])]);
     expect(plan.invalidLines).toBe(1);
     await expect(withdrawVanished(plan)).rejects.toThrow(/1 lines failed validation/);
+  });
+
+  it("prints the plan for --sync --dry-run and changes nothing", async () => {
+    const { runCorpusImport } = await import("@/scripts/import-corpus");
+    const { db } = await import("@/lib/db/client");
+    const before = await db().qaPair.count({ where: { status: "PUBLISHED" } });
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      expect(await runCorpusImport([await file("v3.jsonl", [record(1)]), "--sync", "--dry-run"])).toBe(0);
+      const printed = log.mock.calls.map((c) => String(c[0])).join("\n");
+      expect(printed).toContain("Dry run: nothing was written. A sync would change:");
+      expect(printed).toMatch(/wh: 1 records in the file; 0 new, 0 changed, 1 unchanged, 3 vanished/);
+      expect(printed).toContain("wh-sync-2");
+    } finally {
+      log.mockRestore();
+    }
+    expect(await db().qaPair.count({ where: { status: "PUBLISHED" } })).toBe(before);
   });
 });
