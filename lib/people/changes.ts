@@ -135,7 +135,7 @@ export async function splitIdentity(raw: z.input<typeof splitInputSchema>, userI
     const created = await createIdentity(prismaRunner(tx), kind, newName ?? labels[0]);
     await tx.$executeRawUnsafe(`UPDATE ${t.alias} SET ${t.owner} = $2 WHERE ${t.owner} = $1 AND label = ANY($3::text[])`, sourceId, created.id, labels);
     // A question turn's label can carry the outlet after the name ("Felix Belair, New York Times").
-    const printed = `(t."speakerLabel" = ANY($3::text[]) OR split_part(t."speakerLabel", ', ', 1) = ANY($3::text[]) OR substr(t."speakerLabel", strpos(t."speakerLabel", ', ') + 2) = ANY($3::text[]))`;
+    const printed = `(t."speakerLabel" = ANY($3::text[]) OR split_part(t."speakerLabel", ', ', 1) = ANY($3::text[]) OR (strpos(t."speakerLabel", ', ') > 0 AND substr(t."speakerLabel", strpos(t."speakerLabel", ', ') + 2) = ANY($3::text[])))`;
     let moved: { qaPairId: number | null }[];
     if (kind === "speaker") {
       moved = await tx.$queryRawUnsafe(
