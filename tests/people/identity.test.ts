@@ -188,4 +188,31 @@ describe("editor changes", () => {
     await drainAll();
     expect((await search({ outlet: "Reuters" })).total).toBe(4);
   });
+
+  it("splits an outlet label off, moving the questions printed with it", async () => {
+    const { importCorpusFiles } = await import("@/lib/corpus/import");
+    const { splitIdentity } = await import("@/lib/people/changes");
+    const { db } = await import("@/lib/db/client");
+    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const dir = await mkdtemp(path.join(os.tmpdir(), "pressroom-outlets-"));
+    const record = (n: number, questioner: string) => JSON.stringify({
+      id: `mfa-en-people-${n}`, date: "2019-03-04", conference: null, organizer: "Ministry of Foreign Affairs", answerers: ["Geng Shuang"], questioner,
+      question: `MFA question ${n}?`, answer: `MFA answer ${n}.`, lang: "en", seq: n, topic: null, url: "https://example.org/mfa-2019-03-04", flags: [], source: "example/mfa@abcdef1:en.jsonl",
+    });
+    const file = path.join(dir, "mfa.jsonl");
+    await writeFile(file, [record(1, "Bloomberg"), record(2, "Bloomberg News"), record(3, "Bloomberg")].join("\n") + "\n");
+    try {
+      await importCorpusFiles([file]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const bloomberg = await db().outlet.findFirstOrThrow({ where: { name: "Bloomberg" }, include: { _count: { select: { questions: true } } } });
+    expect(bloomberg._count.questions).toBe(3);
+    const split = await splitIdentity({ kind: "outlet", id: bloomberg.id, labels: ["Bloomberg News"] }, null);
+    expect(split).toMatchObject({ name: "Bloomberg News", slug: "bloomberg-news", pairsQueued: 1 });
+    expect(await db().qaPair.count({ where: { outletId: bloomberg.id } })).toBe(2);
+    expect((await db().qaPair.findFirstOrThrow({ where: { outletId: split.id } })).sourceId).toBe("mfa-en-people-2");
+  });
 });
