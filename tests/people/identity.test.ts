@@ -41,6 +41,22 @@ async function search(params: Record<string, string | string[]>) {
   return { total: results.estimatedTotalHits, hits: results.hits };
 }
 
+/** Imports corpus lines through the real bulk importer, from a temporary file. */
+async function importLines(lines: string[]) {
+  const { importCorpusFiles } = await import("@/lib/corpus/import");
+  const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pressroom-people-"));
+  const file = path.join(dir, "records.jsonl");
+  await writeFile(file, `${lines.join("\n")}\n`);
+  try {
+    return await importCorpusFiles([file], { batchSize: 2 });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 const speakerId = async (name: string) => {
   const { db } = await import("@/lib/db/client");
   return (await db().speaker.findFirstOrThrow({ where: { name, mergedIntoId: null } })).id;
@@ -85,25 +101,14 @@ describe("import resolution", () => {
   });
 
   it("resolves labels in the bulk corpus writer the same way", async () => {
-    const { importCorpusFiles } = await import("@/lib/corpus/import");
     const { db } = await import("@/lib/db/client");
-    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
-    const os = await import("node:os");
-    const path = await import("node:path");
-    const dir = await mkdtemp(path.join(os.tmpdir(), "pressroom-people-"));
     const record = (n: number, answerer: string, questioner: string | null) => JSON.stringify({
       id: `wh-people-${n}`, date: "2021-06-0" + (1 + (n % 3)), conference: `Press Briefing ${n % 3}`, organizer: "The White House",
       answerers: [answerer], questioner, question: `Corpus question ${n} on dredging?`, answer: `Corpus answer ${n}.`, lang: "en",
       seq: n, topic: null, url: `https://example.org/briefing-${n % 3}`, flags: [], source: "example/wh@abcdef1:briefings.jsonl",
     });
-    const file = path.join(dir, "wh.jsonl");
-    await writeFile(file, [record(1, "MS. PSAKI", null), record(2, "S. PSAKI", null), record(3, "MS PSAKI", null), record(4, "MR. SULLIVAN", null)].join("\n") + "\n");
-    try {
-      const summary = await importCorpusFiles([file], { batchSize: 2 });
-      expect(summary.pairsInserted).toBe(4);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const summary = await importLines([record(1, "MS. PSAKI", null), record(2, "S. PSAKI", null), record(3, "MS PSAKI", null), record(4, "MR. SULLIVAN", null)]);
+    expect(summary.pairsInserted).toBe(4);
     const psaki = await db().speaker.findFirstOrThrow({ where: { name: "MS. PSAKI", mergedIntoId: null, organization: null, aliases: { some: { label: "S. PSAKI" } } }, include: { _count: { select: { turns: true } } } });
     expect(psaki._count.turns).toBe(6); // 3 published before + 3 imported now
     expect(await db().speaker.count({ where: { name: "MR. SULLIVAN" } })).toBe(1);
@@ -190,24 +195,13 @@ describe("editor changes", () => {
   });
 
   it("splits an outlet label off, moving the questions printed with it", async () => {
-    const { importCorpusFiles } = await import("@/lib/corpus/import");
     const { splitIdentity } = await import("@/lib/people/changes");
     const { db } = await import("@/lib/db/client");
-    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
-    const os = await import("node:os");
-    const path = await import("node:path");
-    const dir = await mkdtemp(path.join(os.tmpdir(), "pressroom-outlets-"));
     const record = (n: number, questioner: string) => JSON.stringify({
       id: `mfa-en-people-${n}`, date: "2019-03-04", conference: null, organizer: "Ministry of Foreign Affairs", answerers: ["Geng Shuang"], questioner,
       question: `MFA question ${n}?`, answer: `MFA answer ${n}.`, lang: "en", seq: n, topic: null, url: "https://example.org/mfa-2019-03-04", flags: [], source: "example/mfa@abcdef1:en.jsonl",
     });
-    const file = path.join(dir, "mfa.jsonl");
-    await writeFile(file, [record(1, "Bloomberg"), record(2, "Bloomberg News"), record(3, "Bloomberg")].join("\n") + "\n");
-    try {
-      await importCorpusFiles([file]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    await importLines([record(1, "Bloomberg"), record(2, "Bloomberg News"), record(3, "Bloomberg")]);
     const bloomberg = await db().outlet.findFirstOrThrow({ where: { name: "Bloomberg" }, include: { _count: { select: { questions: true } } } });
     expect(bloomberg._count.questions).toBe(3);
     const split = await splitIdentity({ kind: "outlet", id: bloomberg.id, labels: ["Bloomberg News"] }, null);
