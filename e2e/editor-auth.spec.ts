@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { harnessArchiveLib } from "./harness-lib";
 
 // Editors' login, safe editing of published answers, the audit trail, and the web-security
 // promises (CSP headers, no executable transcript text, no search key in the browser bundle).
@@ -119,14 +120,7 @@ test.describe("editor login and editing", () => {
 });
 
 /** lib/ code run from this process (publishConference) must use the harness's services. */
-async function archiveLib() {
-  Object.assign(process.env, {
-    DATABASE_URL: process.env.PRESSROOM_E2E_DATABASE_URL,
-    MEILI_HOST: process.env.PRESSROOM_E2E_MEILI_HOST,
-    MEILI_MASTER_KEY: process.env.PRESSROOM_E2E_MEILI_KEY,
-  });
-  return import("../lib/archive/publish");
-}
+const archiveLib = harnessArchiveLib;
 
 /** A throw-away published conference, so status changes never touch data other specs rely on. */
 async function publishFixture(title: string, questionText: string) {

@@ -11,9 +11,10 @@ import {
   parseTranscript,
   TranscriptInputError,
   transcriptDraftSchema,
+  type TranscriptDraft,
 } from "../lib/transcripts/index";
 
-const USAGE = "usage: import transcript <file> --dry-run [--json] [--language <code>]";
+const USAGE = "usage: import transcript <file> --dry-run [--json] [--language <code>] [--organizer <name>]";
 
 interface Io {
   out: (s: string) => void;
@@ -30,6 +31,7 @@ export async function runTranscriptImport(args: string[], io: Io = defaultIo): P
   let dryRun = false;
   let json = false;
   let language: string | undefined;
+  let organizer: string | null = null;
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -37,6 +39,8 @@ export async function runTranscriptImport(args: string[], io: Io = defaultIo): P
     else if (a === "--json") json = true;
     else if (a === "--language") language = rest[++i];
     else if (a.startsWith("--language=")) language = a.slice("--language=".length);
+    else if (a === "--organizer") organizer = rest[++i] ?? null;
+    else if (a.startsWith("--organizer=")) organizer = a.slice("--organizer=".length);
     else if (a.startsWith("--")) {
       io.err(`import transcript: unknown option ${a}; ${USAGE}`);
       return 2;
@@ -57,7 +61,7 @@ export async function runTranscriptImport(args: string[], io: Io = defaultIo): P
     const { text } = await extractText(bytes, path.basename(file));
     const draft = transcriptDraftSchema.parse(parseTranscript(text, language ? { language } : {}));
     assertHasSpeakers(draft);
-    if (json) io.out(JSON.stringify(draft));
+    if (json) io.out(JSON.stringify(await withPeople(draft, organizer)));
     else {
       const flagged = draft.pairs.filter((p) => p.flags.length > 0).length;
       io.out(
@@ -72,6 +76,22 @@ export async function runTranscriptImport(args: string[], io: Io = defaultIo): P
     const message = err instanceof TranscriptInputError ? err.message : `unexpected error: ${(err as Error).message}`;
     io.err(`import transcript: ${file}: ${message}`);
     return 1;
+  }
+}
+
+/**
+ * Each turn keeps `speaker` exactly as printed and gains `person`: the match key it resolves to
+ * in the organizer's archive and, when a database is configured, the existing person (read only).
+ */
+async function withPeople(draft: TranscriptDraft, organizer: string | null) {
+  const { draftMatchKeys, draftWithPeople } = await import("../lib/people/draft-people");
+  if (!process.env.DATABASE_URL) return draftWithPeople(draft, organizer);
+  const { knownPeopleByKey } = await import("../lib/people/editor");
+  const { db } = await import("../lib/db/client");
+  try {
+    return draftWithPeople(draft, organizer, await knownPeopleByKey(draftMatchKeys(draft, organizer)));
+  } finally {
+    await db().$disconnect();
   }
 }
 

@@ -18,6 +18,7 @@ export default async function EditorLayout({ children }: { children: ReactNode }
         <ul className="nav-inline">
           <li><Link href="/editor">Dashboard</Link></li>
           <li><Link href="/editor/imports/new">Import a transcript</Link></li>
+          <li><Link href="/editor/people">People and outlets</Link></li>
           <li><Link href="/editor/search-settings">Search settings</Link></li>
           <li><Link href="/editor/audit">Audit log</Link></li>
           {user.role === "ADMIN" ? <li><Link href="/editor/users">Users</Link></li> : null}

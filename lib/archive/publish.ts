@@ -1,4 +1,5 @@
 import { db, type Tx } from "@/lib/db/client";
+import { labelRef, prismaRunner, resolveIdentities, type IdentityKind } from "@/lib/people/resolve";
 import { enqueueSearchSync } from "@/lib/search/outbox";
 import { conferenceSourceFields, findTranslationTarget } from "./conference-fields";
 import { conferenceInputSchema, type ConferenceInput, type ParticipantRoleInput } from "./conference-input";
@@ -41,8 +42,8 @@ async function writeConference(tx: Tx, input: ParsedInput, options: { userId?: n
   const translationOfId = await findTranslationTarget(tx, meta.translationOfSlug);
 
   const speakerIds = await resolveSpeakers(tx, input);
-  const outletIds = await resolveNamed(tx, "outlet", input.pairs.map((p) => p.question.outlet));
-  const topicIds = await resolveNamed(tx, "topic", input.pairs.flatMap((p) => p.topics));
+  const outletIds = await resolveLabels(tx, "outlet", input.pairs.map((p) => p.question.outlet), null);
+  const topicIds = await resolveTopics(tx, input.pairs.flatMap((p) => p.topics));
 
   const status = options.status ?? "PUBLISHED";
   const slug = await uniqueConferenceSlug(tx, meta.slug ?? slugify(`${meta.heldOn ?? ""} ${meta.title}`));
@@ -128,21 +129,30 @@ async function resolveSpeakers(tx: Tx, input: ParsedInput): Promise<Map<string, 
     ...input.statements.map((s) => s.speaker),
     ...input.pairs.flatMap((p) => [p.question.speaker, ...p.answers.map((a) => a.speaker)]),
   ];
-  return resolveNamed(tx, "speaker", labels);
+  return resolveLabels(tx, "speaker", labels, input.metadata.organizer ?? null);
 }
 
-/** Finds or creates speakers, outlets or topics by slug, so "Reuters" and "reuters" are one outlet. */
-async function resolveNamed(tx: Tx, kind: "speaker" | "outlet" | "topic", names: (string | null | undefined)[]): Promise<Map<string, number>> {
+/**
+ * Printed labels to people or outlets through their aliases (lib/people): "MS. PSAKI" and
+ * "PRESS SECRETARY PSAKI" of the same organizer are one person; "Reuters" and "REUTERS" one outlet.
+ */
+async function resolveLabels(tx: Tx, kind: IdentityKind, labels: (string | null | undefined)[], scope: string | null): Promise<Map<string, number>> {
+  const unique = [...new Set(labels.filter((n): n is string => Boolean(n)))];
+  const resolved = await resolveIdentities(prismaRunner(tx), kind, unique.map((label) => ({ label, scope })));
+  const byLabel = new Map<string, number>();
+  for (const label of unique) {
+    const found = resolved.get(labelRef(kind, label, scope));
+    if (found) byLabel.set(label, found.id);
+  }
+  return byLabel;
+}
+
+/** Finds or creates topics by slug, so "Trade" and "trade" are one topic. */
+async function resolveTopics(tx: Tx, names: string[]): Promise<Map<string, number>> {
   const byName = new Map<string, number>();
-  const unique = [...new Set(names.filter((n): n is string => Boolean(n)))];
-  for (const name of unique) {
+  for (const name of new Set(names.filter(Boolean))) {
     const slug = slugify(name);
-    const row =
-      kind === "speaker"
-        ? await tx.speaker.upsert({ where: { slug }, create: { name, slug }, update: {}, select: { id: true } })
-        : kind === "outlet"
-          ? await tx.outlet.upsert({ where: { slug }, create: { name, slug }, update: {}, select: { id: true } })
-          : await tx.topic.upsert({ where: { slug }, create: { name, slug }, update: {}, select: { id: true } });
+    const row = await tx.topic.upsert({ where: { slug }, create: { name, slug }, update: {}, select: { id: true } });
     byName.set(name, row.id);
   }
   return byName;

@@ -32,4 +32,9 @@ export const MUTATIONS: MutationEntry[] = [
 
   // Search settings (synonyms, stop words; issue: search engineer).
   { kind: "action", file: "app/editor/search-settings/actions.ts", name: "saveSearchSettingsAction", role: "EDITOR" },
+
+  // People and outlet identity: merge, split, rename (issue 12).
+  { kind: "action", file: "app/editor/people/actions.ts", name: "mergeIdentitiesAction", role: "EDITOR" },
+  { kind: "action", file: "app/editor/people/actions.ts", name: "splitIdentityAction", role: "EDITOR" },
+  { kind: "action", file: "app/editor/people/actions.ts", name: "renameIdentityAction", role: "EDITOR" },
 ];

@@ -2,7 +2,10 @@ import { db } from "@/lib/db/client";
 import { listPairs } from "./pair-list";
 
 export async function findOutlet(slug: string) {
-  return db().outlet.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
+  return db().outlet.findFirst({
+    where: { slug, mergedIntoId: null },
+    select: { id: true, name: true, slug: true, aliases: { select: { label: true }, orderBy: { label: "asc" } } },
+  });
 }
 
 export const outletQuestions = (outletId: number, page: number) => listPairs({ outletId }, page);

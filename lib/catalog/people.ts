@@ -1,8 +1,17 @@
 import { db } from "@/lib/db/client";
 import { listPairs } from "./pair-list";
 
+/** A current person by slug; a merged one is reached only through its redirect. */
 export async function findSpeaker(slug: string) {
-  return db().speaker.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, title: true, organization: true } });
+  return db().speaker.findFirst({
+    where: { slug, mergedIntoId: null },
+    select: { id: true, name: true, slug: true, title: true, organization: true, aliases: { select: { label: true }, orderBy: { label: "asc" } } },
+  });
+}
+
+/** The labels a person or outlet was printed as, other than its own name, for "also printed as". */
+export function otherLabels(name: string, aliases: { label: string }[]): string[] {
+  return [...new Set(aliases.map((a) => a.label))].filter((label) => label !== name);
 }
 
 /** Pairs in which the speaker gave at least one answer turn. */

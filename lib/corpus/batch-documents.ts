@@ -33,21 +33,21 @@ export interface WrittenPair {
  * Documents for the written pairs that are publicly visible; invisible ones (an editor
  * unpublished the pair or its conference) are left to the outbox, which removes them.
  * `name` maps a speaker, outlet or topic name from the corpus to the stored row's name
- * (a slug match may be spelled differently in the database).
+ * (an alias or slug match may be spelled differently in the database).
  */
 export function documentsForWrittenPairs(
   written: WrittenPair[],
   updatedMs: number,
-  name: (kind: "Speaker" | "Outlet" | "Topic", corpusName: string | null) => string | null,
+  name: (kind: "Speaker" | "Outlet" | "Topic", corpusName: string | null, pair: CorpusPair) => string | null,
 ): { documents: QaPairDocument[]; pairIds: number[] } {
   const documents: QaPairDocument[] = [];
   const pairIds: number[] = [];
   for (const { pair, id, publicId, status, conference } of written) {
     const speaker = (corpusName: string | null) => {
-      const stored = name("Speaker", corpusName);
+      const stored = name("Speaker", corpusName, pair);
       return stored === null ? null : { name: stored };
     };
-    const outlet = name("Outlet", pair.outlet);
+    const outlet = name("Outlet", pair.outlet, pair);
     const row: PairRow = {
       id,
       publicId,
@@ -56,7 +56,7 @@ export function documentsForWrittenPairs(
       updatedAt: new Date(updatedMs),
       questioner: speaker(pair.questioner),
       outlet: outlet === null ? null : { name: outlet },
-      topics: pair.topics.map((topic) => ({ topic: { name: name("Topic", topic)! } })),
+      topics: pair.topics.map((topic) => ({ topic: { name: name("Topic", topic, pair)! } })),
       turns: pair.turns.map((turn) => ({ kind: turn.kind, text: turn.text, speakerLabel: turn.speakerLabel, speaker: speaker(turn.speaker) })),
       conference: {
         title: conference.title,

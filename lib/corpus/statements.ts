@@ -50,8 +50,8 @@ export async function insertPairs(
   client: pg.PoolClient,
   pairs: CorpusPair[],
   conferenceIds: Map<string, number>,
-  speakerId: (name: string | null) => number | null,
-  outletId: (name: string | null) => number | null,
+  speakerId: (name: string | null, pair: CorpusPair) => number | null,
+  outletId: (name: string | null, pair: CorpusPair) => number | null,
 ): Promise<Map<CorpusPair, { id: number; publicId: string }>> {
   const ids = new Map<CorpusPair, { id: number; publicId: string }>();
   let pending = pairs;
@@ -67,8 +67,8 @@ export async function insertPairs(
         publicIds,
         pending.map((p) => conferenceIds.get(p.conference.sourceKey)!),
         pending.map((p) => p.ordinal),
-        pending.map((p) => speakerId(p.questioner)),
-        pending.map((p) => outletId(p.outlet)),
+        pending.map((p) => speakerId(p.questioner, p)),
+        pending.map((p) => outletId(p.outlet, p)),
         pending.map((p) => p.sourceCorpus),
         pending.map((p) => p.sourceId),
         pending.map((p) => textArrayLiteral(p.flags)),
@@ -93,7 +93,7 @@ export async function insertTurns(
   pairs: CorpusPair[],
   pairIds: Map<CorpusPair, number>,
   conferenceIds: Map<string, number>,
-  speakerId: (name: string | null) => number | null,
+  speakerId: (name: string | null, pair: CorpusPair) => number | null,
 ): Promise<void> {
   const columns = { cid: [] as number[], pid: [] as number[], kind: [] as string[], pos: [] as number[], sid: [] as (number | null)[], label: [] as (string | null)[], role: [] as string[], text: [] as string[] };
   for (const pair of pairs) {
@@ -103,7 +103,7 @@ export async function insertTurns(
       columns.pid.push(pairIds.get(pair)!);
       columns.kind.push(turn.kind);
       columns.pos.push(pair.ordinal * TURN_POSITION_STRIDE + index);
-      columns.sid.push(speakerId(turn.speaker));
+      columns.sid.push(speakerId(turn.speaker, pair));
       columns.label.push(turn.speakerLabel);
       columns.role.push(turn.role);
       columns.text.push(turn.text);
@@ -121,13 +121,13 @@ export async function insertParticipants(
   client: pg.PoolClient,
   pairs: CorpusPair[],
   conferenceIds: Map<string, number>,
-  speakerId: (name: string | null) => number | null,
+  speakerId: (name: string | null, pair: CorpusPair) => number | null,
 ): Promise<void> {
   const roles = new Map<string, { cid: number; sid: number; role: "OFFICIAL" | "JOURNALIST" }>();
   for (const pair of pairs) {
     const cid = conferenceIds.get(pair.conference.sourceKey)!;
     for (const turn of pair.turns) {
-      const sid = speakerId(turn.speaker);
+      const sid = speakerId(turn.speaker, pair);
       if (sid === null) continue;
       const key = `${cid}:${sid}`;
       if (!roles.has(key) || turn.role === "OFFICIAL") roles.set(key, { cid, sid, role: turn.role });
@@ -142,5 +142,27 @@ export async function insertParticipants(
      ON CONFLICT ("conferenceId", "speakerId") DO UPDATE SET role = EXCLUDED.role
        WHERE "ConferenceParticipant".role = 'JOURNALIST' AND EXCLUDED.role = 'OFFICIAL'`,
     [rows.map((r) => r.cid), rows.map((r) => r.sid), rows.map((r) => r.role)],
+  );
+}
+
+/**
+ * A Revision for each changed pair, taken before its turns are replaced: the text the archive
+ * showed until this run stays on record next to the new version from the corpus.
+ * Runs after the pair's version was bumped, so the revision carries the new version.
+ */
+export async function recordCorpusRevisions(client: pg.PoolClient, changed: { pair: CorpusPair; id: number }[]): Promise<void> {
+  const after = changed.map(({ pair }) => JSON.stringify({ turns: pair.turns.map((t) => ({ kind: t.kind, speaker: t.speakerLabel, text: t.text })) }));
+  await timed(client, "insert revisions",
+    `INSERT INTO "Revision" ("entityType", "qaPairId", "conferenceId", version, before, after, diff, "publicNote", "createdAt")
+     SELECT 'QaPair', p.id, p."conferenceId", p.version, b.before, x.after::jsonb,
+            jsonb_build_array(jsonb_build_object('field', 'turns', 'before', b.before -> 'turns', 'after', x.after::jsonb -> 'turns')),
+            'Updated from a new version of the source corpus.', ${NOW}
+       FROM unnest($1::int[], $2::text[]) AS x(id, after)
+       JOIN "QaPair" p ON p.id = x.id
+       CROSS JOIN LATERAL (
+         SELECT jsonb_build_object('turns', COALESCE(jsonb_agg(jsonb_build_object('kind', t.kind, 'speaker', t."speakerLabel", 'text', t.text) ORDER BY t.position), '[]'::jsonb)) AS before
+           FROM "Turn" t WHERE t."qaPairId" = p.id
+       ) b`,
+    [changed.map((c) => c.id), after],
   );
 }

@@ -1,9 +1,11 @@
 import type pg from "pg";
 import { slugify } from "@/lib/archive/ids";
+import { labelRef, type IdentityKind } from "@/lib/people/resolve";
 import type { QaPairDocument } from "@/lib/search/documents";
 import { documentsForWrittenPairs, type ConferenceState, type WrittenPair } from "./batch-documents";
 import { nameSlug, type CorpusConference, type CorpusPair } from "./mapping";
-import { NOW, conferenceColumns, insertPairs, insertParticipants, insertTurns, sameConference, textArrayLiteral, timed } from "./statements";
+import { CorpusNames, type NameRow } from "./names";
+import { NOW, conferenceColumns, insertPairs, insertParticipants, insertTurns, recordCorpusRevisions, sameConference, textArrayLiteral, timed } from "./statements";
 
 export { statementTimings } from "./statements";
 
@@ -36,21 +38,22 @@ export function emptyCounts(): BatchCounts {
 const RETRYABLE = new Set(["40P01", "23505", "40001"]);
 
 type NameKind = "Speaker" | "Outlet" | "Topic";
-type NameRow = { id: number; name: string };
 type StoredPair = { id: number; contentHash: string | null };
 type ConferenceRow = CorpusConference & { id: number; slug: string; status: string; updatedMs: number };
 
 export class CorpusWriter {
-  private readonly names: Record<NameKind, Map<string, NameRow>> = { Speaker: new Map(), Outlet: new Map(), Topic: new Map() };
+  private readonly names: CorpusNames;
   private takenSlugs: Promise<Set<string>> | null = null;
   /** Every stored pair of a file family, loaded once per run instead of one SELECT per batch. */
   private readonly storedPairs = new Map<string, Promise<Map<string, StoredPair>>>();
 
   /** `buildDocuments`: also return the search documents of what each batch wrote. */
-  constructor(private readonly pool: pg.Pool, private readonly buildDocuments = false) {}
+  constructor(private readonly pool: pg.Pool, private readonly buildDocuments = false) {
+    this.names = new CorpusNames(pool);
+  }
 
   /**
-   * Writes one batch atomically (its names are registered just before: see resolveNames).
+   * Writes one batch atomically (its names are registered just before: see names.ts).
    * Concurrent batches can collide on a new conference in a file whose conferences are not
    * contiguous (unique violation); the loser rolls back and simply runs again. A retry reads the
    * batch's pairs afresh, in case another process wrote them after the run's first look.
@@ -70,12 +73,13 @@ export class CorpusWriter {
     const stored = await this.storedPairsOf(pairs, fresh);
     const plan = classify(pairs, stored);
     if (plan.fresh.length === 0 && plan.changed.length === 0) return { counts: plan.counts, documents: [], outboxIds: [] };
-    // Names first, outside the batch's transaction (see resolveNames).
+    // Names first, outside the batch's transaction (see names.ts).
     const work = [...plan.fresh, ...plan.changed.map((c) => c.pair)];
+    const scoped = (pair: CorpusPair, label: string | null) => (label ? [{ label, scope: pair.conference.organizer }] : []);
     const names: Record<NameKind, Map<string, NameRow>> = {
-      Speaker: await this.resolveNames("Speaker", work.flatMap((p) => [p.questioner, ...p.turns.map((t) => t.speaker)])),
-      Outlet: await this.resolveNames("Outlet", work.map((p) => p.outlet)),
-      Topic: await this.resolveNames("Topic", work.flatMap((p) => p.topics)),
+      Speaker: await this.names.people("speaker", work.flatMap((p) => [p.questioner, ...p.turns.map((t) => t.speaker)].flatMap((label) => scoped(p, label)))),
+      Outlet: await this.names.people("outlet", work.flatMap((p) => scoped(p, p.outlet))),
+      Topic: await this.names.topics(work.flatMap((p) => p.topics)),
     };
     const client = await this.pool.connect();
     try {
@@ -120,13 +124,17 @@ export class CorpusWriter {
     const work = [...fresh, ...changed.map((c) => c.pair)];
     const conferences = await this.upsertConferences(client, work, counts, nowMs);
     const conferenceIds = new Map([...conferences].map(([key, c]) => [key, c.id]));
-    const { Speaker: speakers, Outlet: outlets, Topic: topics } = rowOf;
+    const topics = rowOf.Topic;
     const idOf = (map: Map<string, NameRow>, name: string | null) => (name ? (map.get(nameSlug(name))?.id ?? null) : null);
+    const personOf = (kind: IdentityKind, name: string | null, pair: CorpusPair) =>
+      name ? (rowOf[kind === "speaker" ? "Speaker" : "Outlet"].get(labelRef(kind, name, pair.conference.organizer)) ?? null) : null;
+    const speakerId = (name: string | null, pair: CorpusPair) => personOf("speaker", name, pair)?.id ?? null;
+    const outletId = (name: string | null, pair: CorpusPair) => personOf("outlet", name, pair)?.id ?? null;
 
     const written: WrittenPair[] = [];
     const pairIds = new Map<CorpusPair, number>();
     if (fresh.length) {
-      for (const [pair, { id, publicId }] of await insertPairs(client, fresh, conferenceIds, (name) => idOf(speakers, name), (name) => idOf(outlets, name))) {
+      for (const [pair, { id, publicId }] of await insertPairs(client, fresh, conferenceIds, speakerId, outletId)) {
         pairIds.set(pair, id);
         written.push({ pair, id, publicId, status: "PUBLISHED", conference: conferences.get(pair.conference.sourceKey)! });
       }
@@ -146,8 +154,8 @@ export class CorpusWriter {
           changed.map((c) => c.id),
           changed.map((c) => conferenceIds.get(c.pair.conference.sourceKey)!),
           changed.map((c) => c.pair.ordinal),
-          changed.map((c) => idOf(speakers, c.pair.questioner)),
-          changed.map((c) => idOf(outlets, c.pair.outlet)),
+          changed.map((c) => speakerId(c.pair.questioner, c.pair)),
+          changed.map((c) => outletId(c.pair.outlet, c.pair)),
           changed.map((c) => textArrayLiteral(c.pair.flags)),
           changed.map((c) => c.pair.contentHash),
         ],
@@ -157,13 +165,14 @@ export class CorpusWriter {
         const row = byId.get(id);
         if (row) written.push({ pair, id, publicId: row.publicId, status: row.status, conference: conferences.get(pair.conference.sourceKey)! });
       }
+      await recordCorpusRevisions(client, changed);
       const changedIds = changed.map((c) => c.id);
       await timed(client, "delete turns", `DELETE FROM "Turn" WHERE "qaPairId" = ANY($1::int[])`, [changedIds]);
       await timed(client, "delete topics", `DELETE FROM "QaPairTopic" WHERE "qaPairId" = ANY($1::int[])`, [changedIds]);
       counts.pairsUpdated = changed.length;
     }
 
-    await insertTurns(client, work, pairIds, conferenceIds, (name) => idOf(speakers, name));
+    await insertTurns(client, work, pairIds, conferenceIds, speakerId);
     const topicLinks = work.flatMap((pair) => pair.topics.map((topic) => [pairIds.get(pair)!, idOf(topics, topic)!] as const));
     if (topicLinks.length) {
       await timed(client, "insert topics",
@@ -171,7 +180,7 @@ export class CorpusWriter {
         [topicLinks.map((l) => l[0]), topicLinks.map((l) => l[1])],
       );
     }
-    await insertParticipants(client, work, conferenceIds, (name) => idOf(speakers, name));
+    await insertParticipants(client, work, conferenceIds, speakerId);
 
     const outbox = await timed<{ id: string; qaPairId: number }>(client, "insert outbox",
       `INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt") SELECT id, 'UPSERT', ${NOW}, ${NOW} FROM unnest($1::int[]) AS id
@@ -181,7 +190,8 @@ export class CorpusWriter {
     counts.outboxRows += outbox.rowCount ?? 0;
     if (!this.buildDocuments) return { counts, documents: [], outboxIds: [] };
 
-    const storedName = (kind: NameKind, name: string | null) => (name ? (rowOf[kind].get(nameSlug(name))?.name ?? null) : null);
+    const storedName = (kind: NameKind, name: string | null, pair: CorpusPair) =>
+      kind === "Topic" ? (name ? (topics.get(nameSlug(name))?.name ?? null) : null) : (personOf(kind === "Speaker" ? "speaker" : "outlet", name, pair)?.name ?? null);
     const built = documentsForWrittenPairs(written, nowMs, storedName);
     const documented = new Set(built.pairIds);
     return { counts, documents: built.documents, outboxIds: outbox.rows.filter((r) => documented.has(r.qaPairId)).map((r) => String(r.id)) };
@@ -255,45 +265,6 @@ export class CorpusWriter {
       taken.add(slug);
       return slug;
     });
-  }
-
-  /**
-   * Speakers, outlets and topics by slug, so "Reuters" in two files is one outlet. Returns
-   * slug → stored row. New names are inserted in their own short transaction, before the
-   * batch's: inside it, a new name's row lock lasted the whole batch, and the other writer,
-   * needing the same new name, waited that long (a third of the Postgres phase was such
-   * waits). A batch that fails afterwards leaves only names behind, which the re-run reuses;
-   * listings show a speaker, outlet or topic only through published pairs.
-   */
-  private async resolveNames(kind: NameKind, names: (string | null)[]): Promise<Map<string, NameRow>> {
-    const cache = this.names[kind];
-    const result = new Map<string, NameRow>();
-    const unknown = new Map<string, string>();
-    for (const name of names) {
-      if (!name) continue;
-      const slug = nameSlug(name);
-      const row = cache.get(slug);
-      if (row !== undefined) result.set(slug, row);
-      else if (!unknown.has(slug)) unknown.set(slug, name);
-    }
-    if (unknown.size) {
-      const timestamps = kind === "Topic" ? `"createdAt"` : `"createdAt", "updatedAt"`;
-      const values = kind === "Topic" ? NOW : `${NOW}, ${NOW}`;
-      // Sorted, so two writers inserting the same new names lock them in the same order.
-      const slugs = [...unknown.keys()].sort();
-      // DO NOTHING plus a read, not DO UPDATE: an existing name is left exactly as it is.
-      await timed(this.pool, "upsert names",
-        `INSERT INTO "${kind}" (name, slug, ${timestamps}) SELECT x.name, x.slug, ${values} FROM unnest($1::text[], $2::text[]) AS x(name, slug)
-         ON CONFLICT (slug) DO NOTHING`,
-        [slugs.map((slug) => unknown.get(slug)!), slugs],
-      );
-      const rows = await timed<{ id: number; slug: string; name: string }>(this.pool, "select names", `SELECT id, slug, name FROM "${kind}" WHERE slug = ANY($1::text[])`, [slugs]);
-      for (const row of rows.rows) {
-        result.set(row.slug, { id: row.id, name: row.name });
-        cache.set(row.slug, { id: row.id, name: row.name });
-      }
-    }
-    return result;
   }
 }
 

@@ -4,6 +4,8 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { PairList } from "@/components/qa/pair-list";
 import { nameLang } from "@/lib/catalog/format";
 import { findOutlet, outletQuestions } from "@/lib/catalog/outlets";
+import { otherLabels } from "@/lib/catalog/people";
+import { AlsoPrintedAs } from "@/components/people/also-printed-as";
 import { pageParam } from "@/lib/catalog/pair-list";
 import { outletPath } from "@/lib/catalog/paths";
 import { decodeSlug, resolveRenamedSlug } from "@/lib/catalog/redirects";
@@ -38,6 +40,7 @@ export default async function OutletPage({ params, searchParams }: Props) {
   return (
     <>
       <h1 lang={nameLang(outlet.name)}>{outlet.name}</h1>
+      <AlsoPrintedAs labels={otherLabels(outlet.name, outlet.aliases)} />
       <h2>Questions asked</h2>
       <PairList list={list} basePath={outletPath(outlet.slug)} emptyText={`No published questions from ${outlet.name}.`} />
     </>

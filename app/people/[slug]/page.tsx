@@ -3,11 +3,12 @@ import Link from "next/link";
 import { cache } from "react";
 import { notFound, permanentRedirect } from "next/navigation";
 import { PairList } from "@/components/qa/pair-list";
+import { AlsoPrintedAs } from "@/components/people/also-printed-as";
 import { YearChart } from "@/components/people/year-chart";
 import { contentLang, formatDate, nameLang } from "@/lib/catalog/format";
 import { pageParam } from "@/lib/catalog/pair-list";
 import { conferencePath, personPath, roleLabel, topicPath } from "@/lib/catalog/paths";
-import { findSpeaker, speakerAnswers, speakerAnswersPerYear, speakerConferences, speakerTopics } from "@/lib/catalog/people";
+import { findSpeaker, otherLabels, speakerAnswers, speakerAnswersPerYear, speakerConferences, speakerTopics } from "@/lib/catalog/people";
 import { decodeSlug, resolveRenamedSlug } from "@/lib/catalog/redirects";
 import "../../qa/qa.css";
 
@@ -44,6 +45,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
     <>
       <h1 lang={nameLang(speaker.name)}>{speaker.name}</h1>
       {speaker.title || speaker.organization ? <p className="muted">{[speaker.title, speaker.organization].filter(Boolean).join(", ")}</p> : null}
+      <AlsoPrintedAs labels={otherLabels(speaker.name, speaker.aliases)} />
       {years.length ? (
         <section aria-labelledby="years-heading">
           <h2 id="years-heading">Answers per year</h2>
