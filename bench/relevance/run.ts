@@ -20,6 +20,8 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const keepDir = option("--dir");
 const tuneOnly = args.includes("--tune-only");
 const showMisses = args.includes("--misses");
+// --variants: also score ablations (our index, one stage changed) on the tune half only.
+const withVariants = args.includes("--variants");
 const log = (line: string) => console.error(`relevance: ${line}`);
 
 type System = (query: GoldQuery) => Promise<string[]>;
@@ -53,12 +55,18 @@ async function main() {
       },
     };
 
+    if (withVariants) {
+      const { variantSystems } = await import("./variants");
+      Object.assign(systems, await variantSystems(services.meiliHost));
+    }
     const results: Record<string, Record<string, Record<string, Scores>>> = {};
     const perQuery: { id: string; kind: string; split: string; q: string; ranks: Record<string, number | null> }[] = gold.map((g) => ({ id: g.id, kind: g.kind, split: g.split, q: g.q, ranks: {} }));
     const latency: Record<string, number[]> = {};
     for (const [name, system] of Object.entries(systems)) {
       const scored: { query: GoldQuery; score: ReturnType<typeof scoreRanking> }[] = [];
       for (const [i, query] of gold.entries()) {
+        // Ablations never see the held-out half.
+        if (name.startsWith("variant:") && query.split !== "tune") continue;
         const started = performance.now();
         const ranked = await system(query);
         (latency[name] ??= []).push(performance.now() - started);
@@ -82,6 +90,7 @@ async function main() {
       if (!results.pressroom?.[split]) continue;
       lines.push("", `${split} half: MRR@10 / Recall@10 / nDCG@10`, `| system | ${["all", ...KINDS].join(" | ")} |`, `|---|${["all", ...KINDS].map(() => "---").join("|")}|`);
       for (const name of Object.keys(systems)) {
+        if (!results[name]?.[split]) continue;
         const row = ["all", ...KINDS].map((kind) => {
           const s = results[name][split][kind];
           return `${s.mrr.toFixed(2)} / ${s.recall.toFixed(2)} / ${s.ndcg.toFixed(2)}`;

@@ -5,6 +5,8 @@
 // close together, and fused with Meilisearch's own order. Tuned on the tune half of
 // bench/relevance/gold.jsonl only.
 
+import { editDistance } from "./edit-distance";
+
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
@@ -58,7 +60,7 @@ export interface RerankWeights {
   b: number;
 }
 
-export const DEFAULT_WEIGHTS: RerankWeights = { question: 1.5, fuse: 6, proximity: 0.3, k1: 1.2, b: 0.75 };
+export const DEFAULT_WEIGHTS: RerankWeights = { question: 1.5, fuse: 12, proximity: 1, k1: 1.2, b: 0.75 };
 const PROXIMITY_WINDOW = 6;
 // Average lengths in terms over the archive (question, answer); only their ratio to a
 // document's length matters, so rough figures do.
@@ -77,9 +79,11 @@ export function rerank<T extends RerankCandidate>(candidates: T[], query: string
   const queryTerms = [...new Set(terms(query))];
   if (queryTerms.length === 0 || candidates.length < 2) return candidates;
   const weightOf = new Map(queryTerms.map((t) => [t, idf(documentFrequency.get(t) ?? 1, totalDocuments)]));
+  const texts = candidates.map((candidate) => ({ question: terms(candidate.question), answer: terms(candidate.answer) }));
+  const alias = typoAliases(queryTerms, texts);
   const scored = candidates.map((candidate, rank) => {
-    const question = terms(candidate.question);
-    const answer = terms(candidate.answer);
+    const question = texts[rank].question.map((t) => alias.get(t) ?? t);
+    const answer = texts[rank].answer.map((t) => alias.get(t) ?? t);
     let score = weights.fuse / (rank + 10);
     score += weights.question * bm25(question, weightOf, AVG_LENGTH.question, weights);
     score += bm25(answer, weightOf, AVG_LENGTH.answer, weights);
@@ -88,6 +92,25 @@ export function rerank<T extends RerankCandidate>(candidates: T[], query: string
   });
   scored.sort((a, b) => b.score - a.score || a.rank - b.rank);
   return scored.map((s) => s.candidate);
+}
+
+/**
+ * Meilisearch matched a misspelt query word to a close word of the pair; so does the re-ranker,
+ * with Meilisearch's own allowance (1 typo from 5 letters, 2 from 9): document term → the
+ * query term it stands for. Query terms found as written need no alias.
+ */
+function typoAliases(queryTerms: string[], texts: { question: string[]; answer: string[] }[]): Map<string, string> {
+  const vocabulary = new Set<string>();
+  for (const { question, answer } of texts) for (const term of [...question, ...answer]) vocabulary.add(term);
+  const alias = new Map<string, string>();
+  for (const term of queryTerms) {
+    if (vocabulary.has(term) || term.length < 5 || !/^[a-z]+$/.test(term)) continue;
+    const allowed = term.length >= 9 ? 2 : 1;
+    for (const word of vocabulary) {
+      if (!alias.has(word) && !queryTerms.includes(word) && editDistance(term, word, allowed) <= allowed) alias.set(word, term);
+    }
+  }
+  return alias;
 }
 
 function bm25(docTerms: string[], weightOf: Map<string, number>, avgLength: number, { k1, b }: RerankWeights): number {
@@ -117,4 +140,24 @@ function closePairs(docTerms: string[], weightOf: Map<string, number>): number {
   let total = 0;
   for (const weight of seenPairs.values()) total += weight;
   return total;
+}
+
+/**
+ * Candidate lists from several retrievals merged by rank (first of each, then second of
+ * each...), each candidate once: the re-ranker sees what either strategy found.
+ */
+export function mergeCandidates<T extends { id: string }>(lists: T[][]): T[] {
+  const seen = new Set<string>();
+  const merged: T[] = [];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) {
+    for (const list of lists) {
+      const item = list[i];
+      if (item && !seen.has(item.id)) {
+        seen.add(item.id);
+        merged.push(item);
+      }
+    }
+  }
+  return merged;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, suggestQuery, unmatchedWords, wordsOf } from "./suggest";
+import { editDistance } from "./edit-distance";
+import { suggestQuery, unmatchedWords, wordsOf } from "./suggest";
 
 describe("edit distance", () => {
   it("counts insertions, deletions, substitutions and swaps", () => {
