@@ -8,7 +8,7 @@ import { queryTerms, snippet, type QueryTerms } from "./snippet";
 import { FILTER_GROUPS, buildFilters, highlightToHtml, queryLocales, sortFor, type FilterGroup } from "./syntax";
 import { matchingStrategyFor, queryShape } from "./query-shape";
 import { mergeCandidates, rerank, terms as rerankTerms } from "./rerank";
-import { documentFrequencies } from "./term-frequency";
+import { documentFrequencies, rarestFirst, withoutUnknownWords } from "./term-frequency";
 import { matchNotice, type MatchNotice } from "./did-you-mean";
 
 export interface SearchHit extends DisplayedPair {
@@ -76,7 +76,15 @@ function rerankWindow(params: SearchParams): boolean {
  * per selected and requested group, sent in the same multi-search request.
  */
 export async function searchPairs(params: SearchParams, extras: SearchExtras = NO_EXTRAS): Promise<SearchResults> {
-  const { queries, selectedGroups } = buildSearchRequest(params, extras);
+  let rarityOrdered: string | null = null;
+  if (rerankWindow(params) && matchingStrategyFor(queryShape(params.q)) === "frequency") {
+    try {
+      rarityOrdered = await rarestFirst(params.q, queryLocales(params.q));
+    } catch (error) {
+      throw asUnavailable(error);
+    }
+  }
+  const { queries, selectedGroups } = buildSearchRequest(params, extras, rarityOrdered);
   let responses: SearchResponse<DisplayDocument>[];
   try {
     const answer = await searchMeili().multiSearch({ queries });
@@ -85,9 +93,21 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
     throw asUnavailable(error);
   }
   const [first, ...rest] = responses;
-  // The other matching strategy's candidates, when asked for, come last.
+  // Further candidate lists for the re-ranker, when asked for, come last.
   const groupResponses = rest.slice(0, selectedGroups.length);
-  const alternate = rest[selectedGroups.length];
+  const alternates = rest.slice(selectedGroups.length);
+  if (first.hits.length === 0 && alternates.every((r) => r.hits.length === 0) && params.q && params.page === 1) {
+    let narrowed: Awaited<ReturnType<typeof withoutUnknownWords>>;
+    try {
+      narrowed = await withoutUnknownWords(params.q, queryLocales(params.q));
+    } catch (error) {
+      throw asUnavailable(error);
+    }
+    if (narrowed) {
+      const results = await searchPairs({ ...params, q: narrowed.q }, extras);
+      return { ...results, params, notice: { missingWords: narrowed.dropped, suggestion: results.notice?.suggestion ?? null } };
+    }
+  }
   const distribution = { ...(first.facetDistribution ?? {}) };
   selectedGroups.forEach((group, i) => {
     const attribute = FILTER_GROUPS[group];
@@ -116,12 +136,14 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
     histogram = { granularity: monthly ? "month" : "year", buckets };
   }
 
-  if (rerankWindow(params) && first.hits.length > 1) {
-    const candidates = alternate ? mergeCandidates([first.hits, alternate.hits]) : first.hits;
-    const reranked = await rerankHits(candidates, params.q, queryLocales(params.q));
+  let estimatedTotalHits = first.estimatedTotalHits ?? first.hits.length;
+  if (rerankWindow(params)) {
+    const candidates = alternates.length ? mergeCandidates([first.hits, ...alternates.map((r) => r.hits)]) : first.hits;
+    const reranked = candidates.length > 1 ? await rerankHits(candidates, params.q, queryLocales(params.q)) : candidates;
     first.hits = reranked.slice((params.page - 1) * params.limit, params.page * params.limit);
+    // Either strategy's count: pages past the window come from the main strategy alone.
+    estimatedTotalHits = Math.max(estimatedTotalHits, candidates.length);
   }
-  const estimatedTotalHits = first.estimatedTotalHits ?? first.hits.length;
   const notice = params.page === 1 ? await matchNotice(params.q, first.hits, estimatedTotalHits) : null;
   const fromIndex = first.hits.map((hit) => pairFromDocument(hit));
   const missing = first.hits.filter((_, i) => !fromIndex[i]).map((hit) => hit.id);
@@ -150,7 +172,7 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
  * and snippets), plus one hit-less query per selected and requested facet group. Exported
  * so the benchmark can send the very same request straight to Meilisearch.
  */
-export function buildSearchRequest(params: SearchParams, extras: SearchExtras = NO_EXTRAS): { queries: MultiSearchQuery[]; selectedGroups: FilterGroup[] } {
+export function buildSearchRequest(params: SearchParams, extras: SearchExtras = NO_EXTRAS, rarityOrdered: string | null = null): { queries: MultiSearchQuery[]; selectedGroups: FilterGroup[] } {
   const uid = liveIndexUid();
   const locales = queryLocales(params.q);
   const facetAttributes = new Set<string>(extras.facets.map((group) => FILTER_GROUPS[group]));
@@ -180,13 +202,16 @@ export function buildSearchRequest(params: SearchParams, extras: SearchExtras = 
     facets: [FILTER_GROUPS[group]],
     ...(locales ? { locales } : {}),
   }));
-  // Re-ranked queries also ask for the candidates of the other matching strategy: "last" keeps
-  // pairs holding the first words, "frequency" those holding the rarest; either alone misses
-  // known items the other finds (bench/relevance, tune half).
-  const alternate: MultiSearchQuery[] =
-    window && main.matchingStrategy
-      ? [{ ...main, matchingStrategy: main.matchingStrategy === "frequency" ? "last" : "frequency", facets: undefined }]
-      : [];
+  // Re-ranked queries also ask for more candidate lists. Short queries: the "frequency"
+  // strategy's, as "last" insists on the first word. Long ones: "last" as typed, and "last"
+  // over the known words rarest first (term-frequency.ts), as "frequency" can come back empty
+  // when the rarest words never meet in one pair. Each list alone misses known items the
+  // others find (bench/relevance, tune half).
+  const alternate: MultiSearchQuery[] = !window || !main.matchingStrategy
+    ? []
+    : main.matchingStrategy === "frequency"
+      ? [{ ...main, matchingStrategy: "last", facets: undefined }, ...(rarityOrdered ? [{ ...main, q: rarityOrdered, matchingStrategy: "last" as const, facets: undefined }] : [])]
+      : [{ ...main, matchingStrategy: "frequency", facets: undefined }];
   return { queries: [main, ...facetOnly, ...alternate], selectedGroups };
 }
 
