@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { repoRoot } from "../corpus-files";
+import { fullTextSearch } from "../postgres-fts";
 import { KINDS, meanScores, readGold, scoreRanking, type GoldQuery, type Scores } from "./gold";
 import { DEFAULTS_INDEX, MASTER_KEY, startServices } from "./services";
 
@@ -46,13 +47,7 @@ async function main() {
         if (!response.ok) throw new Error(`defaults search failed: ${await response.text()}`);
         return ((await response.json()) as { hits: { sourceId: string }[] }).hits.map((h) => h.sourceId);
       },
-      postgres: async ({ q }) => {
-        const { rows } = await services.pool.query<{ sourceId: string }>(
-          `SELECT "sourceId" FROM bench_fts, websearch_to_tsquery('english', $1) AS query WHERE doc @@ query ORDER BY ts_rank_cd(doc, query) DESC LIMIT 10`,
-          [q],
-        );
-        return rows.map((r) => r.sourceId);
-      },
+      postgres: ({ q }) => fullTextSearch(services.pool, q, 10),
     };
 
     if (withVariants) {

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { CORPUS_FILES } from "../corpus-files";
+import { buildFullTextBaseline } from "../postgres-fts";
 
 // The services the relevance benchmark searches: the real corpus (~71k pairs) imported through
 // the real importer into an embedded Postgres and the bundled Meilisearch, plus two baselines
@@ -69,14 +70,7 @@ async function loadCorpus(pool: pg.Pool): Promise<void> {
   log(`indexed ${indexing.documents} documents in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   await loadDefaultsIndex();
   t0 = performance.now();
-  // The Postgres full-text baseline: question and answer turns of each pair, English stemming.
-  await pool.query(`
-    CREATE TABLE bench_fts AS
-    SELECT p.id, p."sourceId", to_tsvector('english', string_agg(t.text, ' ' ORDER BY t.position)) AS doc
-    FROM "QaPair" p JOIN "Turn" t ON t."qaPairId" = p.id
-    GROUP BY p.id`);
-  await pool.query(`CREATE INDEX bench_fts_doc ON bench_fts USING GIN (doc)`);
-  await pool.query(`ANALYZE bench_fts`);
+  await buildFullTextBaseline(pool);
   log(`built the Postgres full-text baseline in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
