@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WEIGHTS, idf, rerank, stem, terms } from "./rerank";
+import { DEFAULT_WEIGHTS, idf, mergeCandidates, rerank, stem, terms } from "./rerank";
 
 describe("re-ranker terms", () => {
   it("stems plural and verb endings only", () => {
@@ -40,5 +40,28 @@ describe("rerank", () => {
   it("lets a strong fuse weight keep Meilisearch's first hit", () => {
     const order = rerank(docs, "president people economy icebreaker polar", df, 70_000, { ...DEFAULT_WEIGHTS, fuse: 10_000 }).map((d) => d.id);
     expect(order[0]).toBe("common");
+  });
+});
+
+describe("mergeCandidates", () => {
+  it("interleaves lists by rank, each candidate once", () => {
+    const a = [{ id: "1" }, { id: "2" }, { id: "3" }];
+    const b = [{ id: "2" }, { id: "4" }];
+    expect(mergeCandidates([a, b]).map((c) => c.id)).toEqual(["1", "2", "4", "3"]);
+    expect(mergeCandidates([])).toEqual([]);
+  });
+});
+
+describe("typo aliases", () => {
+  it("credits a misspelt query word to the close word in the pair", () => {
+    const docs = [
+      { id: "plain", question: "Budget talks this week?", answer: "No comment on the budget." },
+      { id: "typo", question: "Will the ballons restore internet access?", answer: "Balloons are one option for connectivity." },
+    ];
+    const order = rerank(docs, "internet ballons connectivity", new Map([["internet", 50], ["ballon", 5], ["connectivity", 20]]), 70_000).map((d) => d.id);
+    expect(order[0]).toBe("typo");
+    // "balloons" counts for the query's "ballons", enough to pass Meilisearch's first hit.
+    const aliased = rerank([{ id: "b", question: "", answer: "nothing here" }, { id: "a", question: "", answer: "balloons balloons" }], "ballons", new Map([["ballon", 5]]), 70_000);
+    expect(aliased[0].id).toBe("a");
   });
 });
