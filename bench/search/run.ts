@@ -8,6 +8,7 @@ import { httpRequest } from "./http";
 import { relevance, runLoad, type LoadStats } from "./load";
 import { KNOWN_ITEMS, mixedQueries } from "./queries";
 import { CORPUS_FILES, repoRoot } from "../corpus-files";
+import { buildFullTextBaseline, fullTextSearch } from "../postgres-fts";
 
 // `npm run bench:search`: imports the real corpus (../shared/corpus, ~71k pairs) into a
 // throw-away Postgres and Meilisearch, serves the app with `next start`, and measures
@@ -62,24 +63,10 @@ async function main() {
 
     // 2. The Postgres full-text baseline over the same pairs (question and answer turns).
     t0 = performance.now();
-    await pool.query(`
-      CREATE TABLE bench_fts AS
-      SELECT p.id, p."sourceId", to_tsvector('english', string_agg(t.text, ' ' ORDER BY t.position)) AS doc
-      FROM "QaPair" p JOIN "Turn" t ON t."qaPairId" = p.id
-      GROUP BY p.id`);
-    await pool.query(`CREATE INDEX bench_fts_doc ON bench_fts USING GIN (doc)`);
-    await pool.query(`ANALYZE bench_fts`);
+    await buildFullTextBaseline(pool);
     const ftsSeconds = (performance.now() - t0) / 1000;
     log(`built the Postgres tsvector + GIN baseline in ${ftsSeconds.toFixed(1)} s`);
-    const pgSearch = async (q: string, limit: number, mode: "and" | "or"): Promise<string[]> => {
-      // AND: websearch_to_tsquery as is. OR: the same lexemes joined with | instead of &.
-      const query = mode === "and" ? "websearch_to_tsquery('english', $1)" : "replace(websearch_to_tsquery('english', $1)::text, '&', '|')::tsquery";
-      const { rows } = await pool.query<{ sourceId: string }>(
-        `SELECT "sourceId" FROM bench_fts, (SELECT ${query} AS q) AS query WHERE doc @@ q ORDER BY ts_rank_cd(doc, q) DESC LIMIT $2`,
-        [q, limit],
-      );
-      return rows.map((r) => r.sourceId);
-    };
+    const pgSearch = (q: string, limit: number, mode: "and" | "or") => fullTextSearch(pool, q, limit, mode);
 
     // 3. The app, as users get it.
     const port = await findFreePort();

@@ -5,6 +5,7 @@ import { ALL_EXTRAS, searchPairs, type SearchResults } from "@/lib/search/query"
 import { ActiveFilters, activeFilters } from "./active-filters";
 import { FiltersPanel } from "./filters-panel";
 import { LiveSearchForm } from "./live-search-form";
+import { MatchNotice } from "./match-notice";
 import { Pager } from "./pager";
 import { ResultsList } from "./results-list";
 import { Timeline } from "./timeline";
@@ -67,6 +68,7 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
           <p className={styles.status} role="status" aria-live="polite" aria-atomic="true">
             {results ? resultCount(results) : ""}
           </p>
+          {results?.notice && <MatchNotice notice={results.notice} params={params} />}
           <ActiveFilters params={params} />
           {results?.histogram && <Timeline histogram={results.histogram} params={params} />}
           {results && results.hits.length === 0 && <NoResults params={params} />}

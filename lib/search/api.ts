@@ -27,7 +27,7 @@ export async function handleSearchRequest(request: Request): Promise<Response> {
     const results = await searchPairs(parsed.data, options.data);
     const facets = Object.fromEntries(Object.entries(results.facets).map(([group, values]) => [group, values.map(({ value, count }) => ({ value, count }))]));
     const hits = results.hits.map(({ id, sourceId, url, question, answers, conference, _formatted }) => ({ id, sourceId, url, question, answers, conference, _formatted }));
-    const body = { hits, facets, ...(results.histogram ? { histogram: results.histogram } : {}), estimatedTotalHits: results.estimatedTotalHits, page: results.page, limit: results.limit };
+    const body = { hits, facets, ...(results.histogram ? { histogram: results.histogram } : {}), estimatedTotalHits: results.estimatedTotalHits, page: results.page, limit: results.limit, ...(results.notice ? { notice: results.notice } : {}) };
     return json(body, 200, { "Cache-Control": PUBLIC_CACHE });
   } catch (error) {
     if (error instanceof SearchUnavailableError) return unavailable(error);

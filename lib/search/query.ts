@@ -6,6 +6,10 @@ import type { SearchParams } from "./params";
 import { synonymsForHighlighting } from "./highlight-synonyms";
 import { queryTerms, snippet, type QueryTerms } from "./snippet";
 import { FILTER_GROUPS, buildFilters, highlightToHtml, queryLocales, sortFor, type FilterGroup } from "./syntax";
+import { matchingStrategyFor, queryShape } from "./query-shape";
+import { mergeCandidates, rerank, terms as rerankTerms } from "./rerank";
+import { documentFrequencies, rarestFirst, withoutUnknownWords } from "./term-frequency";
+import { matchNotice, type MatchNotice } from "./did-you-mean";
 
 export interface SearchHit extends DisplayedPair {
   /** Safe HTML: escaped text, cropped around the matches, with <mark> around matched words. */
@@ -41,9 +45,26 @@ export interface SearchResults {
   /** Matching pairs per year, or per month when exactly one year is selected; null unless asked for. */
   histogram: { granularity: "year" | "month"; buckets: { key: string; count: number }[] } | null;
   processingTimeMs: number;
+  /** "Matched only some of your words" / "did you mean", for text queries on page 1; else null. */
+  notice: MatchNotice | null;
 }
 
 const CROP_WORDS = 40;
+
+/**
+ * Relevance-ordered text queries get their first RERANK_DEPTH candidates re-scored in-app
+ * (rerank.ts); pages inside that window are cut from the re-ranked list, later pages come
+ * straight from Meilisearch, so paging never repeats or skips a hit.
+ */
+export const RERANK_DEPTH = 50;
+
+function rerankWindow(params: SearchParams): boolean {
+  if (!params.q || params.sort !== "relevance" || params.page * params.limit > RERANK_DEPTH) return false;
+  // A quoted phrase already narrows the hits to that wording; Meilisearch's order (phrase,
+  // then proximity) is what the quote asks for.
+  const shape = queryShape(params.q);
+  return shape.phrases.length === 0 && shape.words.length > 0;
+}
 
 /**
  * Runs a search for the given (already validated) parameters. Meilisearch finds the hits and
@@ -55,7 +76,15 @@ const CROP_WORDS = 40;
  * per selected and requested group, sent in the same multi-search request.
  */
 export async function searchPairs(params: SearchParams, extras: SearchExtras = NO_EXTRAS): Promise<SearchResults> {
-  const { queries, selectedGroups } = buildSearchRequest(params, extras);
+  let rarityOrdered: string | null = null;
+  if (rerankWindow(params) && matchingStrategyFor(queryShape(params.q)) === "frequency") {
+    try {
+      rarityOrdered = await rarestFirst(params.q, queryLocales(params.q));
+    } catch (error) {
+      throw asUnavailable(error);
+    }
+  }
+  const { queries, selectedGroups } = buildSearchRequest(params, extras, rarityOrdered);
   let responses: SearchResponse<DisplayDocument>[];
   try {
     const answer = await searchMeili().multiSearch({ queries });
@@ -63,7 +92,22 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
   } catch (error) {
     throw asUnavailable(error);
   }
-  const [first, ...groupResponses] = responses;
+  const [first, ...rest] = responses;
+  // Further candidate lists for the re-ranker, when asked for, come last.
+  const groupResponses = rest.slice(0, selectedGroups.length);
+  const alternates = rest.slice(selectedGroups.length);
+  if (first.hits.length === 0 && alternates.every((r) => r.hits.length === 0) && params.q && params.page === 1) {
+    let narrowed: Awaited<ReturnType<typeof withoutUnknownWords>>;
+    try {
+      narrowed = await withoutUnknownWords(params.q, queryLocales(params.q));
+    } catch (error) {
+      throw asUnavailable(error);
+    }
+    if (narrowed) {
+      const results = await searchPairs({ ...params, q: narrowed.q }, extras);
+      return { ...results, params, notice: { missingWords: narrowed.dropped, suggestion: results.notice?.suggestion ?? null } };
+    }
+  }
   const distribution = { ...(first.facetDistribution ?? {}) };
   selectedGroups.forEach((group, i) => {
     const attribute = FILTER_GROUPS[group];
@@ -92,6 +136,15 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
     histogram = { granularity: monthly ? "month" : "year", buckets };
   }
 
+  let estimatedTotalHits = first.estimatedTotalHits ?? first.hits.length;
+  if (rerankWindow(params)) {
+    const candidates = alternates.length ? mergeCandidates([first.hits, ...alternates.map((r) => r.hits)]) : first.hits;
+    const reranked = candidates.length > 1 ? await rerankHits(candidates, params.q, queryLocales(params.q)) : candidates;
+    first.hits = reranked.slice((params.page - 1) * params.limit, params.page * params.limit);
+    // Either strategy's count: pages past the window come from the main strategy alone.
+    estimatedTotalHits = Math.max(estimatedTotalHits, candidates.length);
+  }
+  const notice = params.page === 1 ? await matchNotice(params.q, first.hits, estimatedTotalHits) : null;
   const fromIndex = first.hits.map((hit) => pairFromDocument(hit));
   const missing = first.hits.filter((_, i) => !fromIndex[i]).map((hit) => hit.id);
   const fromPostgres = missing.length ? await displayedPairs(missing) : new Map<string, DisplayedPair>();
@@ -104,12 +157,13 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
   return {
     params,
     hits,
-    estimatedTotalHits: first.estimatedTotalHits ?? first.hits.length,
+    estimatedTotalHits,
     page: params.page,
     limit: params.limit,
     facets,
     histogram,
     processingTimeMs: first.processingTimeMs,
+    notice,
   };
 }
 
@@ -118,18 +172,20 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
  * and snippets), plus one hit-less query per selected and requested facet group. Exported
  * so the benchmark can send the very same request straight to Meilisearch.
  */
-export function buildSearchRequest(params: SearchParams, extras: SearchExtras = NO_EXTRAS): { queries: MultiSearchQuery[]; selectedGroups: FilterGroup[] } {
+export function buildSearchRequest(params: SearchParams, extras: SearchExtras = NO_EXTRAS, rarityOrdered: string | null = null): { queries: MultiSearchQuery[]; selectedGroups: FilterGroup[] } {
   const uid = liveIndexUid();
   const locales = queryLocales(params.q);
   const facetAttributes = new Set<string>(extras.facets.map((group) => FILTER_GROUPS[group]));
   if (extras.histogram) facetAttributes.add(params.year.length === 1 ? "month" : "year");
+  const window = rerankWindow(params);
   const main: MultiSearchQuery = {
     indexUid: uid,
     q: params.q,
+    ...(params.q ? { matchingStrategy: matchingStrategyFor(queryShape(params.q)) } : {}),
     filter: buildFilters(params),
     sort: sortFor(params),
-    offset: (params.page - 1) * params.limit,
-    limit: params.limit,
+    offset: window ? 0 : (params.page - 1) * params.limit,
+    limit: window ? RERANK_DEPTH : params.limit,
     ...(facetAttributes.size ? { facets: [...facetAttributes] } : {}),
     attributesToRetrieve: [...DISPLAY_ATTRIBUTES],
     // No highlighting here: Meilisearch's _formatted would repeat every retrieved field,
@@ -140,12 +196,40 @@ export function buildSearchRequest(params: SearchParams, extras: SearchExtras = 
   const facetOnly: MultiSearchQuery[] = selectedGroups.map((group) => ({
     indexUid: uid,
     q: params.q,
+    ...(main.matchingStrategy ? { matchingStrategy: main.matchingStrategy } : {}),
     filter: buildFilters(params, group),
     limit: 0,
     facets: [FILTER_GROUPS[group]],
     ...(locales ? { locales } : {}),
   }));
-  return { queries: [main, ...facetOnly], selectedGroups };
+  // Re-ranked queries also ask for more candidate lists. Short queries: the "frequency"
+  // strategy's, as "last" insists on the first word. Long ones: "last" as typed, and "last"
+  // over the known words rarest first (term-frequency.ts), as "frequency" can come back empty
+  // when the rarest words never meet in one pair. Each list alone misses known items the
+  // others find (bench/relevance, tune half).
+  const alternate: MultiSearchQuery[] = !window || !main.matchingStrategy
+    ? []
+    : main.matchingStrategy === "frequency"
+      ? [{ ...main, matchingStrategy: "last", facets: undefined }, ...(rarityOrdered ? [{ ...main, q: rarityOrdered, matchingStrategy: "last" as const, facets: undefined }] : [])]
+      : [{ ...main, matchingStrategy: "frequency", facets: undefined }];
+  return { queries: [main, ...facetOnly, ...alternate], selectedGroups };
+}
+
+/** The candidates re-ordered by rerank.ts, rarity of each query term asked of the index. */
+async function rerankHits(hits: DisplayDocument[], q: string, locales: string[] | undefined): Promise<DisplayDocument[]> {
+  const shape = queryShape(q);
+  // Excluded words must not count as matches.
+  const scoredText = [...shape.phrases, ...shape.words].join(" ");
+  const queryTerms = [...new Set(rerankTerms(scoredText))];
+  if (queryTerms.length === 0) return hits;
+  let frequencies: Awaited<ReturnType<typeof documentFrequencies>>;
+  try {
+    frequencies = await documentFrequencies(queryTerms, locales);
+  } catch (error) {
+    throw asUnavailable(error);
+  }
+  const candidates = hits.map((hit) => ({ hit, id: hit.id, question: hit.question ?? "", answer: hit.answerText ?? "" }));
+  return rerank(candidates, scoredText, frequencies.frequencies, frequencies.total).map((c) => c.hit);
 }
 
 function toHit(pair: DisplayedPair, terms: QueryTerms): SearchHit {

@@ -1,0 +1,53 @@
+import type { MultiSearchQuery } from "meilisearch";
+import { liveIndexUid, searchMeili } from "./client";
+import { queryShape } from "./query-shape";
+import { suggestQuery, unmatchedWords, wordsOf } from "./suggest";
+
+// The notice under the search box: "matched only some of your words" and "did you mean".
+// Only for text queries on the first page; it costs nothing when every word was found in the
+// hits shown, and one small extra search when a query found nothing at all.
+
+/** Fewer hits than this and a suggestion is worth offering even if every word matched. */
+export const FEW_HITS = 3;
+const PROBE_HITS = 30;
+
+export interface MatchNotice {
+  /** Query words found in none of the hits shown (Meilisearch dropped them to find anything). */
+  missingWords: string[];
+  /** The query with misspelt words replaced by close words of the archive, or null. */
+  suggestion: string | null;
+}
+
+export async function matchNotice(q: string, hits: { question?: string; answerText?: string }[], total: number): Promise<MatchNotice | null> {
+  if (!q || queryShape(q).words.length === 0) return null;
+  const texts = hits.map((h) => `${h.question ?? ""}\n${h.answerText ?? ""}`);
+  const missingWords = hits.length ? unmatchedWords(q, texts) : queryShape(q).words;
+  if (missingWords.length === 0 && total >= FEW_HITS) return null;
+  const vocabulary = texts.flatMap(wordsOf);
+  // Nothing shown holds the word: look at pairs holding a word that starts the same way.
+  const probes = missingWords.filter((w) => /^[\p{Script=Latin}]{4,}$/u.test(w));
+  if (probes.length) vocabulary.push(...(await probeVocabulary(probes)));
+  const suggestion = suggestQuery(q, missingWords.length ? missingWords : queryShape(q).words, vocabulary);
+  if (!suggestion && missingWords.length === 0) return null;
+  // Words missing from every hit only matter when some hits came back.
+  return { missingWords: hits.length ? missingWords : [], suggestion };
+}
+
+async function probeVocabulary(words: string[]): Promise<string[]> {
+  const uid = liveIndexUid();
+  const queries: MultiSearchQuery[] = words.map((word) => ({
+    indexUid: uid,
+    q: word.slice(0, 3).toLowerCase(),
+    limit: PROBE_HITS,
+    attributesToRetrieve: ["question"],
+    attributesToSearchOn: ["question"],
+    locales: ["eng"],
+  }));
+  try {
+    const { results } = await searchMeili().multiSearch({ queries });
+    return results.flatMap((result) => (result.hits as { question?: string }[]).flatMap((hit) => wordsOf(hit.question ?? "")));
+  } catch {
+    // A suggestion is a nicety: the results themselves already came back.
+    return [];
+  }
+}
