@@ -1,3 +1,4 @@
+import { isAnswererTurn } from "@/lib/archive/answerers";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { visiblePairWhere } from "./visibility";
@@ -29,7 +30,7 @@ export async function listPairs(where: Prisma.QaPairWhereInput, page: number, li
   ]);
   const items = rows.map((row) => {
     const question = row.turns.filter((t) => t.kind === "QUESTION").map((t) => t.text).join("\n\n");
-    const answers = row.turns.filter((t) => t.kind === "ANSWER");
+    const answers = row.turns.filter(isAnswererTurn);
     const answerers = [...new Set(answers.map((t) => t.speaker?.name ?? t.speakerLabel ?? "").filter(Boolean))];
     return {
       publicId: row.publicId,

@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { isAnswererTurn } from "@/lib/archive/answerers";
 import { publicBaseUrl } from "@/lib/env";
 import type { CitationSource } from "@/lib/citations";
 import type { QaPageInput } from "@/lib/structured-data/qa-page";
@@ -15,7 +16,7 @@ export function answerTurns(pair: QaPairRecord) {
 }
 
 export function answererNames(pair: QaPairRecord): string[] {
-  return [...new Set(answerTurns(pair).map(turnSpeakerName))];
+  return [...new Set(pair.turns.filter(isAnswererTurn).map(turnSpeakerName))];
 }
 
 export function citationSource(pair: QaPairRecord, question: string, accessed = new Date()): CitationSource {

@@ -1,3 +1,4 @@
+import { isAnswererTurn } from "@/lib/archive/answerers";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -65,7 +66,7 @@ const pairSelect = {
   questioner: { select: { name: true } },
   outlet: { select: { name: true } },
   topics: { select: { topic: { select: { name: true } } } },
-  turns: { where: { kind: { in: ["QUESTION", "ANSWER"] } }, orderBy: { position: "asc" }, select: { kind: true, text: true, speakerLabel: true, speaker: { select: { name: true } } } },
+  turns: { where: { kind: { in: ["QUESTION", "ANSWER"] } }, orderBy: { position: "asc" }, select: { kind: true, role: true, text: true, speakerLabel: true, speaker: { select: { name: true } } } },
   conference: { select: { title: true, slug: true, organizer: true, heldOn: true, language: true, status: true, updatedAt: true } },
 } satisfies Prisma.QaPairSelect;
 
@@ -79,7 +80,7 @@ export function isVisible(row: Pick<PairRow, "status"> & { conference: { status:
 
 export function toDocument(row: PairRow): QaPairDocument {
   const questionTurns = row.turns.filter((t) => t.kind === "QUESTION");
-  const answers = row.turns.filter((t) => t.kind === "ANSWER").map((t) => ({ speaker: t.speaker?.name ?? t.speakerLabel ?? null, text: t.text }));
+  const answers = row.turns.filter((t) => t.kind === "ANSWER").map((t) => ({ speaker: t.speaker?.name ?? t.speakerLabel ?? null, text: t.text, answerer: isAnswererTurn(t) }));
   const heldOn = row.conference.heldOn;
   const updatedAt = Math.max(row.updatedAt.getTime(), row.conference.updatedAt.getTime());
   const fullQuestion = questionTurns.map((t) => t.text).join("\n\n");
@@ -95,7 +96,7 @@ export function toDocument(row: PairRow): QaPairDocument {
     answerText,
     answerTurns: answers.map((a) => ({ speaker: a.speaker, chars: a.text.length })),
     truncated: question !== fullQuestion || answerText !== fullAnswer,
-    answerSpeakers: [...new Set(answers.map((a) => a.speaker).filter((s): s is string => Boolean(s)))],
+    answerSpeakers: [...new Set(answers.filter((a) => a.answerer).map((a) => a.speaker).filter((s): s is string => Boolean(s)))],
     questioner: row.questioner?.name ?? questionTurns[0]?.speakerLabel ?? null,
     outlet: row.outlet?.name ?? null,
     conferenceTitle: row.conference.title,
