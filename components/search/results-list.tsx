@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SearchHit } from "@/lib/search/query";
+import { askerLabel } from "@/lib/search/hit-display";
 import styles from "./search.module.css";
 
 function formatDay(iso: string | null): string {
@@ -13,7 +14,7 @@ export function ResultsList({ hits, firstNumber }: { hits: SearchHit[]; firstNum
     <ol className="card-list" start={firstNumber}>
       {hits.map((hit) => {
         const speakers = hit.answerSpeakers.join(", ") || "unnamed speaker";
-        const asker = [hit.questioner, hit.outlet].filter(Boolean).join(", ");
+        const asker = askerLabel(hit.questioner, hit.outlet);
         return (
           <li key={hit.id} className={`card ${styles.hit}`} lang={hit.language}>
             <h3>
