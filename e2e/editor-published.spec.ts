@@ -1,18 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signInAsEditor as signIn, useHarnessServices } from "./harness";
 
 // Editing a published conference (issue 12.4, 13.4): an editor deletes a reporter's cross-talk
 // that was published inside an official's answer, changes a turn's role, and the public pages
 // (served from the ISR cache) show the corrections at once. Runs on a throw-away conference so
 // the other specs' data stays put.
 
-const PASSWORD = "correct horse battery staple";
-
 async function publishFixture(title: string) {
-  Object.assign(process.env, {
-    DATABASE_URL: process.env.PRESSROOM_E2E_DATABASE_URL,
-    MEILI_HOST: process.env.PRESSROOM_E2E_MEILI_HOST,
-    MEILI_MASTER_KEY: process.env.PRESSROOM_E2E_MEILI_KEY,
-  });
+  useHarnessServices();
   const { publishConference } = await import("../lib/archive/publish");
   return publishConference({
     metadata: { title, heldOn: "2024-07-01", language: "en", sourceName: "e2e" },
@@ -28,14 +23,6 @@ async function publishFixture(title: string) {
       { question: { speaker: "Bo Reporter", text: "And the fares?" }, answers: [{ speaker: "Lin Official", text: "Fares stay the same." }] },
     ],
   });
-}
-
-async function signIn(page: Page) {
-  await page.goto("/login?callbackUrl=/editor");
-  await page.getByLabel("Email").fill("editor@example.org");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname.startsWith("/editor"));
 }
 
 test("an editor deletes a wrong turn and changes a role on a published conference; the public pages show it", async ({ page, browser, request }) => {

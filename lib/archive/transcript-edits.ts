@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { draftRoleSchema, type EditableDraft } from "@/lib/drafts/model";
+import { describeEdit } from "@/lib/drafts/form";
 import { allTurns, applyDraftEdit, DraftEditError, splitOffsetBefore } from "@/lib/drafts/operations";
 
 // The turn operations an editor can apply to a published conference. They are the import
@@ -109,7 +110,7 @@ export function applyTranscriptOp(draft: EditableDraft, op: TranscriptOp): Edita
   }
 }
 
-/** "Deleted turn t12" style line for the audit log. */
+/** "Deleted turn t12" style line for the audit log; the import review's wording for the operations it shares. */
 export function describeTranscriptOp(op: TranscriptOp): string {
   switch (op.op) {
     case "saveTurn":
@@ -117,15 +118,9 @@ export function describeTranscriptOp(op: TranscriptOp): string {
     case "deleteTurn":
       return `Deleted turn ${op.turnId}`;
     case "splitTurn":
-      return `Split turn ${op.turnId}`;
-    case "mergeWithNext":
-      return `Merged turn ${op.turnId} with the next turn`;
-    case "moveTurn":
-      return `Moved turn ${op.turnId} into the ${op.direction} pair`;
-    case "startPairAt":
-      return `Made turn ${op.turnId} the question of a new pair`;
-    case "mergePairIntoPrevious":
-      return `Merged pair ${op.pairId} into the previous pair`;
+      return `Split turn ${op.turnId} before "${op.splitBefore.slice(0, 60)}"`;
+    default:
+      return describeEdit(op);
   }
 }
 
