@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { withParams, type SearchParams } from "@/lib/search/params";
 import type { FilterGroup } from "@/lib/search/syntax";
-import { FACET_LABELS, facetValueLabel, type FacetLabels } from "./filters-panel";
+import { FACET_LABELS, facetValueLabel, type FacetLabels } from "./facet-names";
 import styles from "./search.module.css";
 
 /** Every active filter with a link that removes just that one. */
@@ -11,7 +11,7 @@ export function activeFilters(params: SearchParams, labels?: FacetLabels): { lab
     const values = params[group] as (string | number)[];
     for (const value of values) {
       const rest = values.filter((v) => v !== value);
-      items.push({ label: `${FACET_LABELS[group].legend}: ${facetValueLabel(group, String(value), labels)}`, href: withParams(params, { [group]: rest }) });
+      items.push({ label: `${FACET_LABELS[group].legend}: ${facetValueLabel(group, String(value), labels?.[group])}`, href: withParams(params, { [group]: rest }) });
     }
   }
   if (params.from) items.push({ label: `From ${params.from}`, href: withParams(params, { from: undefined }) });

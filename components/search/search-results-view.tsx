@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SearchUnavailableError } from "@/lib/search/client";
 import { SORTS, searchParamsSchema, toQueryString, type SearchParams } from "@/lib/search/params";
 import { ALL_EXTRAS, searchPairs, type SearchResults } from "@/lib/search/query";
-import { matchingPairCount } from "@/lib/search/hit-display";
+import { hitHeading, matchingPairCount } from "@/lib/search/hit-display";
 import { conferenceTitles } from "@/lib/search/facet-labels";
 import { MAX_OFFSET } from "@/lib/search/params";
 import { ActiveFilters, activeFilters } from "./active-filters";
@@ -80,7 +80,7 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
           <ActiveFilters params={params} labels={labels} />
           {results?.histogram && <div className={styles.timeline}><Timeline histogram={results.histogram} params={params} /></div>}
           {results && results.hits.length === 0 && <NoResults params={params} />}
-          {results && results.hits.length > 0 && <ResultsList hits={results.hits} firstNumber={(params.page - 1) * params.limit + 1} />}
+          {results && results.hits.length > 0 && <ResultsList hits={results.hits.map((hit) => ({ id: hit.id, url: hit.url, heading: hitHeading(hit), lang: hit.language, q: hit._formatted.question, a: hit._formatted.answer, conference: hit.conference }))} firstNumber={(params.page - 1) * params.limit + 1} />}
           {results && <Pager params={params} total={results.estimatedTotalHits} />}
           <p className="muted" style={{ marginTop: "1.5rem" }}>
             <a href={`/search/feed.xml${queryString}`}>Atom feed of this search</a> · <a href={`/api/v1/search${queryString}`}>This search as JSON</a>

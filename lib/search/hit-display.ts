@@ -90,3 +90,10 @@ export function matchingPairCount(
   }
   return { count: results.estimatedTotalHits, exact: results.estimatedTotalHits < cap };
 }
+
+/** The heading of a hit in the results list: "Mao Ning answers TASS". */
+export function hitHeading(hit: { answerSpeakers: string[]; questioner: string | null; outlet: string | null }): string {
+  const speakers = hit.answerSpeakers.join(", ") || "unnamed speaker";
+  const asker = askerLabel(hit.questioner, hit.outlet);
+  return `${speakers} answers${asker ? ` ${asker}` : ""}`;
+}

@@ -29,7 +29,7 @@ export default async function EditTranscriptPage({ params, searchParams }: Props
     <>
       <h1>Edit the transcript of “{conference.title}”</h1>
       <ul className="nav-inline">
-        <li><Link href={`/conferences/${encodeURIComponent(conference.slug)}`}>Public page</Link></li>
+        <li><Link href={`/conferences/${encodeURIComponent(conference.slug)}`} prefetch={false}>Public page</Link></li>
         <li><Link href={`/editor/conferences/${encodeURIComponent(conference.slug)}`}>Conference details and revisions</Link></li>
       </ul>
       <p>
@@ -57,7 +57,8 @@ export default async function EditTranscriptPage({ params, searchParams }: Props
           <h2 id={`${pair.id}-heading`}>
             Question {index + 1}{" "}
             <small className="muted">
-              <Link href={`/qa/${publicIdOf.get(pair.id)}`}>{publicIdOf.get(pair.id)}</Link>
+              {/* No prefetch: it would render (and cache) the public page while this editor is changing it. */}
+              <Link href={`/qa/${publicIdOf.get(pair.id)}`} prefetch={false}>{publicIdOf.get(pair.id)}</Link>
               {statusOf.get(pair.id) !== "PUBLISHED" ? ` (${statusOf.get(pair.id)?.toLowerCase()})` : ""}
               {" · "}<Link href={`/editor/qa/${publicIdOf.get(pair.id)}`}>topics and status</Link>
             </small>
