@@ -34,7 +34,6 @@ export const dbRoleOf = (role: DraftRole): DbRole | null => TO_DB[role];
 
 export const turnKey = (id: number) => `t${id}`;
 export const pairKey = (id: number) => `p${id}`;
-export const storedId = (key: string) => Number(key.slice(1));
 
 export async function readStoredTranscript(tx: Tx, slug: string): Promise<StoredTranscript | null> {
   const conference = await tx.conference.findUnique({
