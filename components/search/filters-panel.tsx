@@ -1,64 +1,34 @@
 import type { SearchParams } from "@/lib/search/params";
-import type { FacetValue, SearchResults } from "@/lib/search/query";
+import type { SearchResults } from "@/lib/search/query";
 import type { FilterGroup } from "@/lib/search/syntax";
-import { FacetFinder } from "./facet-finder";
+import { FacetGroup, type CompactFacetValue } from "./facet-group";
+import type { FacetLabels } from "./facet-names";
 import styles from "./search.module.css";
 
-export const FACET_LABELS: Record<FilterGroup, { legend: string; noun: string }> = {
-  speaker: { legend: "Answered by", noun: "speakers" },
-  questioner: { legend: "Asked by", noun: "journalists" },
-  outlet: { legend: "Outlet", noun: "outlets" },
-  conference: { legend: "Conference", noun: "conferences" },
-  organizer: { legend: "Organizer", noun: "organizers" },
-  topic: { legend: "Topic", noun: "topics" },
-  lang: { legend: "Language", noun: "languages" },
-  year: { legend: "Year", noun: "years" },
-};
+export { FACET_LABELS, facetValueLabel, type FacetLabels } from "./facet-names";
 
-const LANGUAGE_NAMES: Record<string, string> = { en: "English", zh: "Chinese" };
-export const facetValueLabel = (group: FilterGroup, value: string) => (group === "lang" ? (LANGUAGE_NAMES[value] ?? value) : value);
-
-const VISIBLE = 8;
-const WITH_FINDER: FilterGroup[] = ["speaker", "questioner", "outlet", "organizer", "topic"];
-
-function FacetGroup({ group, values, searchQuery }: { group: FilterGroup; values: FacetValue[]; searchQuery: string }) {
-  if (values.length === 0) return null;
-  const { legend, noun } = FACET_LABELS[group];
-  // Selected values first, so they are never hidden behind "more".
-  const ordered = [...values.filter((v) => v.selected), ...values.filter((v) => !v.selected)];
-  // Ids by position: facet values may hold spaces, which ids must not.
-  const item = (v: FacetValue, index: number) => {
-    const id = `f-${group}-${index}`;
-    return (
-      <li key={v.value}>
-        <input type="checkbox" id={id} name={group} value={v.value} defaultChecked={v.selected} />
-        <label htmlFor={id}>{facetValueLabel(group, v.value)}</label>
-        <span className={styles.count}>{v.count.toLocaleString("en")}</span>
-      </li>
-    );
-  };
-  return (
-    <fieldset>
-      <legend>{legend}</legend>
-      <ul className={styles.facetList}>{ordered.slice(0, VISIBLE).map(item)}</ul>
-      {ordered.length > VISIBLE && (
-        <details>
-          <summary>{`${ordered.length - VISIBLE} more ${noun}`}</summary>
-          <ul className={styles.facetList}>{ordered.slice(VISIBLE).map((v, i) => item(v, i + VISIBLE))}</ul>
-        </details>
-      )}
-      {WITH_FINDER.includes(group) && ordered.length > VISIBLE && <FacetFinder group={group} label={noun} shown={ordered.map((v) => v.value)} searchQuery={searchQuery} />}
-    </fieldset>
-  );
-}
+/**
+ * At most this many values per group reach the page (the index returns up to 200): with all of
+ * them the empty /search page was over 500 KB of HTML. The finder reaches every other value.
+ */
+export const RENDERED = 12;
+const GROUPS: FilterGroup[] = ["speaker", "questioner", "outlet", "conference", "organizer", "topic", "lang", "year"];
 
 /** Filter checkboxes with counts and the date range; part of the one GET search form. */
-export function FiltersPanel({ results, params, searchQuery }: { results: SearchResults | null; params: SearchParams; searchQuery: string }) {
-  const groups: FilterGroup[] = ["speaker", "questioner", "outlet", "conference", "organizer", "topic", "lang", "year"];
+export function FiltersPanel({ results, params, searchQuery, labels }: { results: SearchResults | null; params: SearchParams; searchQuery: string; labels?: FacetLabels }) {
   return (
     <div className={styles.filters}>
       <h2 className="visually-hidden">Filters</h2>
-      {results && groups.map((group) => <FacetGroup key={group} group={group} values={results.facets[group] ?? []} searchQuery={searchQuery} />)}
+      {results &&
+        GROUPS.map((group) => {
+          const all = results.facets[group] ?? [];
+          const selected = all.filter((v) => v.selected);
+          // Selected values first, so they are never hidden behind "more" or left out.
+          const shown = [...selected, ...all.filter((v) => !v.selected)].slice(0, Math.max(RENDERED, selected.length));
+          const values = shown.map((v): CompactFacetValue => [v.value, v.count, v.selected ? 1 : 0]);
+          const names = labels?.[group] ? Object.fromEntries(shown.flatMap((v) => (labels[group]![v.value] ? [[v.value, labels[group]![v.value]]] : []))) : undefined;
+          return <FacetGroup key={group} group={group} values={values} more={all.length - shown.length} labels={names} searchQuery={searchQuery} />;
+        })}
       <fieldset>
         <legend>Dates</legend>
         <div className={styles.dates}>

@@ -2,8 +2,12 @@ import Link from "next/link";
 import { SearchUnavailableError } from "@/lib/search/client";
 import { SORTS, searchParamsSchema, toQueryString, type SearchParams } from "@/lib/search/params";
 import { ALL_EXTRAS, searchPairs, type SearchResults } from "@/lib/search/query";
+import { hitHeading, matchingPairCount } from "@/lib/search/hit-display";
+import { conferenceTitles } from "@/lib/search/facet-labels";
+import { MAX_OFFSET } from "@/lib/search/params";
 import { ActiveFilters, activeFilters } from "./active-filters";
-import { FiltersPanel } from "./filters-panel";
+import { FiltersDisclosure } from "./filters-disclosure";
+import { FiltersPanel, RENDERED, type FacetLabels } from "./filters-panel";
 import { LiveSearchForm } from "./live-search-form";
 import { MatchNotice } from "./match-notice";
 import { Pager } from "./pager";
@@ -31,6 +35,10 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
   }
   const q = given ? params.q : typeof raw.q === "string" ? raw.q : "";
   const queryString = toQueryString({ ...params, page: 1 });
+  const labels: FacetLabels = {
+    conference: await conferenceTitles([...params.conference, ...(results?.facets.conference ?? []).slice(0, RENDERED).map((v) => v.value)]),
+  };
+  const activeCount = activeFilters(params).length;
 
   return (
     <div>
@@ -54,8 +62,10 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
             Use quotes for an exact phrase (&quot;clean energy&quot;) and a minus to exclude a word (-tariffs). Chinese works too.
           </p>
         </div>
-        <aside aria-label="Filters">
-          <FiltersPanel results={results} params={params} searchQuery={queryString.slice(1)} />
+        <aside aria-label="Filters" className={styles.aside}>
+          <FiltersDisclosure className={styles.disclosure} summary={activeCount ? `Filters (${activeCount} active)` : "Filters"}>
+            <FiltersPanel results={results} params={params} searchQuery={queryString.slice(1)} labels={labels} />
+          </FiltersDisclosure>
         </aside>
         <section aria-labelledby="results-heading">
           <h2 id="results-heading" className="visually-hidden">Results</h2>
@@ -66,13 +76,13 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
             <p className={styles.notice} role="alert">{unavailable}</p>
           )}
           <p className={styles.status} role="status" aria-live="polite" aria-atomic="true">
-            {results ? resultCount(results) : ""}
+            {results ? resultCount(results, params) : ""}
           </p>
           {results?.notice && <MatchNotice notice={results.notice} params={params} />}
-          <ActiveFilters params={params} />
-          {results?.histogram && <Timeline histogram={results.histogram} params={params} />}
+          <ActiveFilters params={params} labels={labels} />
+          {results?.histogram && <div className={styles.timeline}><Timeline histogram={results.histogram} params={params} /></div>}
           {results && results.hits.length === 0 && <NoResults params={params} />}
-          {results && results.hits.length > 0 && <ResultsList hits={results.hits} firstNumber={(params.page - 1) * params.limit + 1} />}
+          {results && results.hits.length > 0 && <ResultsList hits={results.hits.map((hit) => ({ id: hit.id, url: hit.url, heading: hitHeading(hit), lang: hit.language, q: hit._formatted.question, a: hit._formatted.answer, conference: hit.conference }))} firstNumber={(params.page - 1) * params.limit + 1} />}
           {results && <Pager params={params} total={results.estimatedTotalHits} />}
           <p className="muted" style={{ marginTop: "1.5rem" }}>
             <a href={`/search/feed.xml${queryString}`}>Atom feed of this search</a> · <a href={`/api/v1/search${queryString}`}>This search as JSON</a>
@@ -83,13 +93,13 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
   );
 }
 
-function resultCount(results: SearchResults): string {
-  const total = results.estimatedTotalHits;
+function resultCount(results: SearchResults, params: SearchParams): string {
+  const { count: total, exact } = matchingPairCount(results, params.lang, MAX_OFFSET);
   if (total === 0) return "No matching pairs.";
   const from = (results.page - 1) * results.limit + 1;
   const to = from + results.hits.length - 1;
-  const about = total >= 1000 ? "about " : "";
-  return `${about}${total.toLocaleString("en")} matching ${total === 1 ? "pair" : "pairs"}${results.hits.length && total > results.limit ? `, showing ${from}–${to}` : ""}.`;
+  const count = `${exact ? "" : "more than "}${total.toLocaleString("en")} matching ${total === 1 ? "pair" : "pairs"}`;
+  return `${count.charAt(0).toUpperCase()}${count.slice(1)}${results.hits.length && total > results.limit ? `, showing ${from}–${to}` : ""}.`;
 }
 
 function NoResults({ params }: { params: SearchParams }) {

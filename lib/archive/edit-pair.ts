@@ -72,7 +72,8 @@ export async function loadPairForEdit(publicId: string) {
   return { ...pair, version, snapshot };
 }
 
-async function upsertNamed(tx: Tx, kind: "speaker" | "outlet" | "topic", name: string): Promise<number> {
+/** The row for a speaker, outlet or topic name, created on first use (names are matched by slug). */
+export async function upsertNamed(tx: Tx, kind: "speaker" | "outlet" | "topic", name: string): Promise<number> {
   const slug = slugify(name);
   const select = { id: true } as const;
   if (kind === "speaker") return (await tx.speaker.upsert({ where: { slug }, create: { name, slug }, update: {}, select })).id;

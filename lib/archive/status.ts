@@ -30,9 +30,11 @@ export async function changePairStatus(publicId: string, raw: StatusChangeInput,
   return db().$transaction(async (tx) => {
     const pair = await tx.qaPair.findUnique({
       where: { publicId },
-      select: { id: true, conferenceId: true, status: true, statusReason: true, version: true, conference: { select: { status: true } } },
+      select: { id: true, conferenceId: true, status: true, statusReason: true, version: true, mergedIntoId: true, conference: { select: { status: true } } },
     });
     if (!pair) throw new EditError("This pair does not exist");
+    // Its turns now belong to the pair it was merged into; restoring it would publish an empty pair.
+    if (pair.mergedIntoId !== null) throw new EditError("This pair was merged into another pair, which now holds its text; it cannot be restored on its own.");
     const before = { status: pair.status, statusReason: pair.statusReason };
     const conflict = async (): Promise<never> => {
       const now = await tx.qaPair.findUniqueOrThrow({ where: { id: pair.id }, select: { status: true, statusReason: true, version: true } });

@@ -20,6 +20,8 @@ export const MUTATIONS: MutationEntry[] = [
   { kind: "action", file: "app/editor/qa/[publicId]/actions.ts", name: "changePairStatusAction", role: "EDITOR" },
   { kind: "action", file: "app/editor/conferences/[slug]/actions.ts", name: "saveConferenceAction", role: "EDITOR" },
   { kind: "action", file: "app/editor/conferences/[slug]/actions.ts", name: "changeConferenceStatusAction", role: "EDITOR" },
+  // Turn operations on a published conference (issue 12.4, 13.4: editor engineer).
+  { kind: "action", file: "app/editor/conferences/[slug]/transcript/actions.ts", name: "editTranscriptAction", role: "EDITOR" },
   { kind: "action", file: "app/editor/users/actions.ts", name: "inviteUserAction", role: "ADMIN" },
   { kind: "action", file: "app/editor/users/actions.ts", name: "setUserDisabledAction", role: "ADMIN" },
   { kind: "action", file: "app/editor/users/actions.ts", name: "changeUserRoleAction", role: "ADMIN" },

@@ -17,6 +17,10 @@ export type QaRouting =
 export async function routeQa(publicId: string, slug: string | null): Promise<QaRouting> {
   const lookup = await findQaPair(publicId);
   if (lookup.state === "missing") return { kind: "missing" };
+  if (lookup.state === "gone" && lookup.mergedInto) {
+    const survivor = await survivorOf(lookup.mergedInto);
+    if (survivor) return { kind: "redirect", location: survivor };
+  }
   if (lookup.state === "gone") {
     if (slug !== null || publicId !== lookup.publicId) return { kind: "redirect", location: qaPath(lookup.publicId) };
     return { kind: "gone", publicId: lookup.publicId, question: lookup.question, conferenceTitle: lookup.conferenceTitle, reason: lookup.reason };
@@ -26,6 +30,18 @@ export async function routeQa(publicId: string, slug: string | null): Promise<Qa
     return { kind: "redirect", location: canonical };
   }
   return { kind: "render", lookup };
+}
+
+/**
+ * Where a merged pair's text lives now: the canonical URL of the pair it was merged into,
+ * following later merges (a bounded number of hops, so a cycle cannot loop). Null when the
+ * survivor was itself withdrawn; the merged pair then answers 410 with its own reason.
+ */
+async function survivorOf(publicId: string, hops = 8): Promise<string | null> {
+  const lookup = await findQaPair(publicId);
+  if (lookup.state === "visible") return qaPath(lookup.pair.publicId, lookup.question);
+  if (lookup.state === "gone" && lookup.mergedInto && hops > 0) return survivorOf(lookup.mergedInto, hops - 1);
+  return null;
 }
 
 export function goneHtml(gone: { publicId: string; question: string; conferenceTitle: string; reason: string }): string {

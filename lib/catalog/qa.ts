@@ -21,6 +21,7 @@ async function loadPair(publicId: string) {
       ordinal: true,
       status: true,
       statusReason: true,
+      mergedIntoId: true,
       flags: true,
       version: true,
       correctedAt: true,
@@ -48,7 +49,7 @@ export type QaTurn = QaPairRecord["turns"][number];
 
 export type QaLookup =
   | { state: "visible"; pair: QaPairRecord; question: string; previous: PairLink | null; next: PairLink | null }
-  | { state: "gone"; publicId: string; question: string; conferenceTitle: string; reason: string }
+  | { state: "gone"; publicId: string; question: string; conferenceTitle: string; reason: string; mergedInto?: string }
   | { state: "missing" };
 
 export interface PairLink {
@@ -74,8 +75,13 @@ export async function findQaPair(publicId: string): Promise<QaLookup> {
     // A conference that was never published (a draft) never had public links: 404, not 410.
     if (pair.conference.status === "DRAFT") return { state: "missing" };
     const reason = pair.status !== "PUBLISHED" ? pair.statusReason : pair.conference.statusReason;
+    // An editor merged this pair into another: its text lives there now (lib/archive/edit-transcript.ts).
+    const survivor = pair.mergedIntoId
+      ? await db().qaPair.findUnique({ where: { id: pair.mergedIntoId }, select: { publicId: true } })
+      : null;
     return {
       state: "gone",
+      ...(survivor ? { mergedInto: survivor.publicId } : {}),
       publicId: pair.publicId,
       question,
       conferenceTitle: pair.conference.title,

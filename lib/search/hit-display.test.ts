@@ -50,3 +50,28 @@ describe("pairFromDocument", () => {
     expect(pairFromDocument({ ...doc, ...change })).toBeNull();
   });
 });
+
+describe("askerLabel", () => {
+  it("shows a questioner recorded under the outlet's name once", async () => {
+    const { askerLabel } = await import("./hit-display");
+    expect(askerLabel("TASS", "TASS")).toBe("TASS");
+    expect(askerLabel("Ann Lee", "Daily Wire")).toBe("Ann Lee, Daily Wire");
+    expect(askerLabel(null, "Reuters")).toBe("Reuters");
+    expect(askerLabel(null, null)).toBe("");
+  });
+});
+
+describe("matchingPairCount", () => {
+  it("adds up the exhaustive language counts instead of the capped estimate", async () => {
+    const { matchingPairCount } = await import("./hit-display");
+    const facets = { lang: [{ value: "en", count: 9000 }, { value: "zh", count: 3921 }] };
+    expect(matchingPairCount({ estimatedTotalHits: 5000, facets }, [], 5000)).toEqual({ count: 12921, exact: true });
+    expect(matchingPairCount({ estimatedTotalHits: 3921, facets }, ["zh"], 5000)).toEqual({ count: 3921, exact: true });
+  });
+
+  it("without language counts says whether the estimate hit the cap", async () => {
+    const { matchingPairCount } = await import("./hit-display");
+    expect(matchingPairCount({ estimatedTotalHits: 5000, facets: {} }, [], 5000)).toEqual({ count: 5000, exact: false });
+    expect(matchingPairCount({ estimatedTotalHits: 42, facets: {} }, [], 5000)).toEqual({ count: 42, exact: true });
+  });
+});

@@ -61,3 +61,39 @@ export function pairFromDocument(doc: DisplayDocument): DisplayedPair | null {
     },
   };
 }
+
+/** "Ann Lee, Daily Wire"; a questioner recorded under the outlet's own name ("TASS, TASS") is shown once. */
+export function askerLabel(questioner: string | null, outlet: string | null): string {
+  const same = questioner && outlet && questioner.trim().toLocaleLowerCase() === outlet.trim().toLocaleLowerCase();
+  return (same ? [questioner] : [questioner, outlet]).filter(Boolean).join(", ");
+}
+
+/**
+ * How many pairs match, exactly when possible. Meilisearch's estimatedTotalHits stops at the
+ * index's pagination.maxTotalHits (5,000), but facet counts are exhaustive whenever facets are
+ * asked for; every document has exactly one language, so the language counts add up to the
+ * exact total (with a language filter, the selected languages' counts do, since a selected
+ * group is counted without its own filter). Without the language facet the estimate is exact
+ * below the cap and a lower bound at it.
+ */
+export function matchingPairCount(
+  results: { estimatedTotalHits: number; facets: Partial<Record<string, { value: string; count: number }[]>> },
+  selectedLanguages: readonly string[],
+  cap: number,
+): { count: number; exact: boolean } {
+  const languages = results.facets.lang;
+  if (languages) {
+    const counted = selectedLanguages.length ? languages.filter((l) => selectedLanguages.includes(l.value)) : languages;
+    const sum = counted.reduce((total, l) => total + l.count, 0);
+    // Sanity: the exact count can never be below what Meilisearch already found.
+    if (sum >= Math.min(results.estimatedTotalHits, cap)) return { count: sum, exact: true };
+  }
+  return { count: results.estimatedTotalHits, exact: results.estimatedTotalHits < cap };
+}
+
+/** The heading of a hit in the results list: "Mao Ning answers TASS". */
+export function hitHeading(hit: { answerSpeakers: string[]; questioner: string | null; outlet: string | null }): string {
+  const speakers = hit.answerSpeakers.join(", ") || "unnamed speaker";
+  const asker = askerLabel(hit.questioner, hit.outlet);
+  return `${speakers} answers${asker ? ` ${asker}` : ""}`;
+}

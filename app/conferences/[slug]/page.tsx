@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { notFound, permanentRedirect } from "next/navigation";
 import { Transcript } from "@/components/conference/transcript";
+import { EditLink } from "@/components/qa/edit-link";
 import { findPublishedConferenceHeader, withTranscript } from "@/lib/catalog/conference";
 import { formatDate } from "@/lib/catalog/format";
 import { conferencePath, personPath, roleLabel } from "@/lib/catalog/paths";
@@ -64,6 +65,7 @@ export default async function ConferencePage({ params }: Params) {
     <article className="conference-page">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript({ "@context": "https://schema.org", ...event }) }} />
       <h1 lang={lang}>{conference.title}</h1>
+      <EditLink href={`/editor/conferences/${encodeURIComponent(conference.slug)}/transcript`} label="Edit this transcript" />
       <p className="muted">
         {[formatDate(conference.heldOn), conference.organizer, conference.location, `${pairs} ${pairs === 1 ? "question" : "questions"}`].filter(Boolean).join(" · ")}
       </p>

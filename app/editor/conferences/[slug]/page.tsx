@@ -32,6 +32,7 @@ export default async function EditConferencePage({ params }: { params: Promise<{
       <h1>Edit “{conference.snapshot.title}”</h1>
       <ul className="nav-inline">
         <li><Link href={`/conferences/${encodeURIComponent(conference.slug)}`}>Public page of this conference</Link></li>
+        {conference.status !== "DRAFT" ? <li><Link href={`/editor/conferences/${encodeURIComponent(conference.slug)}/transcript`}>Edit the transcript (turns, speakers, pairs)</Link></li> : null}
       </ul>
       <p>
         Status: <strong>{conference.status.toLowerCase()}</strong>

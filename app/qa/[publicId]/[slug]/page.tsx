@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { CiteBox } from "@/components/cite/cite-box";
 import { CopyButton } from "@/components/cite/copy-button";
 import { TurnView } from "@/components/qa/turn-view";
+import { EditLink } from "@/components/qa/edit-link";
 import { RelatedPairs } from "@/components/qa/related-pairs";
 import { CorrectionNotes } from "@/components/qa/correction-notes";
 import { contentLang, formatDate, nameLang } from "@/lib/catalog/format";
@@ -73,6 +74,7 @@ export default async function QaPage(props: Params) {
         {conference.heldOn ? `, ${formatDate(conference.heldOn)}` : ""}
       </p>
       <h1 lang={lang}>{pairTitle(question, 160)}</h1>
+      <EditLink href={`/editor/conferences/${encodeURIComponent(conference.slug)}/transcript#turn-p${pair.id}`} label="Edit this answer" />
 
       <section aria-labelledby="question-heading" className="qa-page__question">
         <h2 id="question-heading" className="visually-hidden">Question</h2>
