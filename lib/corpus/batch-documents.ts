@@ -57,7 +57,7 @@ export function documentsForWrittenPairs(
       questioner: speaker(pair.questioner),
       outlet: outlet === null ? null : { name: outlet },
       topics: pair.topics.map((topic) => ({ topic: { name: name("Topic", topic, pair)! } })),
-      turns: pair.turns.map((turn) => ({ kind: turn.kind, text: turn.text, speakerLabel: turn.speakerLabel, speaker: speaker(turn.speaker) })),
+      turns: pair.turns.map((turn) => ({ kind: turn.kind, role: turn.role, text: turn.text, speakerLabel: turn.speakerLabel, speaker: speaker(turn.speaker) })),
       conference: {
         title: conference.title,
         slug: conference.slug,
