@@ -15,6 +15,11 @@ export const turnInputSchema = z.object({
   speaker: optionalText(200),
   role: participantRoleSchema.optional().nullable(),
   text: text("Turn text"),
+  /**
+   * Statements only: the index of the pair this statement is spoken before (pairs.length for
+   * closing remarks). Omitted means before the first pair, as opening statements are.
+   */
+  beforePair: z.number().int().nonnegative().optional(),
 });
 
 export const pairInputSchema = z.object({

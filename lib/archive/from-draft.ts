@@ -1,5 +1,6 @@
 import type { TranscriptDraft, SpeakerRole } from "@/lib/transcripts";
 import type { ConferenceInput, ParticipantRoleInput } from "./conference-input";
+import { statementPlaces } from "./statement-places";
 
 type Metadata = ConferenceInput["metadata"];
 
@@ -25,6 +26,11 @@ const ROLE: Record<SpeakerRole, ParticipantRoleInput | null> = {
  */
 export function conferenceInputFromDraft(draft: TranscriptDraft, metadata: Partial<Metadata> & { sourceText: string }): ConferenceInput {
   const roleOf = new Map(draft.speakers.map((s) => [s.label, s.role]));
+  const published = draft.pairs.filter((p) => p.question.text.trim());
+  const statements = [...draft.statements, ...draft.pairs.filter((p) => !p.question.text.trim()).flatMap((p) => p.answers)]
+    .filter((s) => s.text.trim())
+    .sort((a, b) => a.start - b.start);
+  const places = statementPlaces(statements.map((s) => s.start), published.map((p) => p.question.start));
   const role = (label: string | null, explicit?: SpeakerRole) => ROLE[explicit ?? (label ? (roleOf.get(label) ?? "unknown") : "unknown")];
   return {
     metadata: {
@@ -34,13 +40,10 @@ export function conferenceInputFromDraft(draft: TranscriptDraft, metadata: Parti
       language: metadata.language ?? draft.language,
       sourceName: metadata.sourceName ?? draft.sourceName,
     },
-    // Answers the parser could not attach to any question stay in the record as statements.
-    statements: [...draft.statements, ...draft.pairs.filter((p) => !p.question.text.trim()).flatMap((p) => p.answers)]
-      .filter((s) => s.text.trim())
-      .map((s) => ({ speaker: speakerName(s.speaker), role: role(s.speaker, s.role), text: s.text })),
-    pairs: draft.pairs
-      .filter((p) => p.question.text.trim())
-      .map((p) => ({
+    // Answers the parser could not attach to any question stay in the record as statements,
+    // each in its place among the pairs.
+    statements: statements.map((s, i) => ({ speaker: speakerName(s.speaker), role: role(s.speaker, s.role), text: s.text, beforePair: places[i] })),
+    pairs: published.map((p) => ({
         question: { speaker: speakerName(p.question.speaker), outlet: p.question.outlet, text: p.question.text },
         answers: p.answers
           .filter((a) => a.text.trim())

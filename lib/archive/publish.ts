@@ -4,6 +4,7 @@ import { enqueueSearchSync } from "@/lib/search/outbox";
 import { conferenceSourceFields, findTranslationTarget } from "./conference-fields";
 import { conferenceInputSchema, type ConferenceInput, type ParticipantRoleInput } from "./conference-input";
 import { newPublicId, slugify } from "./ids";
+import { statementsByPlace } from "./statement-places";
 
 export class ConferenceExistsError extends Error {
   constructor(readonly slug: string) {
@@ -79,16 +80,21 @@ async function writeConference(tx: Tx, input: ParsedInput, options: { userId?: n
     speakerId: number | null; speakerLabel: string | null; role: ParticipantRoleInput | null; text: string;
   }[] = [];
   const speakerTurn = (label: string | null) => ({ speakerId: label ? (speakerIds.get(label) ?? null) : null, speakerLabel: label });
-  for (const statement of input.statements) {
-    turns.push({ conferenceId: conference.id, qaPairId: null, kind: "STATEMENT", position: ++position, ...speakerTurn(statement.speaker), role: statement.role ?? null, text: statement.text });
-  }
+  const statementGroups = statementsByPlace(input.statements, input.pairs.length);
+  const pushStatements = (index: number) => {
+    for (const statement of statementGroups[index]) {
+      turns.push({ conferenceId: conference.id, qaPairId: null, kind: "STATEMENT", position: ++position, ...speakerTurn(statement.speaker), role: statement.role ?? null, text: statement.text });
+    }
+  };
   input.pairs.forEach((pair, index) => {
+    pushStatements(index);
     const qaPairId = pairs[index].id;
     turns.push({ conferenceId: conference.id, qaPairId, kind: "QUESTION", position: ++position, ...speakerTurn(pair.question.speaker), role: "JOURNALIST", text: pair.question.text });
     for (const answer of pair.answers) {
       turns.push({ conferenceId: conference.id, qaPairId, kind: "ANSWER", position: ++position, ...speakerTurn(answer.speaker), role: answer.role ?? "OFFICIAL", text: answer.text });
     }
   });
+  pushStatements(input.pairs.length);
   await tx.turn.createMany({ data: turns });
 
   const topicLinks = input.pairs.flatMap((pair, index) =>

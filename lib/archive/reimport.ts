@@ -4,6 +4,7 @@ import { enqueueSearchSync } from "@/lib/search/outbox";
 import { conferenceSourceFields, findTranslationTarget } from "./conference-fields";
 import { conferenceInputSchema, type ConferenceInput, type ConferenceInputParsed, type ParticipantRoleInput } from "./conference-input";
 import { newPublicId, slugify } from "./ids";
+import { statementsByPlace } from "./statement-places";
 
 // Re-importing a newer version of a source replaces the conference's text but keeps every
 // pair that is still there under its permanent id, so citations keep pointing at the answer.
@@ -278,11 +279,17 @@ type TurnRow = {
 function buildTurns(conferenceId: number, input: ConferenceInputParsed, pairIds: number[], speakerIds: Map<string, number>): TurnRow[] {
   let position = 0;
   const who = (label: string | null) => ({ speakerId: label ? (speakerIds.get(label) ?? null) : null, speakerLabel: label });
-  const turns: TurnRow[] = input.statements.map((s) => ({ conferenceId, qaPairId: null, kind: "STATEMENT", position: ++position, ...who(s.speaker), role: s.role ?? null, text: s.text }));
+  const turns: TurnRow[] = [];
+  const statementGroups = statementsByPlace(input.statements, input.pairs.length);
+  const pushStatements = (i: number) => {
+    for (const s of statementGroups[i]) turns.push({ conferenceId, qaPairId: null, kind: "STATEMENT", position: ++position, ...who(s.speaker), role: s.role ?? null, text: s.text });
+  };
   input.pairs.forEach((pair, i) => {
+    pushStatements(i);
     turns.push({ conferenceId, qaPairId: pairIds[i], kind: "QUESTION", position: ++position, ...who(pair.question.speaker), role: "JOURNALIST", text: pair.question.text });
     for (const a of pair.answers) turns.push({ conferenceId, qaPairId: pairIds[i], kind: "ANSWER", position: ++position, ...who(a.speaker), role: a.role ?? "OFFICIAL", text: a.text });
   });
+  pushStatements(input.pairs.length);
   return turns;
 }
 

@@ -1,6 +1,7 @@
 import { conferenceInputSchema, type ConferenceInput, type ParticipantRoleInput } from "@/lib/archive/conference-input";
 import { speakerName } from "@/lib/archive/from-draft";
 import type { DraftRole, EditableDraft } from "./model";
+import { statementPlaces } from "@/lib/archive/statement-places";
 
 /** Why a draft cannot be published yet; every problem is listed, not just the first. */
 export class DraftNotReadyError extends Error {
@@ -32,6 +33,7 @@ export function conferenceInputFromDraft(draft: EditableDraft, source: { sourceT
   });
   if (problems.length) throw new DraftNotReadyError(problems);
 
+  const places = statementPlaces(draft.statements.map((t) => t.start), draft.pairs.map((p) => p.question.start));
   const input: ConferenceInput = {
     metadata: {
       title: meta.title,
@@ -46,7 +48,7 @@ export function conferenceInputFromDraft(draft: EditableDraft, source: { sourceT
       translationOfSlug: meta.translationOfSlug,
       retrievedAt: new Date().toISOString(),
     },
-    statements: draft.statements.map((t) => ({ speaker: speakerName(t.speaker), role: ROLE[t.role], text: t.text })),
+    statements: draft.statements.map((t, i) => ({ speaker: speakerName(t.speaker), role: ROLE[t.role], text: t.text, beforePair: places[i] })),
     pairs: draft.pairs.map((pair) => ({
       question: { speaker: speakerName(pair.question.speaker), outlet: pair.question.outlet, text: pair.question.text },
       answers: pair.answers.map((a) => ({ speaker: speakerName(a.speaker), role: ROLE[a.role], text: a.text })),
