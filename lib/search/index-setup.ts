@@ -28,7 +28,8 @@ export async function createIndexWithSettings(uid: string): Promise<void> {
     await waitForSuccess(updated.taskUid, `settings of ${staging}`);
     const drift = settingsDrift(settings, await meili().index(staging).getSettings());
     if (drift.length) throw new Error(`Meilisearch accepted the settings of ${staging} but reports others: ${describeDrift(drift)}`);
-    const swap = await meili().swapIndexes([{ indexes: [uid, staging], rename: true }]);
+    // rename: the first index takes the second name (which must not exist yet).
+    const swap = await meili().swapIndexes([{ indexes: [staging, uid], rename: true }]);
     await waitForSuccess(swap.taskUid, `rename ${staging} to ${uid}`);
   } catch (error) {
     await meili().deleteIndex(staging).catch(() => undefined);

@@ -70,7 +70,7 @@ describe("index settings drift", () => {
     // And a filtered search works again (it fails with invalid_search_filter on defaults).
     const { searchPairs } = await import("@/lib/search/query");
     const { searchParamsSchema } = await import("@/lib/search/params");
-    const results = await searchPairs(searchParamsSchema.parse({ q: "pipeline", year: "2024" }));
+    const results = await searchPairs(searchParamsSchema.parse({ q: "pipeline", year: ["2024"] }));
     expect(results).toBeTruthy();
   });
 
