@@ -31,11 +31,11 @@ export class Supervisor {
       if (process.exitCode !== null || process.signalCode !== null) return void onExit(process.exitCode, process.signalCode);
       process.once("exit", onExit);
     };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+    const onExit = (code: number | null, signal: NodeJS.Signals | null, failure?: string) => {
       if (this.stopping) return;
       const died = Date.now();
       const decision = decideRestart(restarts, died, this.policy);
-      const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
+      const how = failure ?? (signal ? `was killed (${signal})` : `exited with code ${code}`);
       if (!decision.restart) {
         this.log(`!!! ${child.name} ${how} and will not be restarted: ${decision.reason}. Stopping Pressroom.`);
         this.giveUp(child.name, decision.reason);
@@ -52,8 +52,7 @@ export class Supervisor {
           this.log(`${child.name} is back, ${((Date.now() - died) / 1000).toFixed(1)} s after it stopped`);
           attach();
         } catch (error) {
-          this.log(`${child.name} did not come back: ${(error as Error).message}`);
-          onExit(null, null);
+          onExit(null, null, `did not come back (${(error as Error).message})`);
         }
       }, decision.delayMs);
       this.timers.add(timer);
