@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort, waitFor } from "@/lib/dev-services/ports";
 
@@ -103,6 +104,34 @@ describe("npm start", () => {
     const checked = await run("search-check.ts", []);
     expect(checked.stdout).toMatch(/Postgres visible pairs: +[1-9]/);
     expect(checked.stdout).toContain("Settings drift:         none");
+  });
+
+  it("checks every service a CLI needs before writing anything", async () => {
+    const { databaseUrl } = JSON.parse(readFileSync(path.join(dataDir, "services.json"), "utf8")) as { databaseUrl: string };
+    const pairs = async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        return Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "QaPair"`)).rows[0].n);
+      } finally {
+        await client.end();
+      }
+    };
+    const before = await pairs();
+    const slice = path.join(dataDir, "slice-2.jsonl");
+    await writeFile(slice, readFileSync(corpus, "utf8").split("\n").slice(10, 20).join("\n") + "\n");
+    const meili = pidWhoseArgsContain(`--db-path=${path.join(dataDir, "meili")}`)!;
+    process.kill(meili.pid, "SIGSTOP");
+    let imported: Awaited<ReturnType<typeof run>>;
+    try {
+      imported = await run("import.ts", ["corpus", slice]);
+    } finally {
+      process.kill(meili.pid, "SIGCONT");
+    }
+    expect(imported.code).toBe(2);
+    expect(imported.stderr).toMatch(/Meilisearch at http:\/\/127\.0\.0\.1:\d+ \(from .*services\.json\) does not answer/);
+    expect(imported.stderr).toContain("Nothing was changed.");
+    expect(await pairs()).toBe(before);
   });
 
   it("refuses a second start on the same data directory without touching the first", async () => {
