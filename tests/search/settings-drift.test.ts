@@ -46,6 +46,19 @@ describe("index settings drift", () => {
     expect(report.settingsDrift.map((d) => d.path)).toEqual(expect.arrayContaining(["searchableAttributes", "filterableAttributes", "rankingRules"]));
     expect(report.inSync).toBe(false);
     expect(formatCheckReport(report)).toMatch(/Settings drift: .*filterableAttributes/);
+    // A filtered query on the drifted index is refused by Meilisearch: an error of ours with
+    // Meilisearch's code, not "the search service is not answering".
+    const { handleSearchRequest } = await import("@/lib/search/api");
+    const response = await handleSearchRequest(new Request("http://localhost/api/v1/search?q=pipeline&year=2024"));
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({ error: "search_failed", code: "invalid_search_filter" });
+    // /api/ready says the same.
+    const { checkReadiness } = await import("@/lib/health/readiness");
+    const readiness = await checkReadiness();
+    expect(readiness.ready).toBe(false);
+    expect(readiness.checks.postgres.ok).toBe(true);
+    expect(readiness.checks.search.ok).toBe(true);
+    expect(readiness.checks.indexSettings.drift).toEqual(expect.arrayContaining(["rankingRules"]));
   });
 
   it("the worker's start-up check re-applies the declared settings and logs it", async () => {
@@ -67,6 +80,8 @@ describe("index settings drift", () => {
     expect(repairedAt).toBeGreaterThan(0);
     expect(lines.join("\n")).toMatch(/settings of index ".*" drifted \(.*rankingRules/);
     expect((await checkIndexSettings(services.indexUid)).drift).toEqual([]);
+    const { checkReadiness } = await import("@/lib/health/readiness");
+    expect((await checkReadiness()).checks.indexSettings).toEqual({ ok: true, index: services.indexUid });
     // And a filtered search works again (it fails with invalid_search_filter on defaults).
     const { searchPairs } = await import("@/lib/search/query");
     const { searchParamsSchema } = await import("@/lib/search/params");
