@@ -5,7 +5,7 @@
 //
 //   node --import tsx scripts/web-server.ts [--dev] [--port N] [--hostname H]
 //
-// Env: PORT, HOSTNAME (default 0.0.0.0), PRESSROOM_TRUSTED_PROXIES (see lib/http/forwarded.ts).
+// Env: PORT, PRESSROOM_HOSTNAME (default 0.0.0.0), PRESSROOM_TRUSTED_PROXIES (see lib/http/forwarded.ts).
 // Everything runs in this one process: killing its PID stops it.
 import http from "node:http";
 import path from "node:path";
@@ -18,7 +18,8 @@ const log = (line: string) => console.log(`[web-server] ${line}`);
 
 const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, port: { type: "string" }, hostname: { type: "string" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+// Not HOSTNAME: shells and containers export that as the machine name.
+const hostname = values.hostname ?? process.env.PRESSROOM_HOSTNAME ?? "0.0.0.0";
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`[web-server] PORT must be a port number, got "${values.port ?? process.env.PORT}"`);
   process.exit(2);
