@@ -37,9 +37,9 @@ export async function handleSearchRequest(request: Request): Promise<Response> {
     const body = { hits, facets, ...(results.histogram ? { histogram: results.histogram } : {}), estimatedTotalHits: results.estimatedTotalHits, page: results.page, limit: results.limit };
     return json(body, 200, { "Cache-Control": PUBLIC_CACHE });
   } catch (error) {
-    if (error instanceof SearchUnavailableError) return unavailable(error);
     const refused = rejected(error);
     if (refused) return refused;
+    if (error instanceof SearchUnavailableError) return unavailable(error);
     throw error;
   }
 }
@@ -58,9 +58,9 @@ export async function handleFacetSearchRequest(request: Request): Promise<Respon
     const values = await searchFacetValues(facet as FilterGroup, facetQuery, parsed.data);
     return json({ facet, values }, 200, { "Cache-Control": PUBLIC_CACHE });
   } catch (error) {
-    if (error instanceof SearchUnavailableError) return unavailable(error);
     const refused = rejected(error);
     if (refused) return refused;
+    if (error instanceof SearchUnavailableError) return unavailable(error);
     throw error;
   }
 }

@@ -21,3 +21,13 @@ describe("searchRejection", () => {
     expect(searchRejection(new TypeError("fetch failed"))).toBeNull();
   });
 });
+
+describe("searchRejection through wrappers", () => {
+  it("finds the refusal inside the errors the client and query code wrap it in", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const wrapped = new Error("Search is temporarily unavailable", { cause: new Error("request failed", { cause: apiError(400, "invalid_search_filter") }) });
+    expect(searchRejection(wrapped)?.code).toBe("invalid_search_filter");
+    expect(searchRejection(new Error("x", { cause: apiError(404, "index_not_found") }))).toBeNull();
+    log.mockRestore();
+  });
+});

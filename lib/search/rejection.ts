@@ -7,13 +7,23 @@ import { MeilisearchApiError } from "meilisearch";
  * "the search service is not answering". Returns null for anything else.
  */
 export function searchRejection(error: unknown): { code: string; message: string } | null {
-  if (!(error instanceof MeilisearchApiError)) return null;
-  const status = error.response?.status ?? 0;
-  if (status >= 500) return null;
-  const code = error.cause?.code ?? `http_${status}`;
-  console.error(`[search] Meilisearch refused a query (${code}): ${error.message}`);
+  const refusal = apiErrorIn(error);
+  if (!refusal) return null;
+  const status = refusal.response?.status ?? 0;
+  // A missing index is an outage (being rebuilt, or lost): the "try again" message fits it.
+  if (status >= 500 || refusal.cause?.code === "index_not_found") return null;
+  const code = refusal.cause?.code ?? `http_${status}`;
+  console.error(`[search] Meilisearch refused a query (${code}): ${refusal.message}`);
   return {
     code,
     message: `Search failed: the search index refused this query (${code}). This is a fault on our side, not in your search; it has been logged. Conference and Q&A pages still work.`,
   };
+}
+
+/** The Meilisearch answer behind an error: the client and our transport wrap it in causes. */
+function apiErrorIn(error: unknown): MeilisearchApiError | null {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if (current instanceof MeilisearchApiError) return current;
+  }
+  return null;
 }

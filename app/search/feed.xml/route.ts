@@ -16,9 +16,9 @@ export async function GET(request: Request) {
   try {
     return cachedResponse(request, await searchFeed(parsed.data), ATOM_CONTENT_TYPE, { cacheControl: "public, max-age=300, stale-while-revalidate=3600" });
   } catch (error) {
-    if (error instanceof SearchUnavailableError) return text(503, error.message, { "Retry-After": "60" });
     const rejected = searchRejection(error);
     if (rejected) return text(502, rejected.message);
+    if (error instanceof SearchUnavailableError) return text(503, error.message, { "Retry-After": "60" });
     throw error;
   }
 }
