@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestServices, type TestServices } from "../support/services";
-import { englishBriefing } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { englishBriefing, withIndexedArchive } from "./fixtures";
 
 // Index settings must never stay wrong: reset them behind the app's back (as a Meilisearch
 // restored from an old dump, or a settings task that failed, would leave them) and the worker
 // repairs them; search:check reports the drift meanwhile.
 
-let services: TestServices;
-
-beforeAll(async () => {
-  services = await useTestServices();
-  const { publishConference } = await import("@/lib/archive/publish");
-  const { drainOutboxOnce } = await import("@/lib/search/worker");
-  await publishConference(englishBriefing);
-  await drainOutboxOnce();
-});
-
-afterAll(async () => {
-  await services?.cleanup();
-});
+const archive = withIndexedArchive(englishBriefing);
 
 async function resetSettingsToDefaults(): Promise<void> {
   const { meili, waitForSuccess } = await import("@/lib/search/client");
-  const task = await meili().index(services.indexUid).resetSettings();
+  const task = await meili().index(archive.services.indexUid).resetSettings();
   await waitForSuccess(task.taskUid, "reset settings");
 }
 
@@ -30,12 +17,12 @@ describe("index settings drift", () => {
   it("a freshly created index has exactly the declared settings, and never exists under its name without them", async () => {
     const { checkIndexSettings } = await import("@/lib/search/index-setup");
     const { meili } = await import("@/lib/search/client");
-    const check = await checkIndexSettings(services.indexUid);
+    const check = await checkIndexSettings(archive.services.indexUid);
     expect(check.exists).toBe(true);
     expect(check.drift).toEqual([]);
     // The staging index it was built in is gone (renamed into place).
     const { results } = await meili().getRawIndexes({ limit: 1000 });
-    expect(results.map((i) => i.uid).filter((uid) => uid.startsWith(`${services.indexUid}__setup_`))).toEqual([]);
+    expect(results.map((i) => i.uid).filter((uid) => uid.startsWith(`${archive.services.indexUid}__setup_`))).toEqual([]);
   });
 
   it("search:check reports settings reset to Meilisearch's defaults and is not in sync", async () => {
@@ -79,9 +66,9 @@ describe("index settings drift", () => {
     console.log(`[figure] settings reset -> repaired by the worker in ${((repairedAt - started) / 1000).toFixed(2)} s`);
     expect(repairedAt).toBeGreaterThan(0);
     expect(lines.join("\n")).toMatch(/settings of index ".*" drifted \(.*rankingRules/);
-    expect((await checkIndexSettings(services.indexUid)).drift).toEqual([]);
+    expect((await checkIndexSettings(archive.services.indexUid)).drift).toEqual([]);
     const { checkReadiness } = await import("@/lib/health/readiness");
-    expect((await checkReadiness()).checks.indexSettings).toEqual({ ok: true, index: services.indexUid });
+    expect((await checkReadiness()).checks.indexSettings).toEqual({ ok: true, index: archive.services.indexUid });
     // And a filtered search works again (it fails with invalid_search_filter on defaults).
     const { searchPairs } = await import("@/lib/search/query");
     const { searchParamsSchema } = await import("@/lib/search/params");
@@ -93,20 +80,20 @@ describe("index settings drift", () => {
     const { reconcileIndexSettings, checkIndexSettings } = await import("@/lib/search/index-setup");
     await resetSettingsToDefaults();
     // A key that may search but not change settings: Meilisearch refuses the update.
-    const created = await fetch(`${services.meiliHost}/keys`, {
+    const created = await fetch(`${archive.services.meiliHost}/keys`, {
       method: "POST",
-      headers: { Authorization: `Bearer ${services.meiliKey}`, "Content-Type": "application/json" },
+      headers: { Authorization: `Bearer ${archive.services.meiliKey}`, "Content-Type": "application/json" },
       body: JSON.stringify({ actions: ["search", "settings.get", "indexes.get"], indexes: ["*"], expiresAt: null }),
     }).then((r) => r.json() as Promise<{ key: string }>);
     process.env.MEILI_MASTER_KEY = created.key;
     try {
-      await expect(reconcileIndexSettings(services.indexUid)).rejects.toThrow();
+      await expect(reconcileIndexSettings(archive.services.indexUid)).rejects.toThrow();
     } finally {
-      process.env.MEILI_MASTER_KEY = services.meiliKey;
+      process.env.MEILI_MASTER_KEY = archive.services.meiliKey;
     }
-    expect((await checkIndexSettings(services.indexUid)).drift.length).toBeGreaterThan(0);
+    expect((await checkIndexSettings(archive.services.indexUid)).drift.length).toBeGreaterThan(0);
     // With the right key the next attempt repairs it.
-    expect((await reconcileIndexSettings(services.indexUid)).length).toBeGreaterThan(0);
-    expect((await checkIndexSettings(services.indexUid)).drift).toEqual([]);
+    expect((await reconcileIndexSettings(archive.services.indexUid)).length).toBeGreaterThan(0);
+    expect((await checkIndexSettings(archive.services.indexUid)).drift).toEqual([]);
   });
 });
