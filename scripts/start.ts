@@ -8,7 +8,7 @@
 //   npm start [-- --dev] [-- --services-only]
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { migrate } from "@/lib/db/migrator";
@@ -99,7 +99,7 @@ async function waitForWebServer(child: ChildProcess): Promise<void> {
 try {
   const started = Date.now();
   // Before anything else: a second `npm start` on the same data must not touch the first one's services.
-  await import("node:fs/promises").then((fs) => fs.mkdir(dataDir, { recursive: true }));
+  mkdirSync(dataDir, { recursive: true });
   lock = acquireDataDirLock(dataDir);
   if (lock.recoveredFrom) log(`took over the lock of a Pressroom (PID ${lock.recoveredFrom}) that is no longer running`);
   if (!servicesOnly) await assertPortFree(PORT, "the Pressroom web server", "PORT", "0.0.0.0");
