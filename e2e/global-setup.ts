@@ -13,7 +13,7 @@ const root = path.resolve(import.meta.dirname, "..");
 
 // Everything the browser tests need, started fresh: real Postgres and Meilisearch on free
 // ports, the sample archive plus the real seed page, two users, and a production build
-// served by `next start`. The returned function stops all of it.
+// served by scripts/web-server.ts, as `npm start` serves it. The returned function stops all of it.
 export default async function globalSetup() {
   const port = Number(process.env.PRESSROOM_E2E_PORT);
   await assertPortFree(port, "the e2e web server", "PRESSROOM_E2E_PORT");
@@ -23,6 +23,7 @@ export default async function globalSetup() {
     pgPort: await findFreePort(),
     meiliPort: await findFreePort(),
     source: {} as NodeJS.ProcessEnv,
+    searchKey: true,
   });
   let server: ReturnType<typeof spawn> | undefined;
   const stop = async () => {
@@ -63,8 +64,10 @@ export default async function globalSetup() {
         build.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
       });
     }
-    server = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/`)).ok, "next start", 90_000, 250);
+    // One process (node --import tsx, not the tsx CLI), so stopping it leaves nothing behind.
+    const webServer = path.join(root, "scripts", "web-server.ts");
+    server = spawn(process.execPath, ["--import", "tsx", webServer, "--port", String(port), "--hostname", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/`)).ok, "the web server", 90_000, 250);
     // The in-process worker indexes the outbox; tests start once every pair is searchable.
     await waitFor(async () => {
       const response = await fetch(`${services.env.MEILI_HOST}/indexes/qa/stats`, { headers: { Authorization: `Bearer ${services.env.MEILI_MASTER_KEY}` } });

@@ -1,10 +1,9 @@
+import { servicesOrExit } from "@/lib/dev-services/cli-services";
 import { migrate } from "@/lib/db/migrator";
 
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error("DATABASE_URL is not set. `npm start` migrates its embedded database itself; set DATABASE_URL to migrate another one.");
-  process.exit(2);
-}
+// Without DATABASE_URL: the database of the running `npm start` (.data/services.json).
+await servicesOrExit(["database"], "db:migrate");
+const url = process.env.DATABASE_URL!;
 try {
   const result = await migrate(url, { log: (line) => console.log(line) });
   console.log(`${result.applied.length} migration(s) applied, ${result.alreadyApplied.length} already in place.`);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CorpusImportError, formatImportSummary, importCorpusFiles } from "@/lib/corpus/import";
 import { stderrProgress } from "@/lib/corpus/progress";
+import { servicesOrExit } from "@/lib/dev-services/cli-services";
 
 // `npm run import -- corpus <file.jsonl|file.jsonl.gz> [more files] [--no-index] [--limit N] [--batch-size N] [--sync] [--dry-run]`
 // --sync: the files are the whole corpus; records no longer in them are withdrawn (unpublished
@@ -44,6 +45,8 @@ export async function runCorpusImport(args: string[]): Promise<number> {
     console.error((error as Error).message);
     return 2;
   }
+  // Every service this import writes to answers before the first row is written.
+  await servicesOrExit(options.index ? ["database", "search"] : ["database"], "import corpus");
   const controller = new AbortController();
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(130);

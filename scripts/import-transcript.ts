@@ -96,8 +96,13 @@ async function withPeople(draft: TranscriptDraft, organizer: string | null) {
 }
 
 async function publish(file: string, io: Io): Promise<number> {
-  if (!process.env.DATABASE_URL || !process.env.MEILI_HOST) {
-    io.err("import transcript: DATABASE_URL and MEILI_HOST must be set to publish (or use --dry-run)");
+  // Publishing writes rows and outbox entries; the search worker indexes them later.
+  const { CliServicesError, prepareCliServices } = await import("../lib/dev-services/cli-services");
+  try {
+    await prepareCliServices(["database", "search"]);
+  } catch (err) {
+    if (!(err instanceof CliServicesError)) throw err;
+    io.err(`import transcript: ${err.message} (or use --dry-run)`);
     return 2;
   }
   const { createHash } = await import("node:crypto");

@@ -1,6 +1,9 @@
 // `npm run search:check`: compares the publicly visible pairs in Postgres with the search
 // index and prints what differs. Exit code 1 when they differ, 2 when it could not check.
+import { servicesOrExit } from "@/lib/dev-services/cli-services";
 import { checkIndex, closeConnections, formatCheckReport } from "@/lib/search/check";
+
+await servicesOrExit(["database", "search"], "search:check");
 
 try {
   const report = await checkIndex();

@@ -2,6 +2,9 @@
 // swaps it in atomically; search keeps answering from the old index meanwhile.
 import { reindexAll } from "@/lib/search/reindex";
 import { db } from "@/lib/db/client";
+import { servicesOrExit } from "@/lib/dev-services/cli-services";
+
+await servicesOrExit(["database", "search"], "search:reindex");
 
 const started = Date.now();
 let lastPrinted = 0;

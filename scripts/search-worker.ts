@@ -1,6 +1,9 @@
 // `npm run search:worker`: drains the search outbox until stopped (Ctrl-C). Safe to run
 // several at once, and beside the in-process worker.
+import { servicesOrExit } from "@/lib/dev-services/cli-services";
 import { runOutboxWorker } from "@/lib/search/worker";
+
+await servicesOrExit(["database", "search"], "search:worker");
 
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -45,6 +45,10 @@ async function promptHidden(question: string): Promise<string> {
 async function main() {
   const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } } });
   const args = argsSchema.parse(values);
+  // Before the password prompt: finding out afterwards that there is no database wastes it.
+  const { servicesOrExit } = await import("@/lib/dev-services/cli-services");
+  // lib/env.ts validates both services for any lib/ code, so both are looked up (and checked).
+  await servicesOrExit(["database", "search"], "user:create");
   let password = process.env.PRESSROOM_PASSWORD;
   if (!password) {
     password = await promptHidden("Password (12+ characters): ");

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SearchUnavailableError } from "@/lib/search/client";
+import { searchRejection } from "@/lib/search/rejection";
 import { SORTS, searchParamsSchema, toQueryString, type SearchParams } from "@/lib/search/params";
 import { ALL_EXTRAS, searchPairs, type SearchResults } from "@/lib/search/query";
 import { hitHeading, matchingPairCount } from "@/lib/search/hit-display";
@@ -29,8 +30,10 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
     try {
       results = await searchPairs(params, ALL_EXTRAS);
     } catch (error) {
-      if (!(error instanceof SearchUnavailableError)) throw error;
-      unavailable = error.message;
+      const rejected = searchRejection(error);
+      if (rejected) unavailable = rejected.message;
+      else if (error instanceof SearchUnavailableError) unavailable = error.message;
+      else throw error;
     }
   }
   const q = given ? params.q : typeof raw.q === "string" ? raw.q : "";

@@ -43,16 +43,21 @@ export async function startLocalMeilisearch(options: {
   await mkdir(options.dbPath, { recursive: true });
   const host = `http://127.0.0.1:${options.port}`;
   // --flag=value throughout, so no value is ever mistaken for a flag.
+  // The master key goes through the child's environment, never its arguments: arguments are
+  // readable by every local user in `ps`. Production mode even locally: it refuses to run
+  // without a key and has no unauthenticated search preview.
   const args = [
     `--db-path=${options.dbPath}`,
     `--http-addr=127.0.0.1:${options.port}`,
-    `--master-key=${options.masterKey}`,
     "--no-analytics",
-    "--env=development",
+    "--env=production",
     "--experimental-dumpless-upgrade",
   ];
   if (options.maxIndexingMemory) args.push(`--max-indexing-memory=${options.maxIndexingMemory}`);
-  const child = spawn(meilisearchBinary(), args, { stdio: ["ignore", "ignore", "pipe"] });
+  // Only what the binary needs: Meilisearch reads every MEILI_* variable as an option, and ours
+  // (MEILI_HOST, MEILI_INDEX…) are not its options.
+  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", MEILI_MASTER_KEY: options.masterKey } as unknown as NodeJS.ProcessEnv;
+  const child = spawn(meilisearchBinary(), args, { stdio: ["ignore", "ignore", "pipe"], env });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString("utf8")).slice(-4000);

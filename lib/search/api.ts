@@ -1,4 +1,5 @@
 import { SearchUnavailableError } from "./client";
+import { searchRejection } from "./rejection";
 import { describeParamError, parseResponseOptions, parseSearchParams } from "./params";
 import { searchFacetValues, searchPairs } from "./query";
 import { FILTER_GROUPS, type FilterGroup } from "./syntax";
@@ -11,6 +12,12 @@ const json = (body: unknown, status: number, headers: Record<string, string> = {
 
 // Shared caches may keep an answer briefly: new pairs show up within a minute at most.
 const PUBLIC_CACHE = "public, max-age=30, stale-while-revalidate=60";
+
+/** Meilisearch refused the query (the index is not as declared): our fault, logged with its code. */
+function rejected(error: unknown): Response | null {
+  const rejection = searchRejection(error);
+  return rejection ? json({ error: "search_failed", code: rejection.code, message: rejection.message }, 502) : null;
+}
 
 function unavailable(error: SearchUnavailableError): Response {
   return json({ error: "search_unavailable", message: error.message }, 503, { "Retry-After": "30" });
@@ -30,6 +37,8 @@ export async function handleSearchRequest(request: Request): Promise<Response> {
     const body = { hits, facets, ...(results.histogram ? { histogram: results.histogram } : {}), estimatedTotalHits: results.estimatedTotalHits, page: results.page, limit: results.limit, ...(results.notice ? { notice: results.notice } : {}) };
     return json(body, 200, { "Cache-Control": PUBLIC_CACHE });
   } catch (error) {
+    const refused = rejected(error);
+    if (refused) return refused;
     if (error instanceof SearchUnavailableError) return unavailable(error);
     throw error;
   }
@@ -49,6 +58,8 @@ export async function handleFacetSearchRequest(request: Request): Promise<Respon
     const values = await searchFacetValues(facet as FilterGroup, facetQuery, parsed.data);
     return json({ facet, values }, 200, { "Cache-Control": PUBLIC_CACHE });
   } catch (error) {
+    const refused = rejected(error);
+    if (refused) return refused;
     if (error instanceof SearchUnavailableError) return unavailable(error);
     throw error;
   }

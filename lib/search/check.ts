@@ -1,6 +1,8 @@
 import { db } from "@/lib/db/client";
 import { indexExists, liveIndexUid, meili } from "./client";
 import { allVisibleDocuments } from "./documents";
+import { checkIndexSettings } from "./index-setup";
+import { describeDrift, type SettingsDifference } from "./settings-drift";
 import { outboxBacklog } from "./worker";
 
 export interface IndexCheckReport {
@@ -15,6 +17,8 @@ export interface IndexCheckReport {
   /** In both, but the index holds an older state of the pair or its conference. */
   stale: string[];
   outbox: { pending: number; failing: number; oldestPendingAt: Date | null };
+  /** Declared settings (settings.ts) the live index does not have. */
+  settingsDrift: SettingsDifference[];
   inSync: boolean;
 }
 
@@ -47,6 +51,7 @@ export async function checkIndex(): Promise<IndexCheckReport> {
   }
   const extra = [...indexed.keys()].filter((id) => !seen.has(id));
   const outbox = await outboxBacklog();
+  const settings = exists ? await checkIndexSettings(uid) : { drift: [] };
   return {
     index: uid,
     indexExists: exists,
@@ -56,7 +61,8 @@ export async function checkIndex(): Promise<IndexCheckReport> {
     extra,
     stale,
     outbox,
-    inSync: exists && missing.length === 0 && extra.length === 0 && stale.length === 0,
+    settingsDrift: settings.drift,
+    inSync: exists && missing.length === 0 && extra.length === 0 && stale.length === 0 && settings.drift.length === 0,
   };
 }
 
@@ -70,9 +76,12 @@ export function formatCheckReport(report: IndexCheckReport): string {
     `  Extra in index:         ${report.extra.length}${sample(report.extra)}`,
     `  Stale in index:         ${report.stale.length}${sample(report.stale)}`,
     `  Outbox pending:         ${report.outbox.pending} (${report.outbox.failing} retrying)${report.outbox.oldestPendingAt ? `, oldest ${report.outbox.oldestPendingAt.toISOString()}` : ""}`,
+    `  Settings drift:         ${report.settingsDrift.length ? describeDrift(report.settingsDrift) : "none"}`,
     report.inSync
       ? "In sync."
-      : "Differences found. Pending outbox rows explain recent ones; otherwise run `npm run search:reindex`.",
+      : report.settingsDrift.length
+        ? "Differences found. The index settings differ from the declared ones: the search worker re-applies them within minutes, or run `npm run search:reindex` now."
+        : "Differences found. Pending outbox rows explain recent ones; otherwise run `npm run search:reindex`.",
   ];
   return lines.join("\n");
 }

@@ -16,10 +16,13 @@ export class SearchUnavailableError extends Error {
 const clients = new Map<string, Meilisearch>();
 
 function clientFor(transport: "fetch" | "node:http"): Meilisearch {
-  const { MEILI_HOST, MEILI_MASTER_KEY } = env();
+  const { MEILI_HOST, MEILI_MASTER_KEY, MEILI_SEARCH_KEY } = env();
   // env() is cached per process, but tests swap MEILI_HOST at runtime to a server they can kill.
   const host = process.env.MEILI_HOST ?? MEILI_HOST;
-  const apiKey = process.env.MEILI_MASTER_KEY ?? MEILI_MASTER_KEY;
+  const adminKey = process.env.MEILI_MASTER_KEY ?? MEILI_MASTER_KEY;
+  // Queries from visitors go out with the search-only key when there is one (npm start makes
+  // one): a flaw in query code cannot then change an index. Indexing keeps the admin key.
+  const apiKey = transport === "node:http" ? (process.env.MEILI_SEARCH_KEY ?? MEILI_SEARCH_KEY ?? adminKey) : adminKey;
   const key = `${transport}\u0000${host}\u0000${apiKey ?? ""}`;
   let client = clients.get(key);
   if (!client) {
@@ -34,7 +37,7 @@ export function meili(): Meilisearch {
 }
 
 /**
- * The client for search requests (hits, facets): same server, but over node:http, which
+ * The client for search requests (hits, facets), with the search-only key: same server, but over node:http, which
  * answers ~45 ms sooner than fetch on kept-alive connections (see http-transport.ts).
  * Indexing and tasks keep the plain client.
  */

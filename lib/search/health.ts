@@ -16,3 +16,4 @@ export async function searchReachable(ttlMs = 2000): Promise<boolean> {
   last = { at: Date.now(), reachable };
   return reachable;
 }
+

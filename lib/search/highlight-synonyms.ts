@@ -1,4 +1,4 @@
-import { liveIndexUid, searchMeili } from "./client";
+import { liveIndexUid, meili } from "./client";
 
 // Hits found through a synonym ("PRC" for "China") should show the synonym marked too, now
 // that snippets are cut here (snippet.ts). The live index's own synonyms are the ones that
@@ -11,7 +11,8 @@ export function synonymsForHighlighting(): Promise<Record<string, string[]>> {
   const uid = liveIndexUid();
   if (!cached || cached.uid !== uid || Date.now() - cached.at > REFRESH_MS) {
     // A failure only costs the synonym marks: search itself reports Meilisearch being down.
-    const synonyms = searchMeili().index(uid).getSynonyms().then((value) => value ?? {}, () => ({}));
+    // Reading settings needs more than the search-only key the query client holds.
+    const synonyms = meili().index(uid).getSynonyms().then((value) => value ?? {}, () => ({}));
     cached = { at: Date.now(), uid, synonyms };
   }
   return cached.synonyms;

@@ -43,7 +43,8 @@ export async function reindexAll(options: { batchSize?: number; onProgress?: (pr
     for (const taskUid of pending) await waitForSuccess(taskUid, `reindex batch into ${building}`, 600_000);
 
     const liveExists = await indexExists(live);
-    const swap = await meili().swapIndexes([{ indexes: [live, building], rename: !liveExists }]);
+    // Swap with the live index, or (none yet) rename the built one into its name.
+    const swap = await meili().swapIndexes([liveExists ? { indexes: [live, building], rename: false } : { indexes: [building, live], rename: true }]);
     await waitForSuccess(swap.taskUid, `swap ${building} into ${live}`);
     forgetIndex(live);
     if (liveExists) {

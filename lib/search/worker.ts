@@ -1,8 +1,8 @@
 import { db, type Tx } from "@/lib/db/client";
-import { liveIndexUid, meili, waitForSuccess } from "./client";
+import { indexExists, liveIndexUid, meili, waitForSuccess } from "./client";
 import { documentsForPairs } from "./documents";
-import { rebuildIfRequested } from "./editor-settings";
-import { ensureIndex } from "./index-setup";
+import { rebuildIfRequested, rebuildRequestedAt } from "./editor-settings";
+import { ensureIndex, reconcileIndexSettings } from "./index-setup";
 
 export interface DrainResult {
   /** Outbox rows marked done. */
@@ -106,11 +106,26 @@ function describe(error: unknown): string {
  * Drains the outbox until aborted: immediately while there is work, otherwise every
  * pollMs. Errors never stop the loop; they are logged and the rows wait for their backoff.
  */
-export async function runOutboxWorker(options: { signal?: AbortSignal; pollMs?: number; batchSize?: number; log?: (line: string) => void } = {}): Promise<void> {
+export async function runOutboxWorker(
+  options: { signal?: AbortSignal; pollMs?: number; batchSize?: number; settingsCheckMs?: number; log?: (line: string) => void } = {},
+): Promise<void> {
   const pollMs = options.pollMs ?? 1000;
+  const settingsCheckMs = options.settingsCheckMs ?? Number(process.env.PRESSROOM_SETTINGS_CHECK_MS ?? 180_000);
   const log = options.log ?? ((line: string) => console.log(`[search-worker] ${line}`));
   let nextRebuildCheck = 0;
+  // First check at start-up, then every few minutes: an index whose settings were reset or
+  // never applied is repaired instead of serving wrong results for good.
+  let nextSettingsCheck = 0;
   while (!options.signal?.aborted) {
+    if (Date.now() >= nextSettingsCheck) {
+      try {
+        await checkLiveSettings(log);
+        nextSettingsCheck = Date.now() + settingsCheckMs;
+      } catch (error) {
+        log(`index settings check failed, retrying in ${Math.round(Math.min(settingsCheckMs, 30_000) / 1000)} s: ${describe(error)}`);
+        nextSettingsCheck = Date.now() + Math.min(settingsCheckMs, 30_000);
+      }
+    }
     if (Date.now() >= nextRebuildCheck) {
       try {
         await rebuildIfRequested(log);
@@ -133,10 +148,28 @@ export async function runOutboxWorker(options: { signal?: AbortSignal; pollMs?: 
   }
 }
 
+async function checkLiveSettings(log: (line: string) => void): Promise<void> {
+  // A requested rebuild builds a fresh index with the new settings; re-applying them in place
+  // meanwhile would make Meilisearch do the same work twice.
+  if (await rebuildRequestedAt()) return;
+  const uid = liveIndexUid();
+  // A missing index is created (with its settings) by the first batch that needs it.
+  if (!(await indexExists(uid))) return;
+  await reconcileIndexSettings(uid, log);
+}
+
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => { clearTimeout(timer); resolve(); }, { once: true });
+    // The listener goes when the timer fires: one left per poll would pile up on the signal.
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 

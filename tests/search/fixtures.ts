@@ -1,4 +1,25 @@
+import { afterAll, beforeAll } from "vitest";
 import type { ConferenceInput } from "@/lib/archive/conference-input";
+import { useTestServices, type TestServices } from "../support/services";
+
+/**
+ * For a test file: its own services with these conferences published and indexed before the
+ * tests, dropped after them. Read `.services` inside tests (it is set in beforeAll).
+ */
+export function withIndexedArchive(...conferences: ConferenceInput[]): { services: TestServices } {
+  const archive = {} as { services: TestServices };
+  beforeAll(async () => {
+    archive.services = await useTestServices();
+    const { publishConference } = await import("@/lib/archive/publish");
+    const { drainOutboxOnce } = await import("@/lib/search/worker");
+    for (const conference of conferences) await publishConference(conference);
+    await drainOutboxOnce();
+  });
+  afterAll(async () => {
+    await archive.services?.cleanup();
+  });
+  return archive;
+}
 
 // Small, made-up conferences whose words the search tests look for.
 

@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findFreePort } from "@/lib/dev-services/ports";
-import { useTestServices, type TestServices } from "../support/services";
-import { englishBriefing, laterBriefing } from "./fixtures";
+import { englishBriefing, laterBriefing, withIndexedArchive } from "./fixtures";
 
-let services: TestServices;
-
-beforeAll(async () => {
-  services = await useTestServices();
-  const { publishConference } = await import("@/lib/archive/publish");
-  const { drainOutboxOnce } = await import("@/lib/search/worker");
-  await publishConference(englishBriefing);
-  await drainOutboxOnce();
-});
-
-afterAll(async () => {
-  await services?.cleanup();
-});
+const archive = withIndexedArchive(englishBriefing);
 
 async function searchIds(q: string): Promise<string[]> {
   const { searchPairs } = await import("@/lib/search/query");
@@ -52,7 +39,7 @@ describe("reindex", () => {
     expect(await searchIds("winter")).toEqual(["en-4"]);
     // The temporary index is gone; only the live one remains.
     const { results } = await meili().getRawIndexes({ limit: 1000 });
-    expect(results.map((i) => i.uid).filter((uid) => uid.startsWith(services.indexUid))).toEqual([services.indexUid]);
+    expect(results.map((i) => i.uid).filter((uid) => uid.startsWith(archive.services.indexUid))).toEqual([archive.services.indexUid]);
     // Changes made during the rebuild are re-queued for the worker.
     expect(await db().searchOutbox.count({ where: { processedAt: null } })).toBeGreaterThan(0);
   });

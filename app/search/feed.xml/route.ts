@@ -2,6 +2,7 @@ import { ATOM_CONTENT_TYPE } from "@/lib/catalog/atom";
 import { searchFeed } from "@/lib/catalog/feeds";
 import { cachedResponse } from "@/lib/catalog/http";
 import { SearchUnavailableError } from "@/lib/search/client";
+import { searchRejection } from "@/lib/search/rejection";
 import { describeParamError, parseSearchParams } from "@/lib/search/params";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,8 @@ export async function GET(request: Request) {
   try {
     return cachedResponse(request, await searchFeed(parsed.data), ATOM_CONTENT_TYPE, { cacheControl: "public, max-age=300, stale-while-revalidate=3600" });
   } catch (error) {
+    const rejected = searchRejection(error);
+    if (rejected) return text(502, rejected.message);
     if (error instanceof SearchUnavailableError) return text(503, error.message, { "Retry-After": "60" });
     throw error;
   }

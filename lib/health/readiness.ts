@@ -1,0 +1,64 @@
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { liveIndexUid } from "@/lib/search/client";
+import { checkIndexSettings } from "@/lib/search/index-setup";
+import { outboxBacklog } from "@/lib/search/worker";
+
+// Readiness (GET /api/ready): can this instance serve everything right now? Postgres answers,
+// Meilisearch answers, the live index has the declared settings, and the search outbox is not
+// far behind. Liveness (/api/health) is separate and checks nothing, so a slow dependency
+// makes an instance "not ready" without getting it restarted.
+
+export interface ReadinessReport {
+  ready: boolean;
+  checks: {
+    postgres: { ok: boolean; error?: string };
+    search: { ok: boolean; error?: string };
+    indexSettings: { ok: boolean; index: string; drift?: string[]; error?: string };
+    outbox: { ok: boolean; pending?: number; lagSeconds?: number; error?: string };
+  };
+}
+
+const MAX_OUTBOX_LAG_SECONDS = 300;
+const within = <T>(promise: Promise<T>, ms: number) =>
+  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
+
+export async function checkReadiness(): Promise<ReadinessReport> {
+  const index = liveIndexUid();
+  const [postgres, search] = await Promise.all([
+    within(db().$queryRaw`SELECT 1`, 3000).then(() => ({ ok: true }), (error) => ({ ok: false, error: message(error) })),
+    within(fetch(`${process.env.MEILI_HOST ?? env().MEILI_HOST}/health`, { signal: AbortSignal.timeout(3000) }), 3000).then(
+      (response) => (response.ok ? { ok: true } : { ok: false, error: `HTTP ${response.status}` }),
+      (error) => ({ ok: false, error: message(error) }),
+    ),
+  ]);
+  const indexSettings: ReadinessReport["checks"]["indexSettings"] = search.ok
+    ? await within(checkIndexSettings(index), 5000).then(
+        (check) =>
+          !check.exists
+            ? { ok: false, index, error: "the index does not exist yet" }
+            : { ok: check.drift.length === 0, index, ...(check.drift.length ? { drift: check.drift.map((d) => d.path) } : {}) },
+        (error) => ({ ok: false, index, error: message(error) }),
+      )
+    : { ok: false, index, error: "search is not answering" };
+  const outbox: ReadinessReport["checks"]["outbox"] = postgres.ok
+    ? await within(outboxBacklog(), 3000).then(
+        (backlog) => {
+          const lagSeconds = backlog.oldestPendingAt ? Math.max(0, Math.round((Date.now() - backlog.oldestPendingAt.getTime()) / 1000)) : 0;
+          return { ok: lagSeconds <= MAX_OUTBOX_LAG_SECONDS, pending: backlog.pending, lagSeconds };
+        },
+        (error) => ({ ok: false, error: message(error) }),
+      )
+    : { ok: false, error: "postgres is not answering" };
+  const checks = { postgres, search, indexSettings, outbox };
+  return { ready: Object.values(checks).every((check) => check.ok), checks };
+}
+
+// Anyone can ask; a short cache keeps a flood of /api/ready from becoming a flood of queries.
+let cached: { at: number; report: Promise<ReadinessReport> } | undefined;
+
+export function cachedReadiness(ttlMs = 2000): Promise<ReadinessReport> {
+  if (!cached || Date.now() - cached.at > ttlMs) cached = { at: Date.now(), report: checkReadiness() };
+  return cached.report;
+}
