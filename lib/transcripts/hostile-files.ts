@@ -12,7 +12,7 @@ interface ZipPart {
 }
 
 /** A minimal deflate zip writer: enough for mammoth, and able to state false sizes. */
-export function zipOf(parts: ZipPart[]): Uint8Array {
+export function zipOf(parts: ZipPart[]): Uint8Array<ArrayBuffer> {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -67,7 +67,7 @@ const DOC_CLOSE = "</w:body></w:document>";
 export const docxParagraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 
 /** A .docx whose document.xml holds the given body XML. */
-export function docxOf(bodyXml: string | Uint8Array, statedDocumentSize?: number): Uint8Array {
+export function docxOf(bodyXml: string | Uint8Array, statedDocumentSize?: number): Uint8Array<ArrayBuffer> {
   const body = typeof bodyXml === "string" ? Buffer.from(DOC_OPEN + bodyXml + DOC_CLOSE) : Buffer.concat([Buffer.from(DOC_OPEN), bodyXml, Buffer.from(DOC_CLOSE)]);
   return zipOf([
     { name: "[Content_Types].xml", data: Buffer.from(CONTENT_TYPES) },
@@ -77,7 +77,7 @@ export function docxOf(bodyXml: string | Uint8Array, statedDocumentSize?: number
 }
 
 /** document.xml inflates to `inflatedMb` MB of whitespace (300 MB packs into about 300 kB). */
-export function zipBombDocx(inflatedMb: number, options: { lieAboutSize?: boolean } = {}): Uint8Array {
+export function zipBombDocx(inflatedMb: number, options: { lieAboutSize?: boolean } = {}): Uint8Array<ArrayBuffer> {
   const filler = Buffer.alloc(inflatedMb * 1024 * 1024, 0x20);
   return docxOf(filler, options.lieAboutSize ? 4096 : undefined);
 }
@@ -88,7 +88,7 @@ export function nestedHtml(depth: number): string {
 }
 
 /** A .docx of `count` empty paragraphs and a few real ones (4-5 kB packed). */
-export function emptyParagraphsDocx(count: number): Uint8Array {
+export function emptyParagraphsDocx(count: number): Uint8Array<ArrayBuffer> {
   return docxOf(docxParagraph("Q: Is the port open?") + docxParagraph("A: Yes.") + "<w:p/>".repeat(count));
 }
 
