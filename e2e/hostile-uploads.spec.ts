@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signInAsEditor } from "./sign-in";
 import { emptyParagraphsDocx, nestedHtml, shortPairsPaste, zipBombDocx } from "../lib/transcripts/hostile-files";
 
 // Hostile uploads against the production server (`next start` from the global setup), while
@@ -7,17 +8,7 @@ import { emptyParagraphsDocx, nestedHtml, shortPairsPaste, zipBombDocx } from ".
 // must never wait more than 2 s, and each upload must end in a message the editor can read.
 // The hostile files are made here, at run time. Figures are printed for the report.
 
-const PASSWORD = "correct horse battery staple";
 const READER_BUDGET_MS = 2000;
-
-async function signIn(page: Page) {
-  await page.goto("/login?callbackUrl=/editor/imports/new");
-  await page.getByLabel("Email").fill("editor@example.org");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname.startsWith("/editor"));
-  if (!page.url().includes("/editor/imports/new")) await page.goto("/editor/imports/new");
-}
 
 /** The web server is the process listening on the test port; its RSS plus its children's. */
 function serverPid(port: number): number | null {
@@ -64,7 +55,7 @@ test("hostile uploads are refused with a message while readers are served within
   const pid = serverPid(Number(new URL(base).port));
   expect(pid, "the next start process").not.toBeNull();
 
-  await signIn(page);
+  await signInAsEditor(page);
   const baselineRss = rssMb(pid!);
 
   // Reader: the home page and a Q&A page, alternately, one request every 100 ms.
