@@ -4,6 +4,7 @@
 
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { TranscriptInputError, type TranscriptInputErrorCode } from "./input-error";
 import type { ParseOptions } from "./parse";
@@ -31,11 +32,15 @@ async function slot(): Promise<() => void> {
   };
 }
 
-/** Next bundles server code, so the worker is found from the project root, where `next start` runs. */
-function workerFile(): string {
+/**
+ * Next bundles server code, so the worker is found from the project root, where `next start`
+ * runs. It is started through a one-line eval script that imports it: given a file path,
+ * Turbopack follows the worker into the bundle (tsx and esbuild included) and the build fails.
+ */
+function workerScript(): string {
   const file = path.join(process.cwd(), "lib", "transcripts", "parse-worker.mjs");
   if (!existsSync(file)) throw new Error(`the transcript parse worker is missing at ${file}; start the server from the project root`);
-  return file;
+  return `import(${JSON.stringify(pathToFileURL(file).href)});`;
 }
 
 type WorkerAnswer = { ok: true; result: ReadTranscript } | { ok: false; code: TranscriptInputErrorCode | null; message: string };
@@ -50,7 +55,8 @@ export async function readTranscriptOffThread(source: TranscriptSource, options:
   const release = await slot();
   try {
     return await new Promise<ReadTranscript>((resolve, reject) => {
-      const worker = new Worker(workerFile(), {
+      const worker = new Worker(workerScript(), {
+        eval: true,
         workerData: { source, options: parseOptions },
         resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
       });
