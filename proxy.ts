@@ -38,7 +38,28 @@ function contentSecurityPolicy(nonce: string | null, https: boolean): string {
   ].join("; ");
 }
 
+/**
+ * A path segment like "%ZZ" cannot be percent-decoded; Next's router then throws while reading
+ * the route params and answers 500. It is the client's mistake, so it gets a 400 here, before
+ * routing, for pages and (through the second matcher entry) for the API.
+ */
+function malformedEncoding(pathname: string): NextResponse | null {
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    return new NextResponse("Bad request: the address contains malformed percent-encoding (such as %ZZ). Check the link.\n", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    });
+  }
+}
+
 export async function proxy(request: NextRequest) {
+  const malformed = malformedEncoding(request.nextUrl.pathname);
+  if (malformed) return malformed;
+  // API paths reach the proxy only for that check; their headers come from next.config.js.
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const nonce = isCachedPublicPage(request.nextUrl.pathname) ? null : Buffer.from(crypto.randomUUID()).toString("base64");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const csp = contentSecurityPolicy(nonce, https);
@@ -77,5 +98,7 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // API paths only when they contain "%", so the proxy stays off the API's ordinary requests.
+    { source: "/api/:rest(.*%.*)" },
   ],
 };

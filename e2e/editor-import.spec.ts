@@ -1,15 +1,15 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { signInAsEditor } from "./sign-in";
 
 // The editor flow end to end: sign in, upload the real seed page, fix a speaker, publish,
 // and find the new pair through public search once the outbox worker has indexed it.
 
 const SEED_FILE = path.resolve(import.meta.dirname, "../../shared/seeds/000_47fa108efec89af6.txt");
-const PASSWORD = "correct horse battery staple";
 const QUESTION_START = "In the first quarter of this year, the value-added industrial output";
 
 test("an editor imports the seed page, fixes a speaker, publishes and finds the pair in search", async ({ page }) => {
-  await signIn(page);
+  await signInAsEditor(page);
 
   await page.getByLabel(/Transcript file/).setInputFiles(SEED_FILE);
   await page.getByRole("button", { name: "Read transcript" }).click();
@@ -61,16 +61,6 @@ test("an editor imports the seed page, fixes a speaker, publishes and finds the 
   }).toPass({ timeout: 20_000, intervals: [500, 1_000, 2_000] });
 });
 
-async function signIn(page: import("@playwright/test").Page) {
-  await page.goto("/login?callbackUrl=/editor/imports/new");
-  await page.getByLabel("Email").fill("editor@example.org");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  // The login URL itself mentions /editor (callbackUrl), so wait on the path.
-  await page.waitForURL((url) => url.pathname.startsWith("/editor"));
-  if (!page.url().includes("/editor/imports/new")) await page.goto("/editor/imports/new");
-}
-
 async function importPasted(page: import("@playwright/test").Page, text: string) {
   await page.goto("/editor/imports/new");
   await page.getByLabel("Or paste the transcript").fill(text);
@@ -79,7 +69,7 @@ async function importPasted(page: import("@playwright/test").Page, text: string)
 }
 
 test("bad input gets a clear message and the pasted text stays in the form", async ({ page }) => {
-  await signIn(page);
+  await signInAsEditor(page);
   await page.getByLabel(/Transcript file/).setInputFiles({ name: "photo.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1]) });
   await page.getByRole("button", { name: "Read transcript" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Nothing was imported: the file looks binary" })).toBeVisible();
@@ -98,7 +88,7 @@ test("re-importing a newer version of the same source shows the diff and keeps u
   const briefing = (answer: string) =>
     ["Trade Ministry Briefing", "May 20, 2024", "", "Q: What is the outlook for steel exports this year?", "", "MS. LIN: Steel exports grew by four percent.", "", "Q: Will tariffs on solar panels change?", "", `MS. LIN: ${answer}`, ""].join("\n");
 
-  await signIn(page);
+  await signInAsEditor(page);
   let firstLink: string | null = null;
   for (const [round, answer] of [[1, "No change is planned."], [2, "No change is planned this year."]] as const) {
     await importPasted(page, briefing(answer));

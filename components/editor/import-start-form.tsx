@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState, type FormEvent } from "react";
+import { MAX_TRANSCRIPT_BYTES, overLimitMessage } from "@/lib/transcripts/limits";
 import type { ImportStartState } from "./import-start-state";
 
 type Action = (previous: ImportStartState, form: FormData) => Promise<ImportStartState>;
@@ -8,11 +9,25 @@ type Action = (previous: ImportStartState, form: FormData) => Promise<ImportStar
 /** Upload or paste form; a client component only so that an error keeps the pasted text. */
 export function ImportStartForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  // Over the limit, the request would exceed the server's body limit and fail without a
+  // readable answer, so the browser refuses it first (the server checks again).
+  const [refused, setRefused] = useState<string | null>(null);
+  const checkSize = (event: FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    const file = (form.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+    const text = (form.elements.namedItem("text") as HTMLTextAreaElement | null)?.value ?? "";
+    const textBytes = new Blob([text]).size;
+    const message =
+      file && file.size > MAX_TRANSCRIPT_BYTES ? overLimitMessage("file", file.size) : textBytes > MAX_TRANSCRIPT_BYTES ? overLimitMessage("pasted text", textBytes) : null;
+    setRefused(message);
+    if (message) event.preventDefault();
+  };
+  const message = refused ?? (state.status === "error" ? state.message : null);
   return (
-    <form action={formAction} className="card import-start" aria-describedby={state.status === "error" ? "import-error" : undefined}>
-      {state.status === "error" ? (
+    <form action={formAction} onSubmit={checkSize} className="card import-start" aria-describedby={message ? "import-error" : undefined}>
+      {message ? (
         <p id="import-error" role="alert" className="import-alert">
-          {state.message}
+          {message}
         </p>
       ) : null}
       <p>

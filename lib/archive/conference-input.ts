@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpUrlSchema } from "@/lib/urls/http-url";
 
 // The one shape every writer (sample loader, editor publish, transcript import) hands to
 // publishConference. It is validated here, at the boundary, and nowhere else.
@@ -45,7 +46,7 @@ export const conferenceMetadataSchema = z.object({
   organizer: optionalText(300),
   location: optionalText(300),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "Language must be a code such as en or zh").default("en"),
-  sourceUrl: z.string().url("Source URL must be a full URL").nullable().optional(),
+  sourceUrl: httpUrlSchema.nullable().optional(),
   sourceName: optionalText(300),
   retrievedAt: z.string().datetime({ offset: true }).nullable().optional(),
   sourceText: z.string().max(5_000_000).nullable().optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpUrlSchema } from "@/lib/urls/http-url";
 import { db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueSearchSync } from "@/lib/search/outbox";
@@ -14,7 +15,7 @@ export const conferenceEditSchema = z.object({
   organizer: optionalText(300),
   location: optionalText(300),
   language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "Language must be a code such as en or zh"),
-  sourceUrl: z.string().trim().max(2000).optional().nullable().transform((v) => v || null).pipe(z.string().url("Source URL must be a full URL").nullable()),
+  sourceUrl: z.string().trim().max(2000).optional().nullable().transform((v) => v || null).pipe(httpUrlSchema.nullable()),
   sourceName: optionalText(300),
   correctionNote: optionalText(1000),
 });

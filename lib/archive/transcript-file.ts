@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { assertHasSpeakers, extractText, parseTranscript } from "@/lib/transcripts";
+import { readTranscript, type TranscriptSource } from "@/lib/transcripts/read-transcript";
+import { httpUrlSchema } from "@/lib/urls/http-url";
 import type { ConferenceInput } from "./conference-input";
 import { conferenceInputFromDraft } from "./from-draft";
 import { publishConference, type PublishResult } from "./publish";
@@ -19,7 +20,7 @@ const manifestSchema = z.array(
     location: z.string().nullable().optional(),
     language: z.string().default("en"),
     sourceName: z.string().nullable().optional(),
-    sourceUrl: z.string().nullable().optional(),
+    sourceUrl: httpUrlSchema.nullable().optional(),
     translationOf: z.string().nullable().optional(),
     topics: z.array(z.string()).optional(),
   }),
@@ -27,19 +28,31 @@ const manifestSchema = z.array(
 
 type TranscriptMetadata = Partial<ConferenceInput["metadata"]> & { sourceKey: string };
 
+/**
+ * Reads (same checks and caps as an editor upload) and publishes a transcript unless a
+ * conference with the same sourceKey exists. Runs in-process: its callers are the CLI and
+ * the startup sample loader, never a web request.
+ */
+async function publishTranscriptSource(
+  source: TranscriptSource,
+  metadata: TranscriptMetadata,
+  options: { topics?: string[]; userId?: number | null },
+): Promise<PublishResult | null> {
+  const existing = await db().conference.findUnique({ where: { sourceKey: metadata.sourceKey }, select: { id: true } });
+  if (existing) return null;
+  const { text, draft } = await readTranscript(source);
+  const input = conferenceInputFromDraft(draft, { ...metadata, sourceText: text });
+  if (options.topics?.length) for (const pair of input.pairs) pair.topics = options.topics;
+  return publishConference(input, { userId: options.userId });
+}
+
 /** Parses and publishes transcript text unless a conference with the same sourceKey exists. */
 export async function publishTranscriptText(
   text: string,
   metadata: TranscriptMetadata,
   options: { topics?: string[]; userId?: number | null } = {},
 ): Promise<PublishResult | null> {
-  const existing = await db().conference.findUnique({ where: { sourceKey: metadata.sourceKey }, select: { id: true } });
-  if (existing) return null;
-  const draft = parseTranscript(text);
-  assertHasSpeakers(draft);
-  const input = conferenceInputFromDraft(draft, { ...metadata, sourceText: text });
-  if (options.topics?.length) for (const pair of input.pairs) pair.topics = options.topics;
-  return publishConference(input, { userId: options.userId });
+  return publishTranscriptSource({ kind: "text", text }, metadata, options);
 }
 
 /** Same as publishTranscriptText, for a .txt, .md, .html or .docx file. */
@@ -48,8 +61,7 @@ export async function publishTranscriptFile(
   metadata: TranscriptMetadata,
   options: { topics?: string[]; userId?: number | null } = {},
 ): Promise<PublishResult | null> {
-  const { text } = await extractText(new Uint8Array(await readFile(file)), path.basename(file));
-  return publishTranscriptText(text, metadata, options);
+  return publishTranscriptSource({ kind: "file", fileName: path.basename(file), bytes: new Uint8Array(await readFile(file)) }, metadata, options);
 }
 
 /** Loads the fictional sample archive shipped in prisma/sample; entries already present are skipped. */

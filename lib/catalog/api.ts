@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicBaseUrl } from "@/lib/env";
+import { httpUrlOrNull } from "@/lib/urls/http-url";
 import { findPublishedConference } from "./conference";
 import { formatDate } from "./format";
 import { conferencePath, qaPath } from "./paths";
@@ -52,7 +53,7 @@ export function pairJson(row: PairRow) {
       organizer: row.conference.organizer,
       location: row.conference.location,
       language: row.conference.language,
-      sourceUrl: row.conference.sourceUrl,
+      sourceUrl: httpUrlOrNull(row.conference.sourceUrl),
       url: `${base}${conferencePath(row.conference.slug)}`,
     },
     sourceId: row.sourceId,
@@ -84,7 +85,7 @@ export async function conferenceJson(slug: string) {
     organizer: conference.organizer,
     location: conference.location,
     language: conference.language,
-    source: { url: conference.sourceUrl, name: conference.sourceName, retrievedAt: conference.retrievedAt?.toISOString() ?? null, sha256: conference.sourceSha256 },
+    source: { url: httpUrlOrNull(conference.sourceUrl), name: conference.sourceName, retrievedAt: conference.retrievedAt?.toISOString() ?? null, sha256: conference.sourceSha256 },
     translation: conference.translation ? { slug: conference.translation.slug, language: conference.translation.language, title: conference.translation.title } : null,
     participants: conference.participants.map((p) => ({ name: p.speaker.name, slug: p.speaker.slug, role: p.role })),
     correctedAt: conference.correctedAt?.toISOString() ?? null,

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { httpUrlOrNull } from "@/lib/urls/http-url";
 import { publisherName } from "./publishers";
 import { corpusFamily, type CorpusRecord } from "./record";
 
@@ -71,7 +72,7 @@ export function mapCorpusRecord(record: CorpusRecord): CorpusPair {
 
 /** Conference grouping: one page (URL) or one source document per file family and date. */
 function conferenceOf(record: CorpusRecord, family: string): CorpusConference {
-  const sourceUrl = record.url && /^https?:\/\//i.test(record.url) ? record.url : null;
+  const sourceUrl = httpUrlOrNull(record.url);
   // `owner/repo@commit:path (row n)`: the commit is dropped so a new snapshot keeps the same key.
   const sourceDocument = record.source.replace(/@[0-9a-f]{6,40}(?=:)/i, "");
   const where = record.url ?? sourceDocument;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isHttpUrl } from "@/lib/urls/http-url";
 import { draftRoleSchema } from "./model";
 
 // Every edit an editor can make to a draft, validated at the boundary (form posts arrive as
@@ -29,7 +30,7 @@ export const draftMetadataEditSchema = z.object({
   sourceUrl: z
     .string()
     .trim()
-    .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v), "Source URL must be a full http(s) URL")
+    .refine((v) => v === "" || isHttpUrl(v), "Source URL must be a full http:// or https:// address")
     .transform((v) => v || null),
   sourceName: blankToNull(300, "Source name"),
   translationOfSlug: blankToNull(200, "Translation-of slug"),

@@ -5,8 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publishConference } from "@/lib/archive/publish";
 import { previewReimport, reimportConference, type ReimportDiff } from "@/lib/archive/reimport";
-import { parseTranscript } from "@/lib/transcripts";
-import { assertHasSpeakers, decodeTranscriptBytes, extractText, MAX_TRANSCRIPT_BYTES, TranscriptInputError } from "@/lib/transcripts/formats";
+import { readTranscriptOffThread } from "@/lib/transcripts/read-off-thread";
 import type { ConferenceInput } from "@/lib/archive/conference-input";
 import { conferenceInputFromDraft, DraftNotReadyError } from "./conference";
 import type { DraftEditInput } from "./edits";
@@ -58,32 +57,19 @@ export type ImportSource = z.infer<typeof importSourceSchema>;
 
 /**
  * Decodes, parses and stores a new draft. Bad input (empty, binary, over 5 MB, undecodable,
- * no speakers) throws a TranscriptInputError before anything is written.
+ * no speakers, over the per-import caps, too slow or too large to parse) throws a
+ * TranscriptInputError before anything is written. Parsing runs on a worker thread.
  */
 export async function createImportDraft(actor: Actor, raw: ImportSource): Promise<{ id: number }> {
   const source = importSourceSchema.parse(raw);
-  let text: string;
-  let format = "txt";
-  let fileName: string | null = null;
-  if (source.kind === "text") {
-    // Pasted text goes through the same checks as a file, so the rules cannot drift apart.
-    if (source.text.trim() === "") {
-      throw new TranscriptInputError("empty", source.text ? "the pasted text contains only whitespace" : "no file was chosen and no text was pasted");
-    }
-    const bytes = new TextEncoder().encode(source.text);
-    if (bytes.length > MAX_TRANSCRIPT_BYTES) throw new TranscriptInputError("too_large", `the pasted text is ${bytes.length} bytes; the limit is 5 MB`);
-    text = decodeTranscriptBytes(bytes).text;
-  } else {
-    const extracted = await extractText(source.bytes, source.fileName);
-    text = extracted.text;
-    format = extracted.format;
-    fileName = source.fileName;
-  }
-  const parsed = parseTranscript(text);
-  assertHasSpeakers(parsed);
+  const { text, format, draft: parsed } = await readTranscriptOffThread(source);
+  const fileName = source.kind === "file" ? source.fileName : null;
   const draft = editableDraftFrom(parsed);
   const sha = createHash("sha256").update(text).digest("hex");
 
+  // Only the two writes share the transaction; parsing happened before it, off this thread.
+  // The draft is within the per-import caps, so one insert is bounded; the timeout leaves
+  // room for a slow disk rather than the 5 s default.
   return db().$transaction(async (tx) => {
     const row = await tx.importDraft.create({
       data: {
@@ -105,7 +91,7 @@ export async function createImportDraft(actor: Actor, raw: ImportSource): Promis
       summary: `Imported ${fileName ? `"${fileName}"` : "pasted text"}: ${draft.pairs.length} pairs, ${draft.statements.length} statements, ${draft.unassigned.length} unassigned`,
     });
     return row;
-  });
+  }, { timeout: 30_000, maxWait: 10_000 });
 }
 
 export interface StoredImportDraft {

@@ -3,19 +3,18 @@
 
 import { Parser } from "htmlparser2";
 import type { TranscriptDraft } from "./draft";
+import { TranscriptInputError } from "./input-error";
+import { assertSafeDocx } from "./zip-limits";
 
-export const MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024;
+export { TranscriptInputError, type TranscriptInputErrorCode } from "./input-error";
 
-export type TranscriptInputErrorCode = "empty" | "too_large" | "binary" | "undecodable" | "unsupported_format" | "no_speakers";
+import { MAX_TRANSCRIPT_BYTES } from "./limits";
 
-export class TranscriptInputError extends Error {
-  readonly code: TranscriptInputErrorCode;
-  constructor(code: TranscriptInputErrorCode, message: string) {
-    super(message);
-    this.name = "TranscriptInputError";
-    this.code = code;
-  }
-}
+export { MAX_TRANSCRIPT_BYTES } from "./limits";
+/** Browsers stop nesting at 512; real transcripts rarely pass 30. Deeper HTML is built to stall a parser. */
+export const MAX_HTML_DEPTH = 256;
+/** Extracted text (a .docx may unpack to more than it weighs) is held to the same limit as a text file. */
+export const MAX_TRANSCRIPT_CHARS = MAX_TRANSCRIPT_BYTES;
 
 export interface DecodedText {
   text: string;
@@ -63,6 +62,7 @@ export function htmlToText(html: string): string {
   const paragraphs: string[] = [];
   let current = "";
   let skipDepth = 0;
+  let depth = 0;
   let inTitle = false;
   const flush = () => {
     const p = current.replace(/[ \t\r\n\f]+/g, " ").trim();
@@ -72,6 +72,9 @@ export function htmlToText(html: string): string {
   const parser = new Parser(
     {
       onopentag(name) {
+        // Throwing from the callback stops the parser at once, before it walks the rest.
+        if (++depth > MAX_HTML_DEPTH)
+          throw new TranscriptInputError("too_complex", `the HTML nests elements more than ${MAX_HTML_DEPTH} deep; save the page as plain text and upload that`);
         if (name === "title") inTitle = true;
         if (SKIP.has(name) && !inTitle) skipDepth++;
         if (BLOCK.has(name)) flush();
@@ -80,6 +83,7 @@ export function htmlToText(html: string): string {
         if (skipDepth === 0 || inTitle) current += data;
       },
       onclosetag(name) {
+        depth--;
         if (name === "title") inTitle = false;
         if (SKIP.has(name) && skipDepth > 0) skipDepth--;
         if (BLOCK.has(name)) flush();
@@ -113,6 +117,7 @@ export async function extractText(bytes: Uint8Array, fileName: string): Promise<
   if (format === "docx") {
     if (bytes.length === 0) throw new TranscriptInputError("empty", "the file is empty");
     if (bytes.length > MAX_TRANSCRIPT_BYTES) throw new TranscriptInputError("too_large", `the file is larger than ${MAX_TRANSCRIPT_BYTES} bytes (5 MB)`);
+    assertSafeDocx(bytes);
     const mammoth = await import("mammoth");
     let value: string;
     try {
@@ -121,11 +126,18 @@ export async function extractText(bytes: Uint8Array, fileName: string): Promise<
       throw new TranscriptInputError("unsupported_format", `"${fileName}" is not a readable .docx file (${(err as Error).message})`);
     }
     if (value.trim() === "") throw new TranscriptInputError("empty", "the document contains no text");
+    assertTextWithinLimit(value);
     return { text: value, encoding: "utf-8", format };
   }
   const decoded = decodeTranscriptBytes(bytes);
-  if (format === "html") return { text: htmlToText(decoded.text), encoding: decoded.encoding, format };
+  if (format === "html") return { text: assertTextWithinLimit(htmlToText(decoded.text)), encoding: decoded.encoding, format };
   return { ...decoded, format };
+}
+
+function assertTextWithinLimit(text: string): string {
+  if (text.length > MAX_TRANSCRIPT_CHARS)
+    throw new TranscriptInputError("too_large", `the document holds ${text.length} characters of text; the limit is ${MAX_TRANSCRIPT_CHARS}`);
+  return text;
 }
 
 /** For the CLI and editor: a draft with nobody speaking and no questions is not a transcript. */

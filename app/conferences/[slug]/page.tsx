@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { httpUrlOrNull } from "@/lib/urls/http-url";
 import Link from "next/link";
 import { cache } from "react";
 import { notFound, permanentRedirect } from "next/navigation";
@@ -54,6 +55,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ConferencePage({ params }: Params) {
   const conference = await load((await params).slug);
+  // A stored URL that is not http(s) is shown as text, never as a link (lib/urls/http-url.ts).
+  const sourceUrl = httpUrlOrNull(conference.sourceUrl);
   const lang = conference.language === "en" ? undefined : conference.language;
   const pairs = conference.transcript.filter((b) => b.kind === "pair").length;
   const roleOrder = ["MODERATOR", "OFFICIAL", "INTERPRETER", "JOURNALIST", "OTHER"];
@@ -113,12 +116,12 @@ export default async function ConferencePage({ params }: Params) {
       <section aria-labelledby="provenance-heading">
         <h2 id="provenance-heading">Source</h2>
         <dl className="meta-list">
-          {conference.sourceUrl ? (
+          {sourceUrl ? (
             <>
               <dt>Source</dt>
               <dd>
-                <a href={conference.sourceUrl} rel="noopener">
-                  {conference.sourceName ?? conference.sourceUrl}
+                <a href={sourceUrl} rel="noopener">
+                  {conference.sourceName ?? sourceUrl}
                 </a>
               </dd>
             </>

@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
 import { requireRole } from "@/lib/auth/guard";
 import { createImportDraft, type ImportSource } from "@/lib/drafts/store";
-import { MAX_TRANSCRIPT_BYTES, TranscriptInputError } from "@/lib/transcripts/formats";
+import { TranscriptInputError } from "@/lib/transcripts/input-error";
+import { MAX_TRANSCRIPT_BYTES, overLimitMessage } from "@/lib/transcripts/limits";
 import type { ImportStartState } from "@/components/editor/import-start-state";
 
 const startFormSchema = z.object({
@@ -37,7 +38,7 @@ export async function startImportAction(_previous: ImportStartState, form: FormD
     let source: ImportSource;
     if (parsed.file) {
       if (parsed.file.size > MAX_TRANSCRIPT_BYTES) {
-        return { status: "error", seq, message: `The file is ${parsed.file.size} bytes; the limit is 5 MB.` };
+        return { status: "error", seq, message: overLimitMessage("file", parsed.file.size) };
       }
       source = { kind: "file", fileName: parsed.file.name, bytes: new Uint8Array(await parsed.file.arrayBuffer()) };
     } else {

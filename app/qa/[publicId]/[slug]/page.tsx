@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { httpUrlOrNull } from "@/lib/urls/http-url";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { CiteBox } from "@/components/cite/cite-box";
@@ -56,6 +57,8 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 export default async function QaPage(props: Params) {
   const { pair, question, previous, next } = await resolve(props);
   const conference = pair.conference;
+  // A stored URL that is not http(s) is shown as text, never as a link (lib/urls/http-url.ts).
+  const sourceUrl = httpUrlOrNull(conference.sourceUrl);
   // The page chrome is English; only the conference's own words carry its language.
   const lang = contentLang(conference.language);
   const questionTurns = pair.turns.filter((t) => t.kind === "QUESTION");
@@ -158,11 +161,11 @@ export default async function QaPage(props: Params) {
               <dd lang={nameLang(conference.location)}>{conference.location}</dd>
             </>
           ) : null}
-          {conference.sourceUrl || conference.sourceName ? (
+          {sourceUrl || conference.sourceName ? (
             <>
               <dt>Source</dt>
               <dd>
-                {conference.sourceUrl ? <a href={conference.sourceUrl} rel="noopener">{conference.sourceName ?? conference.sourceUrl}</a> : conference.sourceName}
+                {sourceUrl ? <a href={sourceUrl} rel="noopener">{conference.sourceName ?? sourceUrl}</a> : conference.sourceName}
                 {conference.retrievedAt ? <span className="muted"> (retrieved {formatDate(conference.retrievedAt)})</span> : null}
               </dd>
             </>
