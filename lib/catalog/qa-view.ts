@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { isAnswererTurn } from "@/lib/archive/answerers";
 import { publicBaseUrl } from "@/lib/env";
+import { httpUrlOrNull } from "@/lib/urls/http-url";
 import type { CitationSource } from "@/lib/citations";
 import type { QaPageInput } from "@/lib/structured-data/qa-page";
 import { routeQa } from "./qa-routing";
@@ -19,6 +20,11 @@ export function answererNames(pair: QaPairRecord): string[] {
   return [...new Set(pair.turns.filter(isAnswererTurn).map(turnSpeakerName))];
 }
 
+function originalOf(conference: { sourceUrl: string | null; sourceName: string | null }): CitationSource["original"] {
+  const url = httpUrlOrNull(conference.sourceUrl);
+  return url ? { name: conference.sourceName, url } : null;
+}
+
 export function citationSource(pair: QaPairRecord, question: string, accessed = new Date()): CitationSource {
   return {
     publicId: pair.publicId,
@@ -31,7 +37,7 @@ export function citationSource(pair: QaPairRecord, question: string, accessed = 
     url: `${publicBaseUrl()}${qaPath(pair.publicId, question)}`,
     accessed,
     // Only a web address a reader can follow is cited; anything else stored there is left out.
-    original: pair.conference.sourceUrl && /^https?:\/\//i.test(pair.conference.sourceUrl) ? { name: pair.conference.sourceName, url: pair.conference.sourceUrl } : null,
+    original: originalOf(pair.conference),
   };
 }
 
