@@ -112,6 +112,18 @@ export async function resetUserPassword(userId: number, actor: { userId: number;
   return password;
 }
 
+/** Ends every session of a user on their next request: the guard compares sessionEpoch on every call. */
+export async function signOutEverywhere(userId: number, actor: { userId: number; ip?: string | null }): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const user = await loadTarget(tx, userId);
+    await tx.user.update({ where: { id: userId }, data: { sessionEpoch: { increment: 1 } } });
+    await recordAudit(tx, {
+      userId: actor.userId, action: "user.sign_out_everywhere", targetType: "User", targetId: userId,
+      summary: `Signed ${user.email} out everywhere`, ip: actor.ip,
+    });
+  });
+}
+
 export async function listUsers() {
   return db().user.findMany({
     orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }],
