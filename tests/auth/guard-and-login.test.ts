@@ -97,7 +97,7 @@ describe("verifyLogin", () => {
     expect(await verifyLogin({ email: "gone@example.org", password: PASSWORD }, "10.0.0.1")).toBeNull();
   });
 
-  it("slows down after 5 failures, refuses after 10, and a success resets the email's count", async () => {
+  it("slows down after 5 failures, refuses after 10, and a success ends the lockout but keeps the history", async () => {
     const { verifyLogin, LoginRefusedError } = await import("@/lib/auth/login");
     const waits: number[] = [];
     const wait = async (ms: number) => void waits.push(ms);
@@ -117,7 +117,11 @@ describe("verifyLogin", () => {
     waits.length = 0;
     expect(await verifyLogin({ email, password: PASSWORD }, "10.0.0.4", { wait })).toMatchObject({ email });
     expect(waits).toEqual([1000]);
-    expect(await db().loginAttempt.count({ where: { email, success: false } })).toBe(0);
+    // The failures stay on record for the audit; they just no longer count against the account.
+    expect(await db().loginAttempt.count({ where: { email, success: false } })).toBe(10);
+    waits.length = 0;
+    expect(await verifyLogin({ email, password: "nope" }, "10.0.0.5", { wait })).toBeNull();
+    expect(waits).toEqual([]);
   });
 
   it("counts failures per IP across emails", async () => {
