@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestServices, type TestServices } from "../support/services";
-import { PASSWORD, seedUsers, type SeededUsers } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { PASSWORD, useSeededServices } from "./fixtures";
 
 // OWASP device cookies: a stranger's guessing locks the account for unknown clients only; the
 // editor's own browser (valid device cookie for this account) is judged by its own failures.
 
-let services: TestServices;
-let users: SeededUsers;
+const seeded = useSeededServices();
 const wait = async () => {};
-
-beforeAll(async () => {
-  services = await useTestServices();
-  users = await seedUsers();
-});
-afterAll(async () => services?.cleanup());
 
 async function lockForStrangers(email: string) {
   const { verifyLogin } = await import("@/lib/auth/login");
@@ -34,17 +26,17 @@ describe("device cookies", () => {
   it("let the account's own browser in while strangers are locked out; forged, expired and foreign cookies count as none", async () => {
     const { issueDeviceCookie } = await import("@/lib/auth/device-cookie");
     const email = "editor@example.org";
-    const mine = issueDeviceCookie(users.editor.id);
+    const mine = issueDeviceCookie(seeded.users.editor.id);
     await lockForStrangers(email);
 
     expect(await attempt(email, PASSWORD, "10.1.2.3", null)).toBe("refused");
     const [user, device, expires, signature] = mine.split(".");
     const forged = `${user}.${device}.${expires}.${signature.slice(0, -2)}${signature.endsWith("AA") ? "BB" : "AA"}`;
     expect(await attempt(email, PASSWORD, "10.1.2.3", forged)).toBe("refused");
-    const reassigned = [String(users.admin.id), device, expires, signature].join(".");
+    const reassigned = [String(seeded.users.admin.id), device, expires, signature].join(".");
     expect(await attempt(email, PASSWORD, "10.1.2.3", reassigned)).toBe("refused");
-    expect(await attempt(email, PASSWORD, "10.1.2.3", issueDeviceCookie(users.admin.id))).toBe("refused");
-    const expired = issueDeviceCookie(users.editor.id, new Date(Date.now() - 91 * 24 * 60 * 60 * 1000));
+    expect(await attempt(email, PASSWORD, "10.1.2.3", issueDeviceCookie(seeded.users.admin.id))).toBe("refused");
+    const expired = issueDeviceCookie(seeded.users.editor.id, new Date(Date.now() - 91 * 24 * 60 * 60 * 1000));
     expect(await attempt(email, PASSWORD, "10.1.2.3", expired)).toBe("refused");
 
     // The editor's own browser, even from an address the stranger used.
@@ -55,12 +47,12 @@ describe("device cookies", () => {
     const { issueDeviceCookie } = await import("@/lib/auth/device-cookie");
     const { passwordChecks } = await import("@/lib/auth/password");
     const email = "admin@example.org";
-    const device = issueDeviceCookie(users.admin.id);
+    const device = issueDeviceCookie(seeded.users.admin.id);
     const before = passwordChecks.count;
     for (let i = 0; i < 10; i++) expect(await attempt(email, `typo-${i}`, "10.5.5.5", device)).toBe("wrong");
     expect(passwordChecks.count - before).toBe(10);
     // Device failures do not count against the account: a different browser is still fine.
-    expect(await attempt(email, PASSWORD, "10.5.5.6", issueDeviceCookie(users.admin.id))).toBe("signed in");
+    expect(await attempt(email, PASSWORD, "10.5.5.6", issueDeviceCookie(seeded.users.admin.id))).toBe("signed in");
     // The locked device falls back to the unknown-client rules (account + address).
     const { db } = await import("@/lib/db/client");
     const row = await db().loginAttempt.findFirstOrThrow({ where: { email }, orderBy: { id: "desc" } });

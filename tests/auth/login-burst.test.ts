@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestServices, type TestServices } from "../support/services";
-import { PASSWORD, seedUsers } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { PASSWORD, useSeededServices } from "./fixtures";
 
 // The attacker's probe: many simultaneous guesses on one account. Throttling is worth what the
 // number of passwords actually checked (argon2 verifications) says, so that is what is counted.
 
-let services: TestServices;
-
-beforeAll(async () => {
-  services = await useTestServices();
-  await seedUsers();
-});
-afterAll(async () => services?.cleanup());
+useSeededServices();
 
 async function burst(email: string, tries: number, rightAt: number, ipFor: (i: number) => string) {
   const { verifyLogin } = await import("@/lib/auth/login");

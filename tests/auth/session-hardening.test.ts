@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { getAccessFallbackHTTPStatus, isHTTPAccessFallbackError } from "next/dist/client/components/http-access-fallback/http-access-fallback";
-import { useTestServices, type TestServices } from "../support/services";
-import { PASSWORD, seedUsers, type SeededUsers } from "./fixtures";
+import { PASSWORD, useSeededServices } from "./fixtures";
 
-let services: TestServices;
-let users: SeededUsers;
-
-beforeAll(async () => {
-  services = await useTestServices();
-  users = await seedUsers();
-});
-afterAll(async () => services?.cleanup());
+const seeded = useSeededServices();
 
 describe("sign-out", () => {
   it("revokes the signed-out session on the server, and only that one", async () => {
     const { authOptions } = await import("@/lib/auth/options");
     const { sessionUserFor } = await import("@/lib/auth/session");
-    const laptop = { ...users.editor, sid: "laptop-session-id-000001" };
-    const phone = { ...users.editor, sid: "phone-session-id-0000001" };
+    const laptop = { ...seeded.users.editor, sid: "laptop-session-id-000001" };
+    const phone = { ...seeded.users.editor, sid: "phone-session-id-0000001" };
     expect(await sessionUserFor(laptop)).not.toBeNull();
     const exp = Math.floor(Date.now() / 1000) + 3600;
     await authOptions().events!.signOut!({ token: { uid: laptop.id, sid: laptop.sid, sessionEpoch: 0, exp }, session: null as never });
@@ -36,16 +28,16 @@ describe("sign-out", () => {
     const form = new FormData();
     form.set("userId", String(target.id));
 
-    const refused = await runWithSession(users.editor, () => signOutEverywhereAction({ status: "idle" }, form)).catch((e: unknown) => e);
+    const refused = await runWithSession(seeded.users.editor, () => signOutEverywhereAction({ status: "idle" }, form)).catch((e: unknown) => e);
     expect(isHTTPAccessFallbackError(refused) && getAccessFallbackHTTPStatus(refused)).toBe(403);
     expect(await sessionUserFor(claims)).not.toBeNull();
 
     // The action itself revalidates a Next path, which needs a live request; its work is this call.
     const { signOutEverywhere } = await import("@/lib/auth/users");
-    await signOutEverywhere(target.id, { userId: users.admin.id });
+    await signOutEverywhere(target.id, { userId: seeded.users.admin.id });
     expect(await sessionUserFor(claims)).toBeNull();
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "user.sign_out_everywhere", targetId: String(target.id) } });
-    expect(audit.userId).toBe(users.admin.id);
+    expect(audit.userId).toBe(seeded.users.admin.id);
   });
 });
 
@@ -66,7 +58,7 @@ describe("clear 4xx answers", () => {
     const form = new FormData();
     form.set("email", "sneaky@example.org");
     form.set("role", "ADMIN");
-    const error = await runWithSession(users.editor, () => inviteUserAction({ status: "idle" }, form)).catch((e: unknown) => e);
+    const error = await runWithSession(seeded.users.editor, () => inviteUserAction({ status: "idle" }, form)).catch((e: unknown) => e);
     expect(isHTTPAccessFallbackError(error)).toBe(true);
     expect(getAccessFallbackHTTPStatus(error as never)).toBe(403);
   });
@@ -80,7 +72,7 @@ describe("audit log", () => {
     const forEditor = JSON.stringify([await listAuditEvents(filter, { role: "EDITOR" }), await auditFilterOptions({ role: "EDITOR" })]);
     expect(forAdmin).toContain("gone@example.org");
     expect(forEditor).not.toMatch(/@example\.org/);
-    expect(forEditor).toContain(`user #${users.disabled.id}`);
+    expect(forEditor).toContain(`user #${seeded.users.disabled.id}`);
     expect(forEditor).toContain("Eddie Editor");
   });
 });
