@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { verifiedDeviceId } from "./device-cookie";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { LoginRefusedError, recordSuccess, reserveAttempt } from "./throttle";
+import { LoginRefusedError, recordSuccess, REFUSE_AFTER_FAILURES, reserveAttempt } from "./throttle";
 import type { Role } from "./roles";
 
 export { LoginRefusedError };
@@ -43,7 +43,16 @@ export async function verifyLogin(
   let ok = false;
   if (user) ok = (await verifyPassword(user.passwordHash, password)) && !user.disabledAt;
   else await burnPasswordCheck(password);
-  if (!ok || !user) return null;
+  if (!ok || !user) {
+    // The try that locks an account for unknown clients goes into the audit log (once per lockout).
+    if (user && !reservation.trusted && reservation.failures + 1 === REFUSE_AFTER_FAILURES) {
+      await client.$transaction((tx) => recordAudit(tx, {
+        userId: null, action: "user.login_locked", targetType: "User", targetId: user.id,
+        summary: `Sign-in to ${user.email} locked for unknown browsers after ${REFUSE_AFTER_FAILURES} failed tries`, ip,
+      }));
+    }
+    return null;
+  }
 
   await client.$transaction(async (tx) => {
     await recordSuccess(tx, reservation.attemptId);

@@ -44,7 +44,8 @@ export function decideThrottle(failureTimes: Date[][], now: Date): ThrottleDecis
 export type LoginClient = { ip: string | null; device: string | null };
 
 export type Reservation =
-  | { kind: "allow"; delayMs: number; attemptId: bigint; trusted: boolean }
+  // failures: those counted before this try (the busier key's), so a caller can tell which try locks an account.
+  | { kind: "allow"; delayMs: number; attemptId: bigint; trusted: boolean; failures: number }
   | { kind: "refuse"; retryAfterMinutes: number };
 
 // Interactive transactions wait for a pooled connection; a burst of tries queues here by design.
@@ -83,7 +84,7 @@ export async function reserveAttempt(client: PrismaClient, email: string, who: L
       const decision = decideThrottle([await failureTimes(tx, { device: who.device, createdAt: { gt: from } })], now);
       if (decision.kind === "allow") {
         const row = await tx.loginAttempt.create({ data: { email, ip: who.ip ?? "", device: who.device, success: false, createdAt: now }, select: { id: true } });
-        return { kind: "allow", delayMs: decision.delayMs, attemptId: row.id, trusted: true } as const;
+        return { kind: "allow", delayMs: decision.delayMs, attemptId: row.id, trusted: true, failures: decision.failures } as const;
       }
     }
     await lockKeys(tx, who.ip ? [`login:email:${email}`, `login:ip:${who.ip}`] : [`login:email:${email}`]);
@@ -94,7 +95,7 @@ export async function reserveAttempt(client: PrismaClient, email: string, who: L
     const decision = decideThrottle([byEmail, byIp], now);
     if (decision.kind === "refuse") return { kind: "refuse", retryAfterMinutes: decision.retryAfterMinutes } as const;
     const row = await tx.loginAttempt.create({ data: { email, ip: who.ip ?? "", device: null, success: false, createdAt: now }, select: { id: true } });
-    return { kind: "allow", delayMs: decision.delayMs, attemptId: row.id, trusted: false } as const;
+    return { kind: "allow", delayMs: decision.delayMs, attemptId: row.id, trusted: false, failures: decision.failures } as const;
   }, RESERVE_TX);
 }
 

@@ -30,6 +30,9 @@ describe("device cookies", () => {
     await lockForStrangers(email);
 
     expect(await attempt(email, PASSWORD, "10.1.2.3", null)).toBe("refused");
+    const { db } = await import("@/lib/db/client");
+    const locked = await db().auditEvent.findMany({ where: { action: "user.login_locked", targetId: String(seeded.users.editor.id) } });
+    expect(locked.map((e) => e.ip)).toEqual(["10.66.0.9"]);
     const [user, device, expires, signature] = mine.split(".");
     const forged = `${user}.${device}.${expires}.${signature.slice(0, -2)}${signature.endsWith("AA") ? "BB" : "AA"}`;
     expect(await attempt(email, PASSWORD, "10.1.2.3", forged)).toBe("refused");
