@@ -29,6 +29,7 @@ describe("safeRedirectPath", () => {
     expect(safeRedirectPath("/editor/qa/abc?x=1#t", ORIGIN)).toBe("/editor/qa/abc?x=1#t");
     expect(safeRedirectPath(`${ORIGIN}/editor/users`, ORIGIN)).toBe("/editor/users");
     expect(safeRedirectPath("/search?q=caf%C3%A9", ORIGIN)).toBe("/search?q=caf%C3%A9");
+    expect(safeRedirectPath("/search?q=a%2Fb#x%2F", ORIGIN)).toBe("/search?q=a%2Fb#x%2F");
     // A scheme-relative path on a special scheme is a path on this site, as a browser reads it too.
     expect(safeRedirectPath("https:evil.example", ORIGIN)).toBe("/evil.example");
   });

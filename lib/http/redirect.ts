@@ -12,8 +12,10 @@ export function safeRedirectPath(value: string | null | undefined, origin: strin
   // C0 controls, DEL and C1 controls: browsers strip or split on these before parsing.
   if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) return fallback;
   if (value.includes("\\")) return fallback;
-  // Encoded slash, backslash, or control character: a later decode could turn "/%2F/x" into "//x".
-  if (/%(2f|5c|0[0-9a-f]|1[0-9a-f]|7f)/i.test(value)) return fallback;
+  // Encoded slash, backslash, or control character in the path: a later decode could turn
+  // "/%2F/x" into "//x". In the query or fragment they cannot move the host, and searches use them.
+  const pathPart = value.split(/[?#]/, 1)[0];
+  if (/%(2f|5c|0[0-9a-f]|1[0-9a-f]|7f)/i.test(pathPart)) return fallback;
   let base: URL;
   let target: URL;
   try {
