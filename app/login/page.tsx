@@ -34,7 +34,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="narrow">
       <h1>Editor sign-in</h1>
       {one(params.signedOut) ? <p role="status">You are signed out.</p> : null}
-      {one(params.created) ? <p role="status">The admin account is ready; sign in with it.</p> : null}
       <p className="muted">Only editors of this archive have accounts. Ask an admin for an invitation.</p>
       <LoginForm callbackUrl={callbackUrl} csrfToken={csrfToken} error={error} />
     </div>

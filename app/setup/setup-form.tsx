@@ -2,12 +2,20 @@
 
 import { useActionState } from "react";
 
-export type SetupFormState = { status: "idle" } | { status: "error"; message: string };
+export type SetupFormState = { status: "idle" } | { status: "error"; message: string } | { status: "done"; email: string };
 
 type Action = (previous: SetupFormState, form: FormData) => Promise<SetupFormState>;
 
 export function SetupForm({ token, action }: { token: string; action: Action }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  if (state.status === "done") {
+    return (
+      <div role="status">
+        <p>The admin account {state.email} is ready. This setup link no longer works.</p>
+        <p><a href="/login">Sign in</a></p>
+      </div>
+    );
+  }
   return (
     <form action={formAction} className="editor-form" aria-label="Create the first admin">
       {state.status === "error" ? <p role="alert" className="form-error">{state.message}</p> : null}
