@@ -1,10 +1,21 @@
 // Next calls register() once when the server starts. By default the search outbox worker
 // runs in the same process; set PRESSROOM_SEARCH_WORKER=off and run `npm run search:worker`
 // to run it on its own (or several of them: they share the outbox safely).
+// The imports stay inside register(), after the runtime check: Next also bundles this file for
+// the edge runtime and drops only code it can see is unreachable there.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  if (process.env.PRESSROOM_SEARCH_WORKER === "off") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  if (process.env.DATABASE_URL) {
+    // A fresh install has no editors: print a one-time link that creates the first admin (lib/auth/setup.ts).
+    try {
+      const [{ announceSetupLink }, { publicBaseUrl }] = await Promise.all([import("@/lib/auth/setup"), import("@/lib/env")]);
+      await announceSetupLink(publicBaseUrl());
+    } catch (error) {
+      console.warn(`[pressroom] could not check for a first admin: ${(error as Error).message}`);
+    }
+  }
+  if (process.env.PRESSROOM_SEARCH_WORKER === "off") return;
   if (!process.env.DATABASE_URL || !process.env.MEILI_HOST) {
     console.warn("[search-worker] not started: DATABASE_URL or MEILI_HOST is not set");
     return;

@@ -1,25 +1,12 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { GENERIC_ERROR, login, PASSWORD, query, signedIn } from "./editor-session";
 import { harnessArchiveLib } from "./harness-lib";
 
 // Editors' login, safe editing of published answers, the audit trail, and the web-security
 // promises (CSP headers, no executable transcript text, no search key in the browser bundle).
 // Runs against the harness in e2e/global-setup.ts (users admin@ / editor@ exist there).
-
-const PASSWORD = "correct horse battery staple";
-const GENERIC_ERROR = "That email and password do not match an active account.";
-
-async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.PRESSROOM_E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** Published pairs with an answer, the seed page's first; each test edits a different one. */
 async function publishedPairs(): Promise<string[]> {
@@ -31,24 +18,11 @@ async function publishedPairs(): Promise<string[]> {
   return rows.map((r) => r.publicId);
 }
 
-async function login(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await login(page, email);
-  await expect(page.getByRole("heading", { name: "Editor dashboard" })).toBeVisible();
-  return page;
-}
-
 test.describe("editor login and editing", () => {
   test("anonymous visitors are sent to login; wrong credentials get one generic message", async ({ page }) => {
     await page.goto("/editor");
-    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Feditor$/);
+    // A first visit passes through next-auth once to get its CSRF cookie (from=signin).
+    await expect(page).toHaveURL(/\/login\?(from=signin&)?callbackUrl=[^&]*%2Feditor$/);
 
     await login(page, "editor@example.org", "not the password");
     const error = page.locator("#login-error");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { hideEmails, hideEmailsInJson, userPseudonym } from "./pseudonyms";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -22,7 +23,10 @@ export type AuditRow = {
   ip: string | null; userName: string | null; targetHref: string | null; diff: unknown;
 };
 
-export async function listAuditEvents(filter: AuditFilter) {
+/** Who is reading: only admins see account emails (lib/audit/pseudonyms.ts). */
+export type AuditViewer = { role: "ADMIN" | "EDITOR" };
+
+export async function listAuditEvents(filter: AuditFilter, viewer: AuditViewer) {
   const where: Prisma.AuditEventWhereInput = {};
   if (filter.user) where.userId = filter.user;
   if (filter.action) where.action = filter.action;
@@ -41,16 +45,21 @@ export async function listAuditEvents(filter: AuditFilter) {
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      include: { user: { select: { name: true, email: true } } },
+      include: { user: { select: { id: true, name: true, email: true } } },
     }),
   ]);
   const conferenceIds = events.filter((e) => e.targetType === "Conference" && /^\d+$/.test(e.targetId)).map((e) => Number(e.targetId));
   const slugs = new Map(
     (await db().conference.findMany({ where: { id: { in: conferenceIds } }, select: { id: true, slug: true } })).map((c) => [String(c.id), c.slug]),
   );
+  const admin = viewer.role === "ADMIN";
+  const accounts = admin ? [] : await db().user.findMany({ select: { id: true, name: true, email: true } });
   const rows: AuditRow[] = events.map((e) => ({
     id: String(e.id), createdAt: e.createdAt, action: e.action, targetType: e.targetType, targetId: e.targetId,
-    summary: e.summary, ip: e.ip, diff: e.diff, userName: e.user ? (e.user.name ?? e.user.email) : null,
+    summary: admin ? e.summary : hideEmails(e.summary, accounts),
+    ip: e.ip,
+    diff: admin ? e.diff : hideEmailsInJson(e.diff, accounts),
+    userName: e.user ? (admin ? (e.user.name ?? e.user.email) : userPseudonym(e.user)) : null,
     targetHref: targetHref(e.targetType, e.targetId, slugs),
   }));
   return { rows, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
@@ -66,12 +75,13 @@ function targetHref(type: string, id: string, conferenceSlugs: Map<string, strin
   }
 }
 
-/** Choices for the filter form. */
-export async function auditFilterOptions() {
+/** Choices for the filter form; users are labelled as the viewer may see them. */
+export async function auditFilterOptions(viewer: AuditViewer) {
   const [users, actions, targetTypes] = await Promise.all([
     db().user.findMany({ select: { id: true, name: true, email: true }, orderBy: { email: "asc" } }),
     db().auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
     db().auditEvent.findMany({ distinct: ["targetType"], select: { targetType: true }, orderBy: { targetType: "asc" } }),
   ]);
-  return { users, actions: actions.map((a) => a.action), targetTypes: targetTypes.map((t) => t.targetType) };
+  const labelled = users.map((u) => ({ id: u.id, label: viewer.role === "ADMIN" ? (u.name ?? u.email) : userPseudonym(u) }));
+  return { users: labelled, actions: actions.map((a) => a.action), targetTypes: targetTypes.map((t) => t.targetType) };
 }

@@ -1,21 +1,16 @@
 import { forbidden, redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { publicBaseUrl } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/http/redirect";
 import { ForbiddenError, roleSatisfies, type Role, type SessionUser } from "./roles";
 import { currentSessionUser } from "./session";
 
 export { ForbiddenError, type SessionUser };
 
-/** Only same-site relative paths, so ?callbackUrl= can never send someone to another site. */
-export function safeCallbackPath(value: string | null | undefined, fallback = "/editor"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
-}
-
 async function currentPath(): Promise<string> {
   try {
     // proxy.ts copies the request path here; pages and server actions have no other way to see it.
-    return safeCallbackPath((await headers()).get("x-pressroom-path"));
+    return safeRedirectPath((await headers()).get("x-pressroom-path"), publicBaseUrl());
   } catch {
     return "/editor"; // outside a request (tests, scripts)
   }

@@ -10,11 +10,14 @@ import type { Role } from "./roles";
  */
 export type MutationEntry =
   | { kind: "action"; file: string; name: string; role: Role }
+  | { kind: "action"; file: string; name: string; role: "PUBLIC"; why: string }
   | { kind: "route"; file: string; method: "POST" | "PUT" | "PATCH" | "DELETE"; role: Role }
   | { kind: "route"; file: string; method: "POST" | "PUT" | "PATCH" | "DELETE"; role: "PUBLIC"; why: string };
 
 export const MUTATIONS: MutationEntry[] = [
   { kind: "route", file: "app/api/auth/[...nextauth]/route.ts", method: "POST", role: "PUBLIC", why: "next-auth sign-in/sign-out; CSRF-token protected and throttled" },
+
+  { kind: "action", file: "app/setup/actions.ts", name: "createFirstAdminAction", role: "PUBLIC", why: "first-admin setup; the one-time setup token in the form is the credential" },
 
   { kind: "action", file: "app/editor/qa/[publicId]/actions.ts", name: "savePairAction", role: "EDITOR" },
   { kind: "action", file: "app/editor/qa/[publicId]/actions.ts", name: "changePairStatusAction", role: "EDITOR" },
@@ -26,6 +29,7 @@ export const MUTATIONS: MutationEntry[] = [
   { kind: "action", file: "app/editor/users/actions.ts", name: "setUserDisabledAction", role: "ADMIN" },
   { kind: "action", file: "app/editor/users/actions.ts", name: "changeUserRoleAction", role: "ADMIN" },
   { kind: "action", file: "app/editor/users/actions.ts", name: "resetUserPasswordAction", role: "ADMIN" },
+  { kind: "action", file: "app/editor/users/actions.ts", name: "signOutEverywhereAction", role: "ADMIN" },
 
   // Transcript import flow (issue: import engineer).
   { kind: "action", file: "app/editor/imports/new/actions.ts", name: "startImportAction", role: "EDITOR" },

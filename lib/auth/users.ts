@@ -24,19 +24,27 @@ export type CreatedUser = { id: number; email: string; name: string | null; role
 export async function createUser(raw: z.input<typeof createUserSchema>, actor: { userId: number | null; ip?: string | null } = { userId: null }): Promise<CreatedUser> {
   const input = createUserSchema.parse(raw);
   const passwordHash = await hashPassword(input.password);
-  return db().$transaction(async (tx) => {
-    const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (taken) throw new UserAdminError(`A user with the email ${input.email} already exists`);
-    const user = await tx.user.create({
-      data: { email: input.email, name: input.name, role: input.role, passwordHash },
-      select: { id: true, email: true, name: true, role: true },
-    });
-    await recordAudit(tx, {
-      userId: actor.userId, action: "user.create", targetType: "User", targetId: user.id,
-      summary: `Created ${user.role.toLowerCase()} ${user.email}`, diff: { role: user.role }, ip: actor.ip,
-    });
-    return user;
+  return db().$transaction((tx) => insertUser(tx, input, passwordHash, actor));
+}
+
+/** The insert half of createUser, for callers that create a user inside their own transaction (first-admin setup). */
+export async function insertUser(
+  tx: Tx,
+  input: z.output<typeof createUserSchema>,
+  passwordHash: string,
+  actor: { userId: number | null; ip?: string | null; action?: string },
+): Promise<CreatedUser> {
+  const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (taken) throw new UserAdminError(`A user with the email ${input.email} already exists`);
+  const user = await tx.user.create({
+    data: { email: input.email, name: input.name, role: input.role, passwordHash },
+    select: { id: true, email: true, name: true, role: true },
   });
+  await recordAudit(tx, {
+    userId: actor.userId, action: actor.action ?? "user.create", targetType: "User", targetId: user.id,
+    summary: `Created ${user.role.toLowerCase()} ${user.email}`, diff: { role: user.role }, ip: actor.ip,
+  });
+  return user;
 }
 
 /** Random password shown once to the admin; 18 bytes of base64url = 24 characters. */
@@ -110,6 +118,18 @@ export async function resetUserPassword(userId: number, actor: { userId: number;
     });
   });
   return password;
+}
+
+/** Ends every session of a user on their next request: the guard compares sessionEpoch on every call. */
+export async function signOutEverywhere(userId: number, actor: { userId: number; ip?: string | null }): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const user = await loadTarget(tx, userId);
+    await tx.user.update({ where: { id: userId }, data: { sessionEpoch: { increment: 1 } } });
+    await recordAudit(tx, {
+      userId: actor.userId, action: "user.sign_out_everywhere", targetType: "User", targetId: userId,
+      summary: `Signed ${user.email} out everywhere`, ip: actor.ip,
+    });
+  });
 }
 
 export async function listUsers() {

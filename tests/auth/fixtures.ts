@@ -1,4 +1,6 @@
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { useTestServices, type TestServices } from "../support/services";
 import type { SessionClaims } from "@/lib/auth/session";
 
 export const PASSWORD = "correct horse battery staple";
@@ -61,4 +63,18 @@ export function isLoginRedirect(error: unknown): boolean {
 
 export function isForbidden(error: unknown): boolean {
   return (error as { name?: string; status?: number })?.name === "ForbiddenError" && (error as { status?: number }).status === 403;
+}
+
+/**
+ * Fresh services and the seeded users for one test file; the fields are filled in beforeAll.
+ * Call at the top level of the file.
+ */
+export function useSeededServices(): { services: TestServices; users: SeededUsers } {
+  const context = {} as { services: TestServices; users: SeededUsers };
+  beforeAll(async () => {
+    context.services = await useTestServices();
+    context.users = await seedUsers();
+  });
+  afterAll(async () => context.services?.cleanup());
+  return context;
 }

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { useTestServices, type TestServices } from "../support/services";
-import { isForbidden, isLoginRedirect, PASSWORD, seedUsers, type SeededUsers } from "./fixtures";
+import { isForbidden, isLoginRedirect, PASSWORD, useSeededServices } from "./fixtures";
 
-let services: TestServices;
-let users: SeededUsers;
-
-beforeAll(async () => {
-  services = await useTestServices();
-  users = await seedUsers();
-});
-afterAll(async () => services?.cleanup());
+const seeded = useSeededServices();
 
 async function outcome(fn: () => Promise<unknown>) {
   try {
@@ -31,30 +23,30 @@ describe("requireRole", () => {
   it("lets ADMIN pass EDITOR checks and refuses EDITOR on ADMIN checks", async () => {
     const { requireRole } = await import("@/lib/auth/guard");
     const { runWithSession } = await import("@/lib/auth/session");
-    const admin = await runWithSession(users.admin, () => requireRole("EDITOR"));
+    const admin = await runWithSession(seeded.users.admin, () => requireRole("EDITOR"));
     expect(admin).toMatchObject({ email: "admin@example.org", role: "ADMIN" });
-    const editor = await runWithSession(users.editor, () => requireRole("EDITOR"));
+    const editor = await runWithSession(seeded.users.editor, () => requireRole("EDITOR"));
     expect(editor.role).toBe("EDITOR");
-    expect(isForbidden((await outcome(() => runWithSession(users.editor, () => requireRole("ADMIN")))).error)).toBe(true);
+    expect(isForbidden((await outcome(() => runWithSession(seeded.users.editor, () => requireRole("ADMIN")))).error)).toBe(true);
   });
 
   it("ends sessions of disabled users, after a password reset and takes the role from the database", async () => {
     const { requireRole } = await import("@/lib/auth/guard");
     const { runWithSession } = await import("@/lib/auth/session");
     const { changeUserRole, createUser, resetUserPassword, setUserDisabled } = await import("@/lib/auth/users");
-    expect(isLoginRedirect((await outcome(() => runWithSession(users.disabled, () => requireRole("EDITOR")))).error)).toBe(true);
+    expect(isLoginRedirect((await outcome(() => runWithSession(seeded.users.disabled, () => requireRole("EDITOR")))).error)).toBe(true);
 
     const temp = await createUser({ email: "temp@example.org", password: PASSWORD, role: "EDITOR" });
     const claims = { id: temp.id, sessionEpoch: 0 };
     expect((await runWithSession(claims, () => requireRole("EDITOR"))).id).toBe(temp.id);
-    await changeUserRole(temp.id, "ADMIN", { userId: users.admin.id });
+    await changeUserRole(temp.id, "ADMIN", { userId: seeded.users.admin.id });
     expect((await runWithSession(claims, () => requireRole("ADMIN"))).role).toBe("ADMIN");
-    await resetUserPassword(temp.id, { userId: users.admin.id });
+    await resetUserPassword(temp.id, { userId: seeded.users.admin.id });
     expect(isLoginRedirect((await outcome(() => runWithSession(claims, () => requireRole("EDITOR")))).error)).toBe(true);
     // Re-enabling does not revive old cookies: the epoch moved on when the account was disabled.
-    await setUserDisabled(users.disabled.id, false, { userId: users.admin.id });
-    expect(isLoginRedirect((await outcome(() => runWithSession(users.disabled, () => requireRole("EDITOR")))).error)).toBe(true);
-    expect((await runWithSession({ id: users.disabled.id, sessionEpoch: 1 }, () => requireRole("EDITOR"))).email).toBe("gone@example.org");
+    await setUserDisabled(seeded.users.disabled.id, false, { userId: seeded.users.admin.id });
+    expect(isLoginRedirect((await outcome(() => runWithSession(seeded.users.disabled, () => requireRole("EDITOR")))).error)).toBe(true);
+    expect((await runWithSession({ id: seeded.users.disabled.id, sessionEpoch: 1 }, () => requireRole("EDITOR"))).email).toBe("gone@example.org");
   });
 
   it("keeps the last enabled admin", async () => {
@@ -62,9 +54,9 @@ describe("requireRole", () => {
     const { db } = await import("@/lib/db/client");
     // temp@ is an admin now (previous test); demote it so admin@ is the only one left.
     const temp = await db().user.findUniqueOrThrow({ where: { email: "temp@example.org" } });
-    await changeUserRole(temp.id, "EDITOR", { userId: users.admin.id });
-    await expect(changeUserRole(users.admin.id, "EDITOR", { userId: users.editor.id })).rejects.toBeInstanceOf(UserAdminError);
-    await expect(setUserDisabled(users.admin.id, true, { userId: users.editor.id })).rejects.toBeInstanceOf(UserAdminError);
+    await changeUserRole(temp.id, "EDITOR", { userId: seeded.users.admin.id });
+    await expect(changeUserRole(seeded.users.admin.id, "EDITOR", { userId: seeded.users.editor.id })).rejects.toBeInstanceOf(UserAdminError);
+    await expect(setUserDisabled(seeded.users.admin.id, true, { userId: seeded.users.editor.id })).rejects.toBeInstanceOf(UserAdminError);
   });
 });
 
@@ -76,28 +68,28 @@ describe("guardRoute", () => {
       new NextRequest("http://localhost:4000/api/x", { method: "POST", headers: { host: "localhost:4000", ...(origin ? { origin } : {}) } });
     const status = (r: unknown) => (r instanceof Response ? r.status : 200);
     expect(status(await runWithSession(null, () => guardRoute(post(), "EDITOR")))).toBe(401);
-    expect(status(await runWithSession(users.editor, () => guardRoute(post(), "ADMIN")))).toBe(403);
-    expect(status(await runWithSession(users.admin, () => guardRoute(post("https://evil.example"), "EDITOR")))).toBe(403);
-    expect(status(await runWithSession(users.admin, () => guardRoute(post("null"), "EDITOR")))).toBe(403);
-    expect(status(await runWithSession(users.admin, () => guardRoute(post("http://localhost:4000"), "ADMIN")))).toBe(200);
+    expect(status(await runWithSession(seeded.users.editor, () => guardRoute(post(), "ADMIN")))).toBe(403);
+    expect(status(await runWithSession(seeded.users.admin, () => guardRoute(post("https://evil.example"), "EDITOR")))).toBe(403);
+    expect(status(await runWithSession(seeded.users.admin, () => guardRoute(post("null"), "EDITOR")))).toBe(403);
+    expect(status(await runWithSession(seeded.users.admin, () => guardRoute(post("http://localhost:4000"), "ADMIN")))).toBe(200);
     const get = new NextRequest("http://localhost:4000/api/x", { headers: { origin: "https://evil.example" } });
-    expect(status(await runWithSession(users.editor, () => guardRoute(get, "EDITOR")))).toBe(200);
+    expect(status(await runWithSession(seeded.users.editor, () => guardRoute(get, "EDITOR")))).toBe(200);
   });
 });
 
 describe("verifyLogin", () => {
   it("accepts the right password and gives the same answer for a wrong password, unknown email and disabled account", async () => {
     const { verifyLogin } = await import("@/lib/auth/login");
-    expect(await verifyLogin({ email: "Admin@Example.org ", password: PASSWORD }, "10.0.0.1")).toMatchObject({ id: users.admin.id, role: "ADMIN" });
+    expect(await verifyLogin({ email: "Admin@Example.org ", password: PASSWORD }, "10.0.0.1")).toMatchObject({ id: seeded.users.admin.id, role: "ADMIN" });
     expect(await verifyLogin({ email: "admin@example.org", password: "wrong" }, "10.0.0.1")).toBeNull();
     expect(await verifyLogin({ email: "nobody@example.org", password: PASSWORD }, "10.0.0.1")).toBeNull();
     const { db } = await import("@/lib/db/client");
-    const disabled = await db().user.findUniqueOrThrow({ where: { id: users.disabled.id } });
+    const disabled = await db().user.findUniqueOrThrow({ where: { id: seeded.users.disabled.id } });
     if (!disabled.disabledAt) await db().user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
     expect(await verifyLogin({ email: "gone@example.org", password: PASSWORD }, "10.0.0.1")).toBeNull();
   });
 
-  it("slows down after 5 failures, refuses after 10, and a success resets the email's count", async () => {
+  it("slows down after 5 failures, refuses after 10, and a success ends the lockout but keeps the history", async () => {
     const { verifyLogin, LoginRefusedError } = await import("@/lib/auth/login");
     const waits: number[] = [];
     const wait = async (ms: number) => void waits.push(ms);
@@ -117,7 +109,11 @@ describe("verifyLogin", () => {
     waits.length = 0;
     expect(await verifyLogin({ email, password: PASSWORD }, "10.0.0.4", { wait })).toMatchObject({ email });
     expect(waits).toEqual([1000]);
-    expect(await db().loginAttempt.count({ where: { email, success: false } })).toBe(0);
+    // The failures stay on record for the audit; they just no longer count against the account.
+    expect(await db().loginAttempt.count({ where: { email, success: false } })).toBe(10);
+    waits.length = 0;
+    expect(await verifyLogin({ email, password: "nope" }, "10.0.0.5", { wait })).toBeNull();
+    expect(waits).toEqual([]);
   });
 
   it("counts failures per IP across emails", async () => {

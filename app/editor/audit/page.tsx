@@ -19,10 +19,10 @@ function pageHref(filter: AuditFilter, page: number): string {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireRoleForPage("EDITOR");
+  const viewer = await requireRoleForPage("EDITOR");
   const raw = await searchParams;
   const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const [{ rows, total, pages }, options] = await Promise.all([listAuditEvents(filter), auditFilterOptions()]);
+  const [{ rows, total, pages }, options] = await Promise.all([listAuditEvents(filter, viewer), auditFilterOptions(viewer)]);
   return (
     <>
       <h1>Audit log</h1>
@@ -31,7 +31,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label htmlFor="audit-user">User</label>
           <select id="audit-user" name="user" defaultValue={filter.user ? String(filter.user) : ""}>
             <option value="">Anyone</option>
-            {options.users.map((u) => <option key={u.id} value={u.id}>{u.name ?? u.email}</option>)}
+            {options.users.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}
           </select>
         </p>
         <p>

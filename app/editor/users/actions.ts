@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z, ZodError } from "zod";
 import { requireRole } from "@/lib/auth/guard";
 import { requestIp } from "@/lib/auth/request-ip";
-import { changeUserRole, inviteUser, resetUserPassword, setUserDisabled, UserAdminError } from "@/lib/auth/users";
+import { changeUserRole, inviteUser, resetUserPassword, setUserDisabled, signOutEverywhere, UserAdminError } from "@/lib/auth/users";
 import type { UserAdminState } from "@/components/editor/form-state";
 
 const userIdSchema = z.coerce.number().int().positive("Unknown user");
@@ -51,5 +51,12 @@ export async function resetUserPasswordAction(_previous: UserAdminState, form: F
   return run(async (actor) => {
     const password = await resetUserPassword(userIdSchema.parse(form.get("userId")), actor);
     return { message: "Password reset; their sessions have ended. Give them this temporary password; it is shown only once.", temporaryPassword: password };
+  });
+}
+
+export async function signOutEverywhereAction(_previous: UserAdminState, form: FormData): Promise<UserAdminState> {
+  return run(async (actor) => {
+    await signOutEverywhere(userIdSchema.parse(form.get("userId")), actor);
+    return { message: "Signed out everywhere; every session of this user has ended." };
   });
 }

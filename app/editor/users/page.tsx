@@ -1,7 +1,8 @@
 import { InviteUserForm, UserRowForms } from "@/components/editor/user-admin-forms";
 import { requireRoleForPage } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/auth/users";
-import { changeUserRoleAction, inviteUserAction, resetUserPasswordAction, setUserDisabledAction } from "./actions";
+import { changeUserRoleAction, inviteUserAction, resetUserPasswordAction, setUserDisabledAction, signOutEverywhereAction } from "./actions";
+import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
 
 export const metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export default async function UsersPage() {
   return (
     <>
       <h1>Users</h1>
-      <p className="muted">Disabling a user or resetting their password ends their sessions on their next request. Every change is in the audit log.</p>
+      <p className="muted">Disabling a user, resetting their password or signing them out everywhere ends their sessions on their next request. Every change is in the audit log.</p>
       <h2>Invite</h2>
       <InviteUserForm action={inviteUserAction} />
       <h2>Accounts</h2>
@@ -31,6 +32,7 @@ export default async function UsersPage() {
                   user={{ id: u.id, email: u.email, role: u.role, disabled: Boolean(u.disabledAt) }}
                   actions={{ role: changeUserRoleAction, disable: setUserDisabledAction, reset: resetUserPasswordAction }}
                 />
+                <SignOutEverywhereForm user={{ id: u.id, email: u.email }} action={signOutEverywhereAction} />
               </td>
             </tr>
           ))}
