@@ -11,6 +11,8 @@ import { CopyButton } from "./copy-button";
  */
 export function CitationText({ style, label, source }: { style: CitationStyle; label: string; source: CitationSource }) {
   const [accessed, setAccessed] = useState(source.accessed);
+  // The reader's day is only known after hydration; rendering it on the server would be the cache's day.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setAccessed(new Date()), []);
   const text = cite(style, { ...source, accessed });
   return (

@@ -9,6 +9,8 @@ import { useEffect, useState } from "react";
 export function CopyButton({ text, label, copiedLabel = "Copied", absolute = false }: { text: string; label: string; copiedLabel?: string; absolute?: boolean }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const [ready, setReady] = useState(false);
+  // The button only works once hydrated (the Clipboard API needs JavaScript), so it is enabled then.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setReady(true), []);
 
   async function copy() {

@@ -7,6 +7,8 @@ import { formCsrfToken } from "@/lib/auth/csrf";
 export async function SignOutButton() {
   const csrfToken = await formCsrfToken();
   if (!csrfToken) {
+    // An API route, not a page: a full navigation is what next-auth's confirmation form needs.
+    // eslint-disable-next-line @next/next/no-html-link-for-pages
     return <a className="button secondary" href="/api/auth/signout">Sign out</a>;
   }
   return (

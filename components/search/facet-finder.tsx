@@ -19,6 +19,8 @@ export function FacetFinder({ group, label, shown, searchQuery }: { group: strin
 
   useEffect(() => {
     if (text.trim().length < 2) {
+      // Clearing the box resets the found list in the same pass as the fetch effect it cancels.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setValues([]);
       setSearched(false);
       return;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { cookies } from "next/headers";
-import { authSecret, useSecureCookies } from "./secret";
+import { authSecret, secureCookiesInUse } from "./secret";
 
 /**
  * The CSRF token for a plain HTML login or sign-out form, read from next-auth's double-submit
@@ -17,6 +17,6 @@ export function csrfTokenFromCookie(value: string | undefined): string | null {
 }
 
 export async function formCsrfToken(): Promise<string | null> {
-  const name = `${useSecureCookies() ? "__Host-" : ""}next-auth.csrf-token`;
+  const name = `${secureCookiesInUse() ? "__Host-" : ""}next-auth.csrf-token`;
   return csrfTokenFromCookie((await cookies()).get(name)?.value);
 }

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { authSecret, useSecureCookies } from "./secret";
+import { authSecret, secureCookiesInUse } from "./secret";
 
 // Device cookies (OWASP Authentication Cheat Sheet): a browser that signed in to an account
 // keeps a signed token naming that account. While the account is locked for unknown clients,
@@ -12,7 +12,7 @@ export const DEVICE_COOKIE_MAX_AGE_SECONDS = 90 * 24 * 60 * 60;
 const COOKIE_PATH = "/api/auth/callback";
 
 export function deviceCookieName(): string {
-  return useSecureCookies() ? "__Secure-pressroom-device" : "pressroom-device";
+  return secureCookiesInUse() ? "__Secure-pressroom-device" : "pressroom-device";
 }
 
 function signingKey(): Buffer {
@@ -44,7 +44,7 @@ export function verifiedDeviceId(value: string | null | undefined, userId: numbe
 }
 
 export function deviceCookieHeader(value: string): string {
-  const secure = useSecureCookies() ? "; Secure" : "";
+  const secure = secureCookiesInUse() ? "; Secure" : "";
   return `${deviceCookieName()}=${value}; Path=${COOKIE_PATH}; Max-Age=${DEVICE_COOKIE_MAX_AGE_SECONDS}; HttpOnly; SameSite=Strict${secure}`;
 }
 

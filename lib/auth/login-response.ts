@@ -1,6 +1,6 @@
 import { decode } from "next-auth/jwt";
 import { deviceCookieHeader, issueDeviceCookie } from "./device-cookie";
-import { authSecret, useSecureCookies } from "./secret";
+import { authSecret, secureCookiesInUse } from "./secret";
 
 /**
  * next-auth's login endpoints read their input with a body parser that fails on JSON (500)
@@ -22,7 +22,7 @@ export function refuseNonFormBody(request: Request): Response | null {
  * the session token next-auth just signed, so nothing else has to carry it here.
  */
 export async function withDeviceCookie(response: Response): Promise<Response> {
-  const sessionName = `${useSecureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+  const sessionName = `${secureCookiesInUse() ? "__Secure-" : ""}next-auth.session-token`;
   const session = response.headers.getSetCookie().find((c) => c.startsWith(`${sessionName}=`));
   const value = session?.slice(sessionName.length + 1).split(";")[0];
   if (!value) return response;

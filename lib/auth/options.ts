@@ -5,7 +5,7 @@ import { clientIp } from "./client-ip";
 import { deviceCookieFrom } from "./device-cookie";
 import { verifyLogin } from "./login";
 import { newSessionId, revokeSession } from "./revocation";
-import { authSecret, useSecureCookies } from "./secret";
+import { authSecret, secureCookiesInUse } from "./secret";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -20,7 +20,7 @@ export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookiesInUse(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     // "from=signin" tells the login page that next-auth has just set its CSRF cookie (see app/login/page.tsx).
     pages: { signIn: "/login?from=signin", error: "/login" },

@@ -32,7 +32,7 @@ export function authSecret(): string {
 }
 
 /** Session cookies get the Secure flag (and __Secure- names) whenever the site is served over https. */
-export function useSecureCookies(): boolean {
+export function secureCookiesInUse(): boolean {
   const url = process.env.NEXTAUTH_URL ?? process.env.PRESSROOM_PUBLIC_URL ?? "";
   return url.startsWith("https://");
 }

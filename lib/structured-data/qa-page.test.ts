@@ -27,12 +27,13 @@ describe("QAPage JSON-LD", () => {
   it("has every required property of QAPage, Question, Answer, Person and Event", () => {
     const data = qaPageJsonLd(input);
     expect(missingRequiredProperties(data)).toEqual([]);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON-LD is read as loose JSON here
     const [page, event] = data as Record<string, any>[];
     expect(page["@type"]).toBe("QAPage");
     expect(page.mainEntity["@type"]).toBe("Question");
     expect(page.mainEntity.answerCount).toBe(1);
     expect(page.mainEntity.acceptedAnswer["@type"]).toBe("Answer");
-    expect(page.mainEntity.acceptedAnswer.author.map((a: any) => a.name)).toEqual(["Hu Yuting", "Li Guoqiang"]);
+    expect(page.mainEntity.acceptedAnswer.author.map((a: { name: string }) => a.name)).toEqual(["Hu Yuting", "Li Guoqiang"]);
     expect(page.mainEntity.acceptedAnswer.author[0]["@type"]).toBe("Person");
     expect(page.mainEntity.acceptedAnswer.dateCreated).toBe("2024-05-16");
     expect(event["@type"]).toBe("Event");

@@ -5,7 +5,6 @@ import { harbourBriefing, harbourBriefingZh, olderBriefing } from "./fixtures";
 
 let services: TestServices;
 let harbour: PublishResult;
-let older: PublishResult;
 let zh: PublishResult;
 
 const qaRoute = () => import("@/app/qa/[publicId]/route");
@@ -14,7 +13,7 @@ const ctx = <T extends Record<string, string>>(params: T) => ({ params: Promise.
 beforeAll(async () => {
   services = await useTestServices();
   const { publishConference } = await import("@/lib/archive/publish");
-  older = await publishConference(olderBriefing);
+  await publishConference(olderBriefing); // an earlier conference, so listings and neighbours have more than one
   harbour = await publishConference(harbourBriefing);
   zh = await publishConference(harbourBriefingZh);
 });

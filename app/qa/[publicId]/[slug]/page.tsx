@@ -11,7 +11,7 @@ import { CorrectionNotes } from "@/components/qa/correction-notes";
 import { contentLang, formatDate, nameLang } from "@/lib/catalog/format";
 import { turnSpeakerName } from "@/lib/catalog/qa";
 import { answerTurns, citationSource, routeQaCached, structuredDataInput } from "@/lib/catalog/qa-view";
-import { conferencePath, inContextPath, outletPath, pairTitle, personPath, qaPath, topicPath } from "@/lib/catalog/paths";
+import { conferencePath, inContextPath, outletPath, pairTitle, qaPath, topicPath } from "@/lib/catalog/paths";
 import { excerpt } from "@/lib/catalog/pair-list";
 import { jsonLdScript, qaPageJsonLd } from "@/lib/structured-data/qa-page";
 import "../../qa.css";
