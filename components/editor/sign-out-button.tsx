@@ -9,7 +9,8 @@ export async function SignOutButton() {
   if (!csrfToken) {
     // An API route, not a page: a full navigation is what next-auth's confirmation form needs.
     // eslint-disable-next-line @next/next/no-html-link-for-pages
-    return <a className="button secondary" href="/api/auth/signout">Sign out</a>;
+    const link = <a className="button secondary" href="/api/auth/signout">Sign out</a>;
+    return link;
   }
   return (
     <form method="post" action="/api/auth/signout" className="inline-form">
