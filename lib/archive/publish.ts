@@ -2,9 +2,9 @@ import { db, type Tx } from "@/lib/db/client";
 import { labelRef, prismaRunner, resolveIdentities, type IdentityKind } from "@/lib/people/resolve";
 import { enqueueSearchSync } from "@/lib/search/outbox";
 import { conferenceSourceFields, findTranslationTarget } from "./conference-fields";
-import { conferenceInputSchema, type ConferenceInput, type ParticipantRoleInput } from "./conference-input";
+import { conferenceInputSchema, type ConferenceInput } from "./conference-input";
 import { newPublicId, slugify } from "./ids";
-import { statementsByPlace } from "./statement-places";
+import { buildTurnRows, participantRoles } from "./turn-rows";
 
 export class ConferenceExistsError extends Error {
   constructor(readonly slug: string) {
@@ -79,71 +79,18 @@ async function writeConference(tx: Tx, input: ParsedInput, options: { userId?: n
   });
   pairs.sort((a, b) => a.ordinal - b.ordinal);
 
-  let position = 0;
-  const turns: {
-    conferenceId: number;
-    qaPairId: number | null;
-    kind: "STATEMENT" | "QUESTION" | "ANSWER";
-    position: number;
-    speakerId: number | null;
-    speakerLabel: string | null;
-    role: ParticipantRoleInput | null;
-    text: string;
-  }[] = [];
-  const speakerTurn = (label: string | null) => ({ speakerId: label ? (speakerIds.get(label) ?? null) : null, speakerLabel: label });
-  const statementGroups = statementsByPlace(input.statements, input.pairs.length);
-  const pushStatements = (index: number) => {
-    for (const statement of statementGroups[index]) {
-      turns.push({
-        conferenceId: conference.id,
-        qaPairId: null,
-        kind: "STATEMENT",
-        position: ++position,
-        ...speakerTurn(statement.speaker),
-        role: statement.role ?? null,
-        text: statement.text,
-      });
-    }
-  };
-  input.pairs.forEach((pair, index) => {
-    pushStatements(index);
-    const qaPairId = pairs[index].id;
-    turns.push({
-      conferenceId: conference.id,
-      qaPairId,
-      kind: "QUESTION",
-      position: ++position,
-      ...speakerTurn(pair.question.speaker),
-      role: "JOURNALIST",
-      text: pair.question.text,
-    });
-    for (const answer of pair.answers) {
-      turns.push({
-        conferenceId: conference.id,
-        qaPairId,
-        kind: "ANSWER",
-        position: ++position,
-        ...speakerTurn(answer.speaker),
-        role: answer.role ?? "OFFICIAL",
-        text: answer.text,
-      });
-    }
-  });
-  pushStatements(input.pairs.length);
+  const turns = buildTurnRows(
+    conference.id,
+    input,
+    pairs.map((p) => p.id),
+    speakerIds,
+  );
   await tx.turn.createMany({ data: turns });
 
   const topicLinks = input.pairs.flatMap((pair, index) => [...new Set(pair.topics)].map((topic) => ({ qaPairId: pairs[index].id, topicId: topicIds.get(topic)! })));
   if (topicLinks.length) await tx.qaPairTopic.createMany({ data: topicLinks, skipDuplicates: true });
 
-  // A speaker's role in this conference: the most specific role any of their turns had.
-  const roleOf = new Map<number, ParticipantRoleInput>();
-  const rank: Record<ParticipantRoleInput, number> = { MODERATOR: 4, OFFICIAL: 3, INTERPRETER: 2, JOURNALIST: 1, OTHER: 0 };
-  for (const turn of turns) {
-    if (turn.speakerId === null) continue;
-    const role = turn.role ?? "OTHER";
-    const current = roleOf.get(turn.speakerId);
-    if (!current || rank[role] > rank[current]) roleOf.set(turn.speakerId, role);
-  }
+  const roleOf = participantRoles(turns);
   if (roleOf.size) {
     await tx.conferenceParticipant.createMany({
       data: [...roleOf].map(([speakerId, role]) => ({ conferenceId: conference.id, speakerId, role })),

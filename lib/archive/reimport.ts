@@ -2,9 +2,9 @@ import { db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueSearchSync } from "@/lib/search/outbox";
 import { conferenceSourceFields, findTranslationTarget } from "./conference-fields";
-import { conferenceInputSchema, type ConferenceInput, type ConferenceInputParsed, type ParticipantRoleInput } from "./conference-input";
+import { conferenceInputSchema, type ConferenceInput, type ConferenceInputParsed } from "./conference-input";
 import { newPublicId, slugify } from "./ids";
-import { statementsByPlace } from "./statement-places";
+import { buildTurnRows, participantRoles } from "./turn-rows";
 
 // Re-importing a newer version of a source replaces the conference's text but keeps every
 // pair that is still there under its permanent id, so citations keep pointing at the answer.
@@ -254,7 +254,7 @@ async function applyReimport(tx: Tx, input: ConferenceInputParsed, options: { us
   const topicLinks = input.pairs.flatMap((pair, i) => [...new Set(pair.topics)].map((t) => ({ qaPairId: pairIds[i], topicId: topicIds.get(t)! })));
   if (topicLinks.length) await tx.qaPairTopic.createMany({ data: topicLinks, skipDuplicates: true });
 
-  const turns = buildTurns(target.id, input, pairIds, speakerIds);
+  const turns = buildTurnRows(target.id, input, pairIds, speakerIds);
   await tx.turn.createMany({ data: turns });
   await tx.conferenceParticipant.deleteMany({ where: { conferenceId: target.id } });
   const participants = participantRoles(turns);
@@ -285,49 +285,6 @@ async function applyReimport(tx: Tx, input: ConferenceInputParsed, options: { us
     diff: { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length, unchanged: diff.unchanged.length },
   });
   return diff;
-}
-
-type TurnRow = {
-  conferenceId: number;
-  qaPairId: number | null;
-  kind: "STATEMENT" | "QUESTION" | "ANSWER";
-  position: number;
-  speakerId: number | null;
-  speakerLabel: string | null;
-  role: ParticipantRoleInput | null;
-  text: string;
-};
-
-function buildTurns(conferenceId: number, input: ConferenceInputParsed, pairIds: number[], speakerIds: Map<string, number>): TurnRow[] {
-  let position = 0;
-  const who = (label: string | null) => ({ speakerId: label ? (speakerIds.get(label) ?? null) : null, speakerLabel: label });
-  const turns: TurnRow[] = [];
-  const statementGroups = statementsByPlace(input.statements, input.pairs.length);
-  const pushStatements = (i: number) => {
-    for (const s of statementGroups[i])
-      turns.push({ conferenceId, qaPairId: null, kind: "STATEMENT", position: ++position, ...who(s.speaker), role: s.role ?? null, text: s.text });
-  };
-  input.pairs.forEach((pair, i) => {
-    pushStatements(i);
-    turns.push({ conferenceId, qaPairId: pairIds[i], kind: "QUESTION", position: ++position, ...who(pair.question.speaker), role: "JOURNALIST", text: pair.question.text });
-    for (const a of pair.answers)
-      turns.push({ conferenceId, qaPairId: pairIds[i], kind: "ANSWER", position: ++position, ...who(a.speaker), role: a.role ?? "OFFICIAL", text: a.text });
-  });
-  pushStatements(input.pairs.length);
-  return turns;
-}
-
-/** Same rule as publishing: a speaker's role is the most specific role any of their turns had. */
-function participantRoles(turns: TurnRow[]): Map<number, ParticipantRoleInput> {
-  const rank: Record<ParticipantRoleInput, number> = { MODERATOR: 4, OFFICIAL: 3, INTERPRETER: 2, JOURNALIST: 1, OTHER: 0 };
-  const roles = new Map<number, ParticipantRoleInput>();
-  for (const t of turns) {
-    if (t.speakerId === null) continue;
-    const role = t.role ?? "OTHER";
-    const current = roles.get(t.speakerId);
-    if (!current || rank[role] > rank[current]) roles.set(t.speakerId, role);
-  }
-  return roles;
 }
 
 async function resolveNames(tx: Tx, kind: "speaker" | "outlet" | "topic", names: (string | null | undefined)[]): Promise<Map<string, number>> {
