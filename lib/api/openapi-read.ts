@@ -19,6 +19,11 @@ const paths = {
       responses: {
         "200": { description: "The pair", headers: cacheHeaders, content: { "application/json": { schema: { $ref: "#/components/schemas/Pair" } } } },
         "304": notModified,
+        "308": {
+          description: "An editor merged this pair into another; Location has the surviving pair's API URL",
+          headers: { Location: { description: "/api/v1/qa/{survivor publicId}", schema: { type: "string" } } },
+          content: { "application/json": { schema: { type: "object", required: ["error", "id", "mergedInto", "location"], properties: { error: { type: "string" }, id: { type: "string" }, mergedInto: { type: "string" }, location: { type: "string" } } } } },
+        },
         "400": err("The id is malformed"),
         "404": err("No pair has this id"),
         "410": {
