@@ -161,7 +161,16 @@ const schemas = {
       organizer: nullableString,
       location: nullableString,
       language: { type: "string" },
-      source: { type: "object", properties: { url: nullableString, name: nullableString, retrievedAt: { type: ["string", "null"], format: "date-time" }, sha256: nullableString } },
+      source: {
+        type: "object",
+        properties: {
+          url: nullableString,
+          name: nullableString,
+          retrievedAt: { type: ["string", "null"], format: "date-time", description: "When the source was retrieved, if known (entered by an editor or read from a file header); null otherwise" },
+          importedAt: { type: "string", format: "date-time", description: "When the conference was imported into this archive" },
+          sha256: nullableString,
+        },
+      },
       translation: { type: ["object", "null"], properties: { slug: { type: "string" }, language: { type: "string" }, title: { type: "string" } } },
       participants: { type: "array", items: { type: "object", properties: { name: { type: "string" }, slug: { type: "string" }, role: { type: "string" } } } },
       correctedAt: { type: ["string", "null"], format: "date-time" },

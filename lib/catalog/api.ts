@@ -85,7 +85,7 @@ export async function conferenceJson(slug: string) {
     organizer: conference.organizer,
     location: conference.location,
     language: conference.language,
-    source: { url: httpUrlOrNull(conference.sourceUrl), name: conference.sourceName, retrievedAt: conference.retrievedAt?.toISOString() ?? null, sha256: conference.sourceSha256 },
+    source: { url: httpUrlOrNull(conference.sourceUrl), name: conference.sourceName, retrievedAt: conference.retrievedAt?.toISOString() ?? null, importedAt: conference.createdAt.toISOString(), sha256: conference.sourceSha256 },
     translation: conference.translation ? { slug: conference.translation.slug, language: conference.translation.language, title: conference.translation.title } : null,
     participants: conference.participants.map((p) => ({ name: p.speaker.name, slug: p.speaker.slug, role: p.role })),
     correctedAt: conference.correctedAt?.toISOString() ?? null,
