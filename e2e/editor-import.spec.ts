@@ -53,6 +53,9 @@ test("an editor imports the seed page, fixes a question's speaker and outlet wit
   await page.getByRole("button", { name: "Publish conference" }).click();
   await page.waitForURL(/\/conferences\/[^/?#]+/);
   await expect(page.getByText("Reporter from Jilin Daily").first()).toBeVisible();
+  // The upload time is not a retrieval date: the page says when the text was imported instead.
+  const provenance = page.locator("dt", { hasText: /^(Imported|Retrieved)$/ });
+  await expect(provenance).toHaveText("Imported");
   const href = await page.getByRole("link", { name: "Question 1", exact: true }).getAttribute("href");
   const publicId = href?.split("/")[2];
   expect(publicId).toMatch(/^[0-9a-z]{8}$/);
