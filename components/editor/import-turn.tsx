@@ -14,7 +14,14 @@ const ROLE_LABEL = { moderator: "Moderator", official: "Official", journalist: "
 export const ROLE_OPTIONS = Object.entries(ROLE_LABEL) as [keyof typeof ROLE_LABEL, string][];
 
 /** One small form bound to the draft version the page was rendered from. */
-export function DraftForm({ context, op, anchor, children, className, extra }: {
+export function DraftForm({
+  context,
+  op,
+  anchor,
+  children,
+  className,
+  extra,
+}: {
   context: DraftFormContext;
   op?: string;
   anchor?: string;
@@ -65,7 +72,9 @@ export function ImportTurn({ context, turn, kind, pairNumber }: { context: Draft
             <label htmlFor={`role-${turn.id}`}>Role</label>
             <select id={`role-${turn.id}`} name="role" defaultValue={turn.role}>
               {ROLE_OPTIONS.map(([value, label]) => (
-                <option key={value} value={value}>{label}</option>
+                <option key={value} value={value}>
+                  {label}
+                </option>
               ))}
             </select>
             {kind === "question" ? (
@@ -74,14 +83,18 @@ export function ImportTurn({ context, turn, kind, pairNumber }: { context: Draft
                 <input id={`outlet-${turn.id}`} name="outlet" defaultValue={outlet ?? ""} list="draft-outlets" maxLength={200} />
               </>
             ) : null}
-            <label htmlFor={`text-${turn.id}`} className="visually-hidden">Text of this turn</label>
+            <label htmlFor={`text-${turn.id}`} className="visually-hidden">
+              Text of this turn
+            </label>
             <textarea id={`text-${turn.id}`} name="text" defaultValue={turn.text} rows={Math.min(12, 2 + Math.ceil(turn.text.length / 90))} />
             <button type="submit">Save this {kindLabel.toLowerCase()}</button>
           </DraftForm>
           <DraftForm context={context} op="splitTurn" anchor={anchor} extra={fields}>
             <label htmlFor={`split-${turn.id}`}>Split before the words</label>
             <input id={`split-${turn.id}`} name="splitBefore" maxLength={500} placeholder="first words of the new turn" />
-            <button type="submit" className="secondary">Split</button>
+            <button type="submit" className="secondary">
+              Split
+            </button>
           </DraftForm>
           <DraftForm context={context} anchor={anchor} extra={fields}>
             <button type="submit" className="secondary" name="op" value="mergeWithNext">

@@ -4,9 +4,23 @@ import { editableDraftFrom } from "./model";
 import { applyDraftEdit, DraftEditError } from "./operations";
 
 const draft = editableDraftFrom({
-  title: "T", date: null, language: "en", sourceName: null, header: null, statements: [],
-  pairs: [{ question: { speaker: "Q", outlet: null, text: "Why? And how?", start: 0, end: 13 }, answers: [{ speaker: "A", text: "Because.", start: 15, end: 23, role: "official" }], flags: [] }],
-  unassigned: [], dropped: [], warnings: [], speakers: [],
+  title: "T",
+  date: null,
+  language: "en",
+  sourceName: null,
+  header: null,
+  statements: [],
+  pairs: [
+    {
+      question: { speaker: "Q", outlet: null, text: "Why? And how?", start: 0, end: 13 },
+      answers: [{ speaker: "A", text: "Because.", start: 15, end: 23, role: "official" }],
+      flags: [],
+    },
+  ],
+  unassigned: [],
+  dropped: [],
+  warnings: [],
+  speakers: [],
 });
 
 const form = (entries: Record<string, string>) => {
@@ -39,12 +53,17 @@ describe("draftEditFromForm", () => {
     // An answer has no outlet field; the role chosen wins over the known speaker's role.
     const answerEdit = draftEditFromForm(form({ op: "saveTurn", turnId: answer.id, speaker: "Q", role: "moderator", text: "Because." }), saved);
     expect(applyDraftEdit(saved, answerEdit).pairs[0].answers[0]).toMatchObject({ speaker: "Q", role: "moderator", text: "Because." });
-    expect(() => applyDraftEdit(draft, draftEditFromForm(form({ op: "saveTurn", turnId: answer.id, speaker: "A", role: "official", text: "  " }), draft))).toThrow(/must not be empty/);
+    expect(() => applyDraftEdit(draft, draftEditFromForm(form({ op: "saveTurn", turnId: answer.id, speaker: "A", role: "official", text: "  " }), draft))).toThrow(
+      /must not be empty/,
+    );
     expect(draft.pairs[0].question.speaker).toBe("Q");
   });
 
   it("turns blank metadata fields into nulls after validation", () => {
-    const edit = draftEditFromForm(form({ op: "setMetadata", title: "New", heldOn: "", organizer: "", location: "", language: "en", sourceUrl: "", sourceName: "", translationOfSlug: "" }), draft);
+    const edit = draftEditFromForm(
+      form({ op: "setMetadata", title: "New", heldOn: "", organizer: "", location: "", language: "en", sourceUrl: "", sourceName: "", translationOfSlug: "" }),
+      draft,
+    );
     expect(applyDraftEdit(draft, edit).metadata).toMatchObject({ title: "New", heldOn: null, organizer: null, sourceUrl: null });
   });
 });

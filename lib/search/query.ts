@@ -172,7 +172,11 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
  * and snippets), plus one hit-less query per selected and requested facet group. Exported
  * so the benchmark can send the very same request straight to Meilisearch.
  */
-export function buildSearchRequest(params: SearchParams, extras: SearchExtras = NO_EXTRAS, rarityOrdered: string | null = null): { queries: MultiSearchQuery[]; selectedGroups: FilterGroup[] } {
+export function buildSearchRequest(
+  params: SearchParams,
+  extras: SearchExtras = NO_EXTRAS,
+  rarityOrdered: string | null = null,
+): { queries: MultiSearchQuery[]; selectedGroups: FilterGroup[] } {
   const uid = liveIndexUid();
   const locales = queryLocales(params.q);
   const facetAttributes = new Set<string>(extras.facets.map((group) => FILTER_GROUPS[group]));
@@ -207,11 +211,15 @@ export function buildSearchRequest(params: SearchParams, extras: SearchExtras = 
   // over the known words rarest first (term-frequency.ts), as "frequency" can come back empty
   // when the rarest words never meet in one pair. Each list alone misses known items the
   // others find (bench/relevance, tune half).
-  const alternate: MultiSearchQuery[] = !window || !main.matchingStrategy
-    ? []
-    : main.matchingStrategy === "frequency"
-      ? [{ ...main, matchingStrategy: "last", facets: undefined }, ...(rarityOrdered ? [{ ...main, q: rarityOrdered, matchingStrategy: "last" as const, facets: undefined }] : [])]
-      : [{ ...main, matchingStrategy: "frequency", facets: undefined }];
+  const alternate: MultiSearchQuery[] =
+    !window || !main.matchingStrategy
+      ? []
+      : main.matchingStrategy === "frequency"
+        ? [
+            { ...main, matchingStrategy: "last", facets: undefined },
+            ...(rarityOrdered ? [{ ...main, q: rarityOrdered, matchingStrategy: "last" as const, facets: undefined }] : []),
+          ]
+        : [{ ...main, matchingStrategy: "frequency", facets: undefined }];
   return { queries: [main, ...facetOnly, ...alternate], selectedGroups };
 }
 
@@ -258,12 +266,14 @@ function asUnavailable(error: unknown): unknown {
 /** Values of one facet matching a prefix, for long lists (speakers, outlets...). */
 export async function searchFacetValues(group: FilterGroup, facetQuery: string, params: SearchParams): Promise<{ value: string; count: number }[]> {
   try {
-    const answer = await searchMeili().index(liveIndexUid()).searchForFacetValues({
-      facetName: FILTER_GROUPS[group],
-      facetQuery,
-      q: params.q,
-      filter: buildFilters(params, group),
-    });
+    const answer = await searchMeili()
+      .index(liveIndexUid())
+      .searchForFacetValues({
+        facetName: FILTER_GROUPS[group],
+        facetQuery,
+        q: params.q,
+        filter: buildFilters(params, group),
+      });
     return answer.facetHits;
   } catch (error) {
     throw asUnavailable(error);

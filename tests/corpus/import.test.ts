@@ -20,8 +20,17 @@ const FILES = {
 } as const;
 
 type RawRecord = {
-  id: string; date: string | null; conference: string | null; answerers: string[]; questioner: string | null;
-  question: string; answer: string; topic: string | null; url: string | null; source: string; seq: number;
+  id: string;
+  date: string | null;
+  conference: string | null;
+  answerers: string[];
+  questioner: string | null;
+  question: string;
+  answer: string;
+  topic: string | null;
+  url: string | null;
+  source: string;
+  seq: number;
 };
 
 let services: TestServices;
@@ -60,7 +69,10 @@ async function pairSnapshot() {
 
 describe("bulk corpus import", () => {
   it("imports a slice of every corpus file: pairs, conferences, outlets, topics, split answers", async () => {
-    const summary = await corpus.importCorpusFiles([...slices.values()].map((s) => s.file), { batchSize: 250 });
+    const summary = await corpus.importCorpusFiles(
+      [...slices.values()].map((s) => s.file),
+      { batchSize: 250 },
+    );
     expect(summary.skipped).toEqual([]);
     expect(summary.pairsInserted).toBe(5 * SLICE);
     expect(summary.outboxRows).toBe(5 * SLICE);
@@ -76,7 +88,9 @@ describe("bulk corpus import", () => {
     // Corpus records do not say when their pages were fetched: no invented retrieval date, and the
     // API tells when the conference was imported instead.
     expect(await count(`SELECT count(*) AS n FROM "Conference" WHERE "retrievedAt" IS NOT NULL`)).toBe(0);
-    const { rows: [someConference] } = await client.query<{ slug: string; createdAt: Date }>(`SELECT slug, "createdAt" FROM "Conference" ORDER BY id LIMIT 1`);
+    const {
+      rows: [someConference],
+    } = await client.query<{ slug: string; createdAt: Date }>(`SELECT slug, "createdAt" FROM "Conference" ORDER BY id LIMIT 1`);
     const { conferenceJson } = await import("@/lib/catalog/api");
     expect((await conferenceJson(someConference.slug))?.source).toMatchObject({ retrievedAt: null, importedAt: someConference.createdAt.toISOString() });
     expect(await count(`SELECT count(*) AS n FROM "SearchOutbox" WHERE "processedAt" IS NULL AND op = 'UPSERT'`)).toBe(5 * SLICE);
@@ -131,7 +145,10 @@ describe("bulk corpus import", () => {
     const before = await pairSnapshot();
     const turnsBefore = await count(`SELECT count(*) AS n FROM "Turn"`);
     const outboxBefore = await count(`SELECT count(*) AS n FROM "SearchOutbox"`);
-    const summary = await corpus.importCorpusFiles([...slices.values()].map((s) => s.file), { batchSize: 250 });
+    const summary = await corpus.importCorpusFiles(
+      [...slices.values()].map((s) => s.file),
+      { batchSize: 250 },
+    );
     expect(summary).toMatchObject({ pairsInserted: 0, pairsUpdated: 0, pairsUnchanged: 5 * SLICE, conferencesInserted: 0, conferencesUpdated: 0, outboxRows: 0 });
     expect(await pairSnapshot()).toEqual(before);
     expect(await count(`SELECT count(*) AS n FROM "Turn"`)).toBe(turnsBefore);
