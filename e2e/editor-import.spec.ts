@@ -8,7 +8,7 @@ import { signInAsEditor } from "./sign-in";
 const SEED_FILE = path.resolve(import.meta.dirname, "../../shared/seeds/000_47fa108efec89af6.txt");
 const QUESTION_START = "In the first quarter of this year, the value-added industrial output";
 
-test("an editor imports the seed page, fixes a speaker, publishes and finds the pair in search", async ({ page }) => {
+test("an editor imports the seed page, fixes a question's speaker and outlet with one Save, publishes and finds the pair in search", async ({ page }) => {
   await signInAsEditor(page);
 
   await page.getByLabel(/Transcript file/).setInputFiles(SEED_FILE);
@@ -29,15 +29,18 @@ test("an editor imports the seed page, fixes a speaker, publishes and finds the 
   const question = page.locator("article.import-turn", { hasText: QUESTION_START }).first();
   await question.getByText("Fix this question").click();
   await question.getByLabel("Speaker").fill("Reporter from Jilin Daily");
-  await question.getByRole("button", { name: "Set speaker" }).click();
+  await question.getByLabel("Outlet").fill("Jilin Daily");
+  await question.getByRole("button", { name: "Save this question" }).click();
   await expect(page.getByRole("status")).toContainText("Saved (version 2)");
   const fixed = page.locator("article.import-turn", { hasText: QUESTION_START }).first();
   await expect(fixed.locator(".turn__speaker")).toHaveText("Reporter from Jilin Daily");
+  // One Save stored both the speaker and the outlet (one version, not two).
+  await expect(fixed).toContainText("(Jilin Daily)");
 
   const staleQuestion = secondTab.locator("article.import-turn", { hasText: QUESTION_START }).first();
   await staleQuestion.getByText("Fix this question").click();
   await staleQuestion.getByLabel("Speaker").fill("Somebody Else");
-  await staleQuestion.getByRole("button", { name: "Set speaker" }).click();
+  await staleQuestion.getByRole("button", { name: "Save this question" }).click();
   await expect(secondTab.getByRole("alert").filter({ hasText: "changed in another tab" })).toBeVisible();
   await expect(secondTab.getByLabel("The change that was not saved")).toHaveValue(/Somebody Else/);
   await expect(secondTab.locator("article.import-turn", { hasText: QUESTION_START }).first().locator(".turn__speaker")).toHaveText("Reporter from Jilin Daily");
@@ -50,6 +53,9 @@ test("an editor imports the seed page, fixes a speaker, publishes and finds the 
   await page.getByRole("button", { name: "Publish conference" }).click();
   await page.waitForURL(/\/conferences\/[^/?#]+/);
   await expect(page.getByText("Reporter from Jilin Daily").first()).toBeVisible();
+  // The upload time is not a retrieval date: the page says when the text was imported instead.
+  const provenance = page.locator("dt", { hasText: /^(Imported|Retrieved)$/ });
+  await expect(provenance).toHaveText("Imported");
   const href = await page.getByRole("link", { name: "Question 1", exact: true }).getAttribute("href");
   const publicId = href?.split("/")[2];
   expect(publicId).toMatch(/^[0-9a-z]{8}$/);

@@ -65,14 +65,10 @@ export function ImportTurn({ context, turn, kind, pairNumber }: { context: Draft
       <details className={styles.controls}>
         <summary>Fix this {kindLabel.toLowerCase()}</summary>
         <div className={styles.controlGrid}>
-          <DraftForm context={context} op="setSpeaker" anchor={anchor} extra={fields}>
+          {/* One Save for the speaker, role, outlet and text: fixing a turn is one step, not four. */}
+          <DraftForm context={context} op="saveTurn" anchor={anchor} extra={fields}>
             <label htmlFor={`speaker-${turn.id}`}>Speaker</label>
             <input id={`speaker-${turn.id}`} name="speaker" defaultValue={turn.speaker ?? ""} list="draft-speakers" maxLength={200} />
-            <button type="submit" className="secondary">
-              Set speaker
-            </button>
-          </DraftForm>
-          <DraftForm context={context} op="setRole" anchor={anchor} extra={fields}>
             <label htmlFor={`role-${turn.id}`}>Role</label>
             <select id={`role-${turn.id}`} name="role" defaultValue={turn.role}>
               {ROLE_OPTIONS.map(([value, label]) => (
@@ -81,27 +77,17 @@ export function ImportTurn({ context, turn, kind, pairNumber }: { context: Draft
                 </option>
               ))}
             </select>
-            <button type="submit" className="secondary">
-              Set role
-            </button>
-          </DraftForm>
-          {kind === "question" ? (
-            <DraftForm context={context} op="setOutlet" anchor={anchor} extra={fields}>
-              <label htmlFor={`outlet-${turn.id}`}>Outlet</label>
-              <input id={`outlet-${turn.id}`} name="outlet" defaultValue={outlet ?? ""} list="draft-outlets" maxLength={200} />
-              <button type="submit" className="secondary">
-                Set outlet
-              </button>
-            </DraftForm>
-          ) : null}
-          <DraftForm context={context} op="editText" anchor={anchor} extra={fields}>
+            {kind === "question" ? (
+              <>
+                <label htmlFor={`outlet-${turn.id}`}>Outlet</label>
+                <input id={`outlet-${turn.id}`} name="outlet" defaultValue={outlet ?? ""} list="draft-outlets" maxLength={200} />
+              </>
+            ) : null}
             <label htmlFor={`text-${turn.id}`} className="visually-hidden">
               Text of this turn
             </label>
             <textarea id={`text-${turn.id}`} name="text" defaultValue={turn.text} rows={Math.min(12, 2 + Math.ceil(turn.text.length / 90))} />
-            <button type="submit" className="secondary">
-              Save text
-            </button>
+            <button type="submit">Save this {kindLabel.toLowerCase()}</button>
           </DraftForm>
           <DraftForm context={context} op="splitTurn" anchor={anchor} extra={fields}>
             <label htmlFor={`split-${turn.id}`}>Split before the words</label>

@@ -19,6 +19,19 @@ const paths = {
       responses: {
         "200": { description: "The pair", headers: cacheHeaders, content: { "application/json": { schema: { $ref: "#/components/schemas/Pair" } } } },
         "304": notModified,
+        "308": {
+          description: "An editor merged this pair into another; Location has the surviving pair's API URL",
+          headers: { Location: { description: "/api/v1/qa/{survivor publicId}", schema: { type: "string" } } },
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["error", "id", "mergedInto", "location"],
+                properties: { error: { type: "string" }, id: { type: "string" }, mergedInto: { type: "string" }, location: { type: "string" } },
+              },
+            },
+          },
+        },
         "400": err("The id is malformed"),
         "404": err("No pair has this id"),
         "410": {
@@ -175,7 +188,20 @@ const schemas = {
       organizer: nullableString,
       location: nullableString,
       language: { type: "string" },
-      source: { type: "object", properties: { url: nullableString, name: nullableString, retrievedAt: { type: ["string", "null"], format: "date-time" }, sha256: nullableString } },
+      source: {
+        type: "object",
+        properties: {
+          url: nullableString,
+          name: nullableString,
+          retrievedAt: {
+            type: ["string", "null"],
+            format: "date-time",
+            description: "When the source was retrieved, if known (entered by an editor or read from a file header); null otherwise",
+          },
+          importedAt: { type: "string", format: "date-time", description: "When the conference was imported into this archive" },
+          sha256: nullableString,
+        },
+      },
       translation: { type: ["object", "null"], properties: { slug: { type: "string" }, language: { type: "string" }, title: { type: "string" } } },
       participants: { type: "array", items: { type: "object", properties: { name: { type: "string" }, slug: { type: "string" }, role: { type: "string" } } } },
       correctedAt: { type: ["string", "null"], format: "date-time" },

@@ -123,7 +123,7 @@ function diffOf(conference: { id: number; slug: string }, stored: StoredPair[], 
 }
 
 async function findTarget(tx: Tx, sourceKey: string) {
-  return tx.conference.findUnique({ where: { sourceKey }, select: { id: true, slug: true, version: true, title: true, heldOn: true, sourceSha256: true } });
+  return tx.conference.findUnique({ where: { sourceKey }, select: { id: true, slug: true, version: true, title: true, heldOn: true, sourceSha256: true, retrievedAt: true } });
 }
 
 /** The conference this input would update, or null when it is new to the archive. */
@@ -176,7 +176,8 @@ async function applyReimport(tx: Tx, input: ConferenceInputParsed, options: { us
   const updated = await tx.conference.updateMany({
     where: { id: target.id, version: target.version },
     data: {
-      ...conferenceSourceFields(meta, now),
+      // A new upload is not a retrieval date: keep the one an editor or a file header gave, if any.
+      ...conferenceSourceFields(meta, target.retrievedAt),
       translationOfId,
       version: { increment: 1 },
       correctedAt: now,

@@ -103,22 +103,9 @@ export function applyTranscriptOp(draft: EditableDraft, op: TranscriptOp): Edita
       return applyDraftEdit(draft, { op: "moveTurn", turnId: op.turnId, direction: op.direction });
     case "mergePairIntoPrevious":
       return applyDraftEdit(draft, { op: "mergePairIntoPrevious", pairId: op.pairId });
-    case "saveTurn": {
-      const before = findTurn(draft, op.turnId);
-      const isQuestion = draft.pairs.some((p) => p.question.id === op.turnId);
-      let next = draft;
-      if (op.renameEverywhere && before.speaker && op.speaker && before.speaker !== op.speaker) {
-        next = applyDraftEdit(next, { op: "mergeSpeakers", from: before.speaker, into: op.speaker });
-      }
-      if (findTurn(next, op.turnId).speaker !== op.speaker) next = applyDraftEdit(next, { op: "setSpeaker", turnId: op.turnId, speaker: op.speaker });
-      // setSpeaker may take the role a known speaker has; the role the editor chose wins.
-      if (findTurn(next, op.turnId).role !== op.role) next = applyDraftEdit(next, { op: "setRole", turnId: op.turnId, role: op.role });
-      if (isQuestion && next.pairs.find((p) => p.question.id === op.turnId)!.question.outlet !== op.outlet) {
-        next = applyDraftEdit(next, { op: "setOutlet", turnId: op.turnId, outlet: op.outlet });
-      }
-      if (findTurn(next, op.turnId).text !== op.text) next = applyDraftEdit(next, { op: "editText", turnId: op.turnId, text: op.text });
-      return next;
-    }
+    case "saveTurn":
+      // The same composite Save the import review uses (lib/drafts/operations.ts).
+      return applyDraftEdit(draft, op);
   }
 }
 

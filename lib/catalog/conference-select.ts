@@ -1,6 +1,6 @@
 /**
  * The conference fields every public page shows as context and provenance (title, date,
- * organizer, place, source and when it was retrieved). Conference and Q&A pages select these
+ * organizer, place, source and when it was retrieved or imported). Conference and Q&A pages select these
  * and add their own, so the two pages cannot drift apart in what they cite.
  */
 export const conferenceContextSelect = {
@@ -14,5 +14,6 @@ export const conferenceContextSelect = {
   sourceUrl: true,
   sourceName: true,
   retrievedAt: true,
+  createdAt: true,
   publishedAt: true,
 } as const;

@@ -20,3 +20,12 @@ export function nameLang(text: string | null | undefined): "zh" | undefined {
 export function contentLang(language: string | null | undefined): string | undefined {
   return !language || language === "en" ? undefined : language;
 }
+
+/**
+ * When the archive got a conference's text, labelled honestly: "retrieved" only for a real
+ * retrieval date (entered by an editor or read from a file header); otherwise the day it was
+ * imported here. Corpus imports do not know when their pages were fetched, so they say "imported".
+ */
+export function provenanceDate(conference: { retrievedAt: Date | null; createdAt: Date }): { label: "retrieved" | "imported"; date: Date } {
+  return conference.retrievedAt ? { label: "retrieved", date: conference.retrievedAt } : { label: "imported", date: conference.createdAt };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeXml, renderAtom } from "./atom";
 import { groupTranscript } from "./conference";
+import { provenanceDate } from "./format";
 import { ogSafeText } from "./og-text";
 import { pairTitle, qaPath, qaSlug } from "./paths";
 import { keyTerms } from "./related";
@@ -63,5 +64,16 @@ describe("transcript grouping", () => {
       [pair(10), pair(11, "UNPUBLISHED"), pair(12)],
     );
     expect(blocks.map((b) => (b.kind === "statement" ? "s" : `${b.number}:${b.pair.publicId}:${b.turns.length}`))).toEqual(["s", "1:p10:2", "2:p12:2"]);
+  });
+});
+
+describe("provenance date", () => {
+  const createdAt = new Date("2026-11-30T10:00:00Z");
+  it("says retrieved only for a real retrieval date", () => {
+    const retrievedAt = new Date("2025-03-05T08:00:00Z");
+    expect(provenanceDate({ retrievedAt, createdAt })).toEqual({ label: "retrieved", date: retrievedAt });
+  });
+  it("says imported, with the import day, when the retrieval date is unknown", () => {
+    expect(provenanceDate({ retrievedAt: null, createdAt })).toEqual({ label: "imported", date: createdAt });
   });
 });

@@ -19,7 +19,7 @@ export async function routeQa(publicId: string, slug: string | null): Promise<Qa
   if (lookup.state === "missing") return { kind: "missing" };
   if (lookup.state === "gone" && lookup.mergedInto) {
     const survivor = await survivorOf(lookup.mergedInto);
-    if (survivor) return { kind: "redirect", location: survivor };
+    if (survivor) return { kind: "redirect", location: qaPath(survivor.publicId, survivor.question) };
   }
   if (lookup.state === "gone") {
     if (slug !== null || publicId !== lookup.publicId) return { kind: "redirect", location: qaPath(lookup.publicId) };
@@ -33,13 +33,14 @@ export async function routeQa(publicId: string, slug: string | null): Promise<Qa
 }
 
 /**
- * Where a merged pair's text lives now: the canonical URL of the pair it was merged into,
- * following later merges (a bounded number of hops, so a cycle cannot loop). Null when the
- * survivor was itself withdrawn; the merged pair then answers 410 with its own reason.
+ * Where a merged pair's text lives now: the visible pair it was merged into, following later
+ * merges (a bounded number of hops, so a cycle cannot loop). Null when the survivor was itself
+ * withdrawn; the merged pair then answers 410 with its own reason. The page and the API both
+ * follow merges through this one function.
  */
-async function survivorOf(publicId: string, hops = 8): Promise<string | null> {
+export async function survivorOf(publicId: string, hops = 8): Promise<{ publicId: string; question: string } | null> {
   const lookup = await findQaPair(publicId);
-  if (lookup.state === "visible") return qaPath(lookup.pair.publicId, lookup.question);
+  if (lookup.state === "visible") return { publicId: lookup.pair.publicId, question: lookup.question };
   if (lookup.state === "gone" && lookup.mergedInto && hops > 0) return survivorOf(lookup.mergedInto, hops - 1);
   return null;
 }

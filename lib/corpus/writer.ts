@@ -271,7 +271,7 @@ export class CorpusWriter {
         client,
         "insert conferences",
         `INSERT INTO "Conference" (slug, title, "heldOn", organizer, language, "sourceUrl", "sourceName", "sourceKey", status, "publishedAt", "retrievedAt", "createdAt", "updatedAt")
-         SELECT x.slug, x.title, x.held::date, x.org, x.lang, x.url, x.name, x.key, 'PUBLISHED', ${NOW}, ${NOW}, ${NOW}, ${NOW}
+         SELECT x.slug, x.title, x.held::date, x.org, x.lang, x.url, x.name, x.key, 'PUBLISHED', ${NOW}, NULL, ${NOW}, ${NOW}
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS x(title, held, org, lang, url, name, key, slug)
          RETURNING id, "sourceKey", slug`,
         [...conferenceColumns(missing), missing.map((c) => c.sourceKey), slugs],

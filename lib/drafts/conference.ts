@@ -49,7 +49,9 @@ export function conferenceInputFromDraft(draft: EditableDraft, source: { sourceT
       sourceText: source.sourceText,
       sourceKey: meta.sourceUrl,
       translationOfSlug: meta.translationOfSlug,
-      retrievedAt: new Date().toISOString(),
+      // No retrievedAt: the editor did not say when the source was retrieved, and the upload
+      // time is not that date. Pages then say "imported <date>" (the conference's createdAt).
+      retrievedAt: null,
     },
     statements: draft.statements.map((t, i) => ({ speaker: speakerName(t.speaker), role: ROLE[t.role], text: t.text, beforePair: places[i] })),
     pairs: draft.pairs.map((pair) => ({

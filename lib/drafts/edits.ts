@@ -44,6 +44,17 @@ export const draftEditSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("setRole"), turnId, role: draftRoleSchema }),
   z.object({ op: z.literal("setOutlet"), turnId, outlet: blankToNull(200, "Outlet") }),
   z.object({ op: z.literal("editText"), turnId, text: z.string().trim().min(1, "Text must not be empty; merge the turn instead").max(200_000) }),
+  /** One Save for all of a turn's fields: speaker, role, outlet (read for a question only) and text. */
+  z.object({
+    op: z.literal("saveTurn"),
+    turnId,
+    speaker: blankToNull(200, "Speaker"),
+    role: draftRoleSchema,
+    outlet: blankToNull(200, "Outlet"),
+    text: z.string().trim().min(1, "Text must not be empty; merge or delete the turn instead").max(200_000),
+    /** Rename the turn's old speaker on every turn, not just this one. */
+    renameEverywhere: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
+  }),
   z.object({ op: z.literal("splitTurn"), turnId, offset: z.coerce.number().int().positive() }),
   z.object({ op: z.literal("mergeWithNext"), turnId }),
   z.object({ op: z.literal("moveTurn"), turnId, direction: z.enum(["previous", "next"]) }),

@@ -43,6 +43,22 @@ describe("draftEditFromForm", () => {
     expect(() => draftEditFromForm(form({ op: "splitTurn", turnId, splitBefore: "nowhere" }), draft)).toThrow(/does not occur/);
   });
 
+  it("saves a turn's speaker, role, outlet and text with one form, as one edit", () => {
+    const question = draft.pairs[0].question;
+    const edit = draftEditFromForm(form({ op: "saveTurn", turnId: question.id, speaker: "Ana Ruiz", role: "journalist", outlet: "Harbour Times", text: "Why, exactly?" }), draft);
+    const saved = applyDraftEdit(draft, edit);
+    expect(saved.pairs[0].question).toMatchObject({ speaker: "Ana Ruiz", role: "journalist", outlet: "Harbour Times", text: "Why, exactly?" });
+    expect(saved.outlets).toContain("Harbour Times");
+    const answer = draft.pairs[0].answers[0];
+    // An answer has no outlet field; the role chosen wins over the known speaker's role.
+    const answerEdit = draftEditFromForm(form({ op: "saveTurn", turnId: answer.id, speaker: "Q", role: "moderator", text: "Because." }), saved);
+    expect(applyDraftEdit(saved, answerEdit).pairs[0].answers[0]).toMatchObject({ speaker: "Q", role: "moderator", text: "Because." });
+    expect(() => applyDraftEdit(draft, draftEditFromForm(form({ op: "saveTurn", turnId: answer.id, speaker: "A", role: "official", text: "  " }), draft))).toThrow(
+      /must not be empty/,
+    );
+    expect(draft.pairs[0].question.speaker).toBe("Q");
+  });
+
   it("turns blank metadata fields into nulls after validation", () => {
     const edit = draftEditFromForm(
       form({ op: "setMetadata", title: "New", heldOn: "", organizer: "", location: "", language: "en", sourceUrl: "", sourceName: "", translationOfSlug: "" }),

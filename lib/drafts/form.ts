@@ -48,6 +48,16 @@ export function draftEditFromForm(form: FormData, draft: EditableDraft): DraftEd
       return { op, turnId, outlet: field(form, "outlet") ?? null };
     case "editText":
       return { op, turnId, text: field(form, "text") ?? "" };
+    case "saveTurn":
+      return {
+        op,
+        turnId,
+        speaker: field(form, "speaker") ?? null,
+        role: (field(form, "role") ?? "") as never,
+        outlet: field(form, "outlet") ?? null,
+        text: field(form, "text") ?? "",
+        renameEverywhere: field(form, "renameEverywhere"),
+      };
     case "mergeWithNext":
     case "startPairAt":
       return { op, turnId };
@@ -85,6 +95,8 @@ export function describeEdit(edit: DraftEditInput): string {
       return `Set the outlet of turn ${edit.turnId} to "${edit.outlet ?? ""}"`;
     case "editText":
       return `Replace the text of turn ${edit.turnId} with:\n${edit.text}`;
+    case "saveTurn":
+      return `Save turn ${edit.turnId}: speaker "${edit.speaker ?? ""}", role ${edit.role}${edit.outlet ? `, outlet "${edit.outlet}"` : ""}, text:\n${edit.text}`;
     case "splitTurn":
       return `Split turn ${edit.turnId} at character ${edit.offset}`;
     case "mergeWithNext":

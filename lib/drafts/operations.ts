@@ -1,5 +1,5 @@
 import { REVIEW_FLAGS, type DraftRole, type EditableDraft, type EditablePair, type EditableTurn } from "./model";
-import { draftEditSchema, type DraftEditInput } from "./edits";
+import { draftEditSchema, type DraftEdit, type DraftEditInput } from "./edits";
 
 /** An edit that cannot apply to this draft; the message is shown to the editor as is. */
 export class DraftEditError extends Error {}
@@ -48,6 +48,26 @@ function refreshFlags(pair: EditablePair): void {
 }
 
 /**
+ * The composite Save of one turn, as the single-field edits it stands for, each applied only
+ * when its field changed (so an unchanged field is never rewritten). Shared by the import
+ * review and the published-transcript editor (lib/archive/transcript-edits.ts).
+ */
+function saveTurn(draft: EditableDraft, edit: Extract<DraftEdit, { op: "saveTurn" }>): EditableDraft {
+  const before = locate(draft, edit.turnId);
+  let next = draft;
+  if (edit.renameEverywhere && before.turn.speaker && edit.speaker && before.turn.speaker !== edit.speaker) {
+    next = applyDraftEdit(next, { op: "mergeSpeakers", from: before.turn.speaker, into: edit.speaker });
+  }
+  if (locate(next, edit.turnId).turn.speaker !== edit.speaker) next = applyDraftEdit(next, { op: "setSpeaker", turnId: edit.turnId, speaker: edit.speaker });
+  // setSpeaker may take the role a known speaker has; the role the editor chose wins.
+  if (locate(next, edit.turnId).turn.role !== edit.role) next = applyDraftEdit(next, { op: "setRole", turnId: edit.turnId, role: edit.role });
+  const place = locate(next, edit.turnId);
+  if (place.kind === "question" && place.turn.outlet !== edit.outlet) next = applyDraftEdit(next, { op: "setOutlet", turnId: edit.turnId, outlet: edit.outlet });
+  if (locate(next, edit.turnId).turn.text !== edit.text) next = applyDraftEdit(next, { op: "editText", turnId: edit.turnId, text: edit.text });
+  return next === draft ? structuredClone(draft) : next;
+}
+
+/**
  * Applies one validated edit and returns a new draft; the input is never mutated, so a failed
  * edit leaves the caller's draft as it was.
  */
@@ -55,6 +75,7 @@ export function applyDraftEdit(current: EditableDraft, rawEdit: DraftEditInput):
   const parsed = draftEditSchema.safeParse(rawEdit);
   if (!parsed.success) throw new DraftEditError(parsed.error.issues.map((i) => i.message).join("; "));
   const edit = parsed.data;
+  if (edit.op === "saveTurn") return saveTurn(current, edit);
   const draft: EditableDraft = structuredClone(current);
   const newId = (prefix: "t" | "p") => `${prefix}${draft.nextId++}`;
 

@@ -85,6 +85,14 @@ describe("bulk corpus import", () => {
     const groups = new Set([...slices.values()].flatMap((s) => s.records.map((r) => `${r.date}|${r.url ?? r.source.replace(/@[0-9a-f]+:/, ":")}`)));
     expect(await count(`SELECT count(*) AS n FROM "Conference" WHERE status = 'PUBLISHED'`)).toBe(groups.size);
     expect(summary.conferences).toBe(groups.size);
+    // Corpus records do not say when their pages were fetched: no invented retrieval date, and the
+    // API tells when the conference was imported instead.
+    expect(await count(`SELECT count(*) AS n FROM "Conference" WHERE "retrievedAt" IS NOT NULL`)).toBe(0);
+    const {
+      rows: [someConference],
+    } = await client.query<{ slug: string; createdAt: Date }>(`SELECT slug, "createdAt" FROM "Conference" ORDER BY id LIMIT 1`);
+    const { conferenceJson } = await import("@/lib/catalog/api");
+    expect((await conferenceJson(someConference.slug))?.source).toMatchObject({ retrievedAt: null, importedAt: someConference.createdAt.toISOString() });
     expect(await count(`SELECT count(*) AS n FROM "SearchOutbox" WHERE "processedAt" IS NULL AND op = 'UPSERT'`)).toBe(5 * SLICE);
 
     // MFA questioners are outlets, not people.

@@ -113,6 +113,15 @@ describe("editTranscript on a published conference", () => {
     expect(row).toMatchObject({ status: "DELETED", mergedIntoId: expect.any(Number) });
     const routing = await routeQa(publicIds[1], null);
     expect(routing).toEqual({ kind: "redirect", location: expect.stringMatching(new RegExp(`^/qa/${publicIds[0]}/`)) });
+    // The read API follows the merge too: 308 to the survivor's API URL, never 410.
+    const { GET } = await import("@/app/api/v1/qa/[publicId]/route");
+    const api = await GET(new Request(`http://test/api/v1/qa/${publicIds[1]}`), { params: Promise.resolve({ publicId: publicIds[1] }) });
+    expect(api.status).toBe(308);
+    expect(api.headers.get("location")).toBe(`/api/v1/qa/${publicIds[0]}`);
+    expect(await api.json()).toMatchObject({ id: publicIds[1], mergedInto: publicIds[0] });
+    const survivor = await GET(new Request(`http://test${api.headers.get("location")}`), { params: Promise.resolve({ publicId: publicIds[0] }) });
+    expect(survivor.status).toBe(200);
+    expect((await survivor.json()).answers.map((a: { text: string }) => a.text)).toContain("They keep running.");
     const outbox = await db().searchOutbox.findMany({ where: { qaPairId: row.id }, orderBy: { id: "desc" }, take: 1 });
     expect(outbox[0].op).toBe("DELETE");
     // A merged pair cannot be restored into an empty pair.

@@ -73,6 +73,8 @@ describe("import draft: create, edit, publish", () => {
     });
     expect(conference.status).toBe("PUBLISHED");
     expect(conference.sourceSha256).toBe(created.sourceSha256);
+    // The upload time is not a retrieval date: pages say "imported <createdAt>" instead.
+    expect(conference.retrievedAt).toBeNull();
     expect(conference.pairs).toHaveLength(1);
     const pair = conference.pairs[0];
     expect(pair.questioner?.name).toBe("Reporter from Jilin Daily");

@@ -117,6 +117,9 @@ describe("GET /api/v1/conferences", () => {
     expect(body.translation).toMatchObject({ slug: "harbour-ferry-briefing-zh", language: "zh" });
     expect(body.transcript.map((b: { kind: string }) => b.kind)).toEqual(["statement", "pair", "pair", "pair"]);
     expect(body.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // A retrieval date given with the source is kept; the import time is reported separately.
+    expect(body.source.retrievedAt).toBe("2025-03-05T08:00:00.000Z");
+    expect(Date.parse(body.source.importedAt)).toBeGreaterThan(Date.parse("2026-01-01"));
     expect((await GET(new Request("http://test/api/v1/conferences/nope"), ctx({ slug: "nope" }))).status).toBe(404);
   });
 });

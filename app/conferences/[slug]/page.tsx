@@ -6,7 +6,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { Transcript } from "@/components/conference/transcript";
 import { EditLink } from "@/components/qa/edit-link";
 import { findPublishedConferenceHeader, withTranscript } from "@/lib/catalog/conference";
-import { formatDate } from "@/lib/catalog/format";
+import { formatDate, provenanceDate } from "@/lib/catalog/format";
 import { conferencePath, personPath, roleLabel } from "@/lib/catalog/paths";
 import { decodeSlug, resolveRenamedSlug } from "@/lib/catalog/redirects";
 import { publicBaseUrl } from "@/lib/env";
@@ -62,6 +62,7 @@ export default async function ConferencePage({ params }: Params) {
   const roleOrder = ["MODERATOR", "OFFICIAL", "INTERPRETER", "JOURNALIST", "OTHER"];
   const participants = [...conference.participants].sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || a.speaker.name.localeCompare(b.speaker.name));
   const translation = conference.translation;
+  const provenance = provenanceDate(conference);
   const event = eventJsonLd({ ...conference, url: `${publicBaseUrl()}${conferencePath(conference.slug)}` });
 
   return (
@@ -131,14 +132,10 @@ export default async function ConferencePage({ params }: Params) {
               <dd>{conference.sourceName}</dd>
             </>
           ) : null}
-          {conference.retrievedAt ? (
-            <>
-              <dt>Retrieved</dt>
-              <dd>
-                <time dateTime={conference.retrievedAt.toISOString()}>{formatDate(conference.retrievedAt)}</time>
-              </dd>
-            </>
-          ) : null}
+          <dt>{provenance.label === "retrieved" ? "Retrieved" : "Imported"}</dt>
+          <dd>
+            <time dateTime={provenance.date.toISOString()}>{formatDate(provenance.date)}</time>
+          </dd>
           {conference.sourceSha256 ? (
             <>
               <dt>SHA-256 of source text</dt>

@@ -8,7 +8,7 @@ import { TurnView } from "@/components/qa/turn-view";
 import { EditLink } from "@/components/qa/edit-link";
 import { RelatedPairs } from "@/components/qa/related-pairs";
 import { CorrectionNotes } from "@/components/qa/correction-notes";
-import { contentLang, formatDate, nameLang } from "@/lib/catalog/format";
+import { contentLang, formatDate, nameLang, provenanceDate } from "@/lib/catalog/format";
 import { turnSpeakerName } from "@/lib/catalog/qa";
 import { answerTurns, citationSource, routeQaCached, structuredDataInput } from "@/lib/catalog/qa-view";
 import { conferencePath, inContextPath, outletPath, pairTitle, qaPath, topicPath } from "@/lib/catalog/paths";
@@ -59,6 +59,7 @@ export default async function QaPage(props: Params) {
   const conference = pair.conference;
   // A stored URL that is not http(s) is shown as text, never as a link (lib/urls/http-url.ts).
   const sourceUrl = httpUrlOrNull(conference.sourceUrl);
+  const provenance = provenanceDate(conference);
   // The page chrome is English; only the conference's own words carry its language.
   const lang = contentLang(conference.language);
   const questionTurns = pair.turns.filter((t) => t.kind === "QUESTION");
@@ -166,7 +167,10 @@ export default async function QaPage(props: Params) {
                 ) : (
                   conference.sourceName
                 )}
-                {conference.retrievedAt ? <span className="muted"> (retrieved {formatDate(conference.retrievedAt)})</span> : null}
+                <span className="muted">
+                  {" "}
+                  ({provenance.label} <time dateTime={provenance.date.toISOString()}>{formatDate(provenance.date)}</time>)
+                </span>
               </dd>
             </>
           ) : null}

@@ -1,6 +1,7 @@
 import { pairJsonByPublicId } from "@/lib/catalog/api";
 import { jsonError, jsonResponse } from "@/lib/catalog/http";
 import { findQaPair } from "@/lib/catalog/qa";
+import { survivorOf } from "@/lib/catalog/qa-routing";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ publ
   const pair = await pairJsonByPublicId(publicId);
   if (pair) return jsonResponse(request, pair);
   const lookup = await findQaPair(publicId);
+  if (lookup.state === "gone" && lookup.mergedInto) {
+    // An editor merged this pair into another: its text lives on there, so say where (as the page does).
+    const survivor = await survivorOf(lookup.mergedInto);
+    if (survivor) {
+      const location = `/api/v1/qa/${survivor.publicId}`;
+      return new Response(JSON.stringify({ error: `Pair ${publicId} was merged into ${survivor.publicId}`, id: publicId, mergedInto: survivor.publicId, location }), {
+        status: 308,
+        headers: { Location: location, "Cache-Control": "public, max-age=300", "Content-Type": "application/json; charset=utf-8" },
+      });
+    }
+  }
   if (lookup.state === "gone")
     return jsonResponse(request, { error: "This pair is no longer published", id: publicId, reason: lookup.reason }, { status: 410, cacheControl: "public, max-age=300" });
   return jsonError(request, 404, `No pair with id ${publicId}`);
