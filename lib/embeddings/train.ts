@@ -140,7 +140,7 @@ function positivePmi(counts: PairCounts, size: number): SparseRows {
 function wordVectors(m: SparseRows, dims: number, options: TrainingOptions): Float32Array {
   const width = Math.min(dims + options.oversample, m.size);
   const gaussian = gaussianSource(options.seed);
-  let q = Float64Array.from({ length: m.size * width }, gaussian);
+  let q: Float64Array = Float64Array.from({ length: m.size * width }, gaussian);
   q = multiplySparse(m, q, width);
   orthonormalizeColumns(q, m.size, width);
   for (let i = 0; i < options.powerIterations; i++) {

@@ -1,0 +1,60 @@
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { GoldQuery } from "./gold";
+
+// --semantic: the learned embeddings (lib/embeddings) in the kept benchmark index. Trains the
+// model from the benchmark's Postgres once (<dir>/embeddings.bin), declares the embedder and
+// gives every document its vector (partial updates, once per model), then scores hybrid
+// variants on the tune half.
+
+type System = (query: GoldQuery) => Promise<string[]>;
+const log = (line: string) => console.error(`relevance: ${line}`);
+
+export async function prepareSemantic(dir: string): Promise<void> {
+  const { trainFromArchive } = await import("@/lib/embeddings/archive");
+  const { readModelFile } = await import("@/lib/embeddings/model-file");
+  const { activateEmbedder } = await import("@/lib/embeddings/runtime");
+  const file = path.resolve(dir, "embeddings.bin");
+  if (!existsSync(file)) {
+    const t0 = performance.now();
+    const trained = await trainFromArchive(file);
+    log(`trained ${trained.words} words × ${trained.dims} dims from ${trained.pairs} pairs in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
+  const model = await readModelFile(file);
+  activateEmbedder(model);
+  const marker = path.resolve(dir, `vectors-${model.header.trainedAt.replace(/[^0-9]/g, "")}`);
+  if (existsSync(marker)) return;
+  const { meili, waitForSuccess } = await import("@/lib/search/client");
+  const { indexSettings, loadEditorSearchSettings } = await import("@/lib/search/settings");
+  const { pairVectors } = await import("@/lib/search/documents");
+  let t0 = performance.now();
+  const settings = await meili().index("qa").updateSettings(indexSettings(await loadEditorSearchSettings()));
+  await waitForSuccess(settings.taskUid, "declare the embedder", 1_800_000);
+  log(`declared the embedder in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  t0 = performance.now();
+  const tasks: number[] = [];
+  for (let offset = 0; ; offset += 5_000) {
+    const page = await meili().index("qa").getDocuments<{ id: string; question: string; answerText: string }>({ offset, limit: 5_000, fields: ["id", "question", "answerText"] });
+    if (page.results.length === 0) break;
+    const updates = page.results.map((doc) => ({ id: doc.id, ...pairVectors(doc.question, doc.answerText) }));
+    tasks.push((await meili().index("qa").updateDocuments(updates, { primaryKey: "id" })).taskUid);
+  }
+  for (const uid of tasks) await waitForSuccess(uid, "add vectors", 3_600_000);
+  log(`gave ${tasks.length} batches their vectors in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  await writeFile(marker, "yes\n");
+}
+
+export async function semanticSystems(): Promise<Record<string, System>> {
+  const { parseSearchParams } = await import("@/lib/search/params");
+  const { searchPairs, NO_EXTRAS } = await import("@/lib/search/query");
+  const run = (semantic: { ratio: number; fusion: number }) => async ({ q }: GoldQuery) => {
+    const parsed = parseSearchParams(new URLSearchParams({ q, limit: "10" }));
+    if (!parsed.success) throw new Error(q);
+    return (await searchPairs(parsed.data, NO_EXTRAS, { semantic })).hits.map((h) => h.sourceId ?? "");
+  };
+  const systems: Record<string, System> = {};
+  const grid = JSON.parse(process.env.SEMANTIC_GRID ?? '[[1,0],[1,1],[0.5,1],[1,2]]') as [number, number][];
+  for (const [ratio, fusion] of grid) systems[`variant:semantic ratio=${ratio} fusion=${fusion}`] = run({ ratio, fusion });
+  return systems;
+}
