@@ -23,38 +23,40 @@ export async function prepareSemantic(dir: string): Promise<void> {
   }
   const model = await readModelFile(file);
   activateEmbedder(model);
-  const marker = path.resolve(dir, `vectors-${model.header.trainedAt.replace(/[^0-9]/g, "")}`);
+  // Per model and per document text (question only since the first measurement).
+  const marker = path.resolve(dir, `vectors-question-${model.header.trainedAt.replace(/[^0-9]/g, "")}`);
   if (existsSync(marker)) return;
   const { meili, waitForSuccess } = await import("@/lib/search/client");
   const { indexSettings, loadEditorSearchSettings } = await import("@/lib/search/settings");
   const { pairVectors } = await import("@/lib/search/documents");
+  // Vectors first: Meilisearch refuses to declare a userProvided embedder while documents lack them.
   let t0 = performance.now();
-  const settings = await meili().index("qa").updateSettings(indexSettings(await loadEditorSearchSettings()));
-  await waitForSuccess(settings.taskUid, "declare the embedder", 1_800_000);
-  log(`declared the embedder in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  t0 = performance.now();
   const tasks: number[] = [];
   for (let offset = 0; ; offset += 5_000) {
-    const page = await meili().index("qa").getDocuments<{ id: string; question: string; answerText: string }>({ offset, limit: 5_000, fields: ["id", "question", "answerText"] });
+    const page = await meili().index("qa").getDocuments<{ id: string; question: string }>({ offset, limit: 5_000, fields: ["id", "question"] });
     if (page.results.length === 0) break;
-    const updates = page.results.map((doc) => ({ id: doc.id, ...pairVectors(doc.question, doc.answerText) }));
+    const updates = page.results.map((doc) => ({ id: doc.id, ...pairVectors(doc.question) }));
     tasks.push((await meili().index("qa").updateDocuments(updates, { primaryKey: "id" })).taskUid);
   }
   for (const uid of tasks) await waitForSuccess(uid, "add vectors", 3_600_000);
   log(`gave ${tasks.length} batches their vectors in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  t0 = performance.now();
+  const settings = await meili().index("qa").updateSettings(indexSettings(await loadEditorSearchSettings()));
+  await waitForSuccess(settings.taskUid, "declare the embedder", 3_600_000);
+  log(`declared the embedder in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   await writeFile(marker, "yes\n");
 }
 
 export async function semanticSystems(): Promise<Record<string, System>> {
   const { parseSearchParams } = await import("@/lib/search/params");
   const { searchPairs, NO_EXTRAS } = await import("@/lib/search/query");
-  const run = (semantic: { ratio: number; fusion: number }) => async ({ q }: GoldQuery) => {
+  const run = (semantic: { ratio: number; fusion: number; minWords: number }) => async ({ q }: GoldQuery) => {
     const parsed = parseSearchParams(new URLSearchParams({ q, limit: "10" }));
     if (!parsed.success) throw new Error(q);
     return (await searchPairs(parsed.data, NO_EXTRAS, { semantic })).hits.map((h) => h.sourceId ?? "");
   };
   const systems: Record<string, System> = {};
-  const grid = JSON.parse(process.env.SEMANTIC_GRID ?? '[[1,0],[1,1],[0.5,1],[1,2]]') as [number, number][];
-  for (const [ratio, fusion] of grid) systems[`variant:semantic ratio=${ratio} fusion=${fusion}`] = run({ ratio, fusion });
+  const grid = JSON.parse(process.env.SEMANTIC_GRID ?? "[[1,1,10],[1,0.5,10],[0.5,1,10],[1,1,6]]") as [number, number, number][];
+  for (const [ratio, fusion, minWords] of grid) systems[`variant:semantic ratio=${ratio} fusion=${fusion} minWords=${minWords}`] = run({ ratio, fusion, minWords });
   return systems;
 }

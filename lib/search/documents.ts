@@ -37,16 +37,20 @@ export interface QaPairDocument {
   url: string;
   /** Latest change of the pair or its conference (unix ms): search:check finds stale documents with it. */
   updatedAt: number;
-  /** Hybrid mode only: the pair's learned vector (lib/embeddings); absent when none of its words is known. */
-  _vectors?: Record<string, number[]>;
+  /** Hybrid mode only: the pair's learned vector (lib/embeddings); null (opted out) when none of its words is known. */
+  _vectors?: Record<string, number[] | null>;
 }
 
 /** The pair's vector for Meilisearch's userProvided embedder, when a model is active. */
-export function pairVectors(question: string, answerText: string): Pick<QaPairDocument, "_vectors"> {
+export function pairVectors(question: string): Pick<QaPairDocument, "_vectors"> {
   const model = activeEmbedder();
-  const vector = model ? embedText(model, `${question}\n\n${answerText}`) : null;
+  // The question alone: averaged over a long answer, a vector says only what the topic is
+  // (bench/relevance tune half: question-only vectors found twice the described pairs).
+  const vector = model ? embedText(model, question) : null;
+  if (!model) return {};
+  // Meilisearch refuses a document without an entry for a userProvided embedder: null opts out.
   // Rounded: 128 floats of 17 digits would triple the JSON sent per document.
-  return vector ? { _vectors: { [EMBEDDER_NAME]: Array.from(vector, (v) => Math.round(v * 1e6) / 1e6) } } : {};
+  return { _vectors: { [EMBEDDER_NAME]: vector ? Array.from(vector, (v) => Math.round(v * 1e6) / 1e6) : null } };
 }
 
 // Meilisearch ignores every word past position 65,535 of an attribute, silently. Pairs are
@@ -121,7 +125,7 @@ export function toDocument(row: PairRow): QaPairDocument {
     topics: row.topics.map((t) => t.topic.name),
     url: `/qa/${row.publicId}`,
     updatedAt,
-    ...pairVectors(question, answerText),
+    ...pairVectors(question),
   };
 }
 

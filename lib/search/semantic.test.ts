@@ -17,5 +17,7 @@ describe("fuseSemantic", () => {
 describe("semanticQuery", () => {
   it("asks for nothing when semantic search is off", () => {
     expect(semanticQuery("what did the minister say about the flooding", null)).toBeNull();
+    // Too short to be a description: no model is even needed.
+    expect(semanticQuery("minister flooding", { ratio: 1, fusion: 1, minWords: 10 })).toBeNull();
   });
 });

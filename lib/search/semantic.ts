@@ -14,6 +14,8 @@ export interface SemanticOptions {
   ratio: number;
   /** Weight of the semantic rank against the re-ranked keyword rank (0: candidates only). */
   fusion: number;
+  /** Only queries of at least this many free words (descriptions, not keyword lists). */
+  minWords: number;
 }
 
 /** Chosen on the tune half of bench/relevance (see docs/search-ranking.md). null: off. */
@@ -23,9 +25,11 @@ const FUSION_K = 10;
 
 export function semanticQuery(q: string, options: SemanticOptions | null | undefined = DEFAULT_SEMANTIC): { request: Pick<MultiSearchQuery, "hybrid" | "vector">; fusion: number } | null {
   if (!options) return null;
+  const { words } = queryShape(q);
+  if (words.length < options.minWords) return null;
   const model = activeEmbedder();
   if (!model) return null;
-  const vector = embedText(model, queryShape(q).words.join(" "));
+  const vector = embedText(model, words.join(" "));
   if (!vector) return null;
   return { request: { vector: Array.from(vector), hybrid: { embedder: EMBEDDER_NAME, semanticRatio: options.ratio } }, fusion: options.fusion };
 }
