@@ -55,7 +55,14 @@ export async function semanticSystems(): Promise<Record<string, System>> {
     if (!parsed.success) throw new Error(q);
     return (await searchPairs(parsed.data, NO_EXTRAS, { semantic })).hits.map((h) => h.sourceId ?? "");
   };
-  const systems: Record<string, System> = {};
+  // The same search without the semantic list: the baseline of this run, on both halves.
+  const systems: Record<string, System> = {
+    "pressroom keyword-only": async ({ q }) => {
+      const parsed = parseSearchParams(new URLSearchParams({ q, limit: "10" }));
+      if (!parsed.success) throw new Error(q);
+      return (await searchPairs(parsed.data, NO_EXTRAS, { semantic: null })).hits.map((h) => h.sourceId ?? "");
+    },
+  };
   const grid = JSON.parse(process.env.SEMANTIC_GRID ?? "[[1,1,10],[1,0.5,10],[0.5,1,10],[1,1,6]]") as [number, number, number][];
   for (const [ratio, fusion, minWords] of grid) systems[`variant:semantic ratio=${ratio} fusion=${fusion} minWords=${minWords}`] = run({ ratio, fusion, minWords });
   return systems;
