@@ -37,7 +37,9 @@ export function encodeModel(model: EmbeddingModel, pairs: number): Buffer {
 
 export function decodeModel(bytes: Buffer, where: string): LoadedModel & { header: ModelHeader } {
   const fail = (why: string): never => {
-    throw new EmbeddingModelError(`The embedding model at ${where} is unusable (${why}). Run \`npm run search:train-embeddings\`, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`);
+    throw new EmbeddingModelError(
+      `The embedding model at ${where} is unusable (${why}). Run \`npm run search:train-embeddings\`, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`,
+    );
   };
   if (bytes.length < MAGIC.length + 4 || bytes.subarray(0, MAGIC.length).toString() !== MAGIC) fail("not a Pressroom embedding model");
   const headerLength = bytes.readUInt32LE(MAGIC.length);
@@ -81,7 +83,9 @@ export async function readModelFile(file = defaultModelPath()): Promise<LoadedMo
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new EmbeddingModelError(`The embedding model at ${file} cannot be read (${code ?? (error as Error).message}). Run \`npm run search:train-embeddings\`, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`);
+    throw new EmbeddingModelError(
+      `The embedding model at ${file} cannot be read (${code ?? (error as Error).message}). Run \`npm run search:train-embeddings\`, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`,
+    );
   }
   return decodeModel(bytes, file);
 }

@@ -20,7 +20,9 @@ export function activeEmbedder(): (LoadedModel & { header: ModelHeader }) | null
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new EmbeddingModelError(`The embedding model at ${file} cannot be read (${code}). Run \`npm run search:train-embeddings\`, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`);
+    throw new EmbeddingModelError(
+      `The embedding model at ${file} cannot be read (${code}). Run \`npm run search:train-embeddings\`, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`,
+    );
   }
   loaded = decodeModel(bytes, file);
   return loaded;

@@ -12,7 +12,7 @@ function syntheticCorpus(): string[] {
   const filler = ["the", "we", "and"];
   const texts: string[] = [];
   let seed = 7;
-  const pick = <T,>(list: T[]) => {
+  const pick = <T>(list: T[]) => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     return list[Math.floor(seed / 65_536) % list.length];
   };

@@ -40,7 +40,10 @@ export function trainEmbeddings(texts: string[], overrides: Partial<TrainingOpti
 function vocabulary(texts: string[], options: TrainingOptions): { words: string[]; counts: number[]; totalTokens: number } {
   const counts = new Map<string, number>();
   for (const text of texts) for (const token of embeddingTokens(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
-  const kept = [...counts].filter(([, count]) => count >= options.minCount).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, Math.min(options.maxWords, 65_535));
+  const kept = [...counts]
+    .filter(([, count]) => count >= options.minCount)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, Math.min(options.maxWords, 65_535));
   let totalTokens = 0;
   for (const count of counts.values()) totalTokens += count;
   return { words: kept.map(([word]) => word), counts: kept.map(([, count]) => count), totalTokens };
@@ -59,7 +62,7 @@ class PairCounts {
   add(key: number, amount: number): void {
     if (this.size * 10 > this.keys.length * 6) this.grow();
     const mask = this.keys.length - 1;
-    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
     while (this.keys[slot] !== 0xffffffff && this.keys[slot] !== key) slot = (slot + 1) & mask;
     if (this.keys[slot] === 0xffffffff) {
       this.keys[slot] = key;

@@ -5,12 +5,20 @@ const hits = (ids: string) => ids.split("").map((id) => ({ id }));
 
 describe("fuseSemantic", () => {
   it("keeps the re-ranked order when fusion is off", () => {
-    expect(fuseSemantic(hits("abcd"), hits("dcba"), 0).map((h) => h.id).join("")).toBe("abcd");
+    expect(
+      fuseSemantic(hits("abcd"), hits("dcba"), 0)
+        .map((h) => h.id)
+        .join(""),
+    ).toBe("abcd");
   });
 
   it("lifts a candidate the semantic list ranks first above keyword-only ones", () => {
     // d is last by keywords but first by meaning; b is second in both.
-    expect(fuseSemantic(hits("abcd"), hits("dbx"), 1).map((h) => h.id).join("")).toBe("bdac");
+    expect(
+      fuseSemantic(hits("abcd"), hits("dbx"), 1)
+        .map((h) => h.id)
+        .join(""),
+    ).toBe("bdac");
   });
 });
 

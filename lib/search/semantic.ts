@@ -27,7 +27,10 @@ export const DEFAULT_SEMANTIC: SemanticOptions | null = { ratio: 1, fusion: 0.5,
 
 const FUSION_K = 10;
 
-export function semanticQuery(q: string, options: SemanticOptions | null | undefined = DEFAULT_SEMANTIC): { request: Pick<MultiSearchQuery, "hybrid" | "vector">; fusion: number } | null {
+export function semanticQuery(
+  q: string,
+  options: SemanticOptions | null | undefined = DEFAULT_SEMANTIC,
+): { request: Pick<MultiSearchQuery, "hybrid" | "vector">; fusion: number } | null {
   if (!options) return null;
   const { words } = queryShape(q);
   if (words.length < options.minWords) return null;
