@@ -77,15 +77,20 @@ export async function writeModelFile(model: EmbeddingModel, pairs: number, file 
   return file;
 }
 
+/** The error for a model file that cannot be read at all (missing, no permission). */
+export function unreadableModel(file: string, error: unknown): EmbeddingModelError {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new EmbeddingModelError(
+    `The embedding model at ${file} cannot be read (${code}). Run \`npm run search:train-embeddings\`, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`,
+  );
+}
+
 export async function readModelFile(file = defaultModelPath()): Promise<LoadedModel & { header: ModelHeader }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new EmbeddingModelError(
-      `The embedding model at ${file} cannot be read (${code ?? (error as Error).message}). Run \`npm run search:train-embeddings\`, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`,
-    );
+    throw unreadableModel(file, error);
   }
   return decodeModel(bytes, file);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { env } from "@/lib/env";
 import type { LoadedModel } from "./embed";
-import { EmbeddingModelError, decodeModel, defaultModelPath, type ModelHeader } from "./model-file";
+import { decodeModel, defaultModelPath, unreadableModel, type ModelHeader } from "./model-file";
 
 // The model this process searches and indexes with, loaded once. PRESSROOM_SEARCH_MODE=keyword
 // runs without one; in hybrid mode a missing or corrupt model file is an error naming the path
@@ -19,10 +19,7 @@ export function activeEmbedder(): (LoadedModel & { header: ModelHeader }) | null
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new EmbeddingModelError(
-      `The embedding model at ${file} cannot be read (${code}). Run \`npm run search:train-embeddings\`, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`,
-    );
+    throw unreadableModel(file, error);
   }
   loaded = decodeModel(bytes, file);
   return loaded;
