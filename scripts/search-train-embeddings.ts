@@ -9,11 +9,15 @@ await servicesOrExit(["database"], "search:train-embeddings");
 const started = Date.now();
 try {
   const result = await trainFromArchive();
-  console.log(`Wrote ${result.file}: ${result.words.toLocaleString("en")} words × ${result.dims} dimensions from ${result.pairs.toLocaleString("en")} pairs in ${((Date.now() - started) / 1000).toFixed(0)} s. Run \`npm run search:reindex\` to give every pair its vector.`);
+  console.log(
+    `Wrote ${result.file}: ${result.words.toLocaleString("en")} words × ${result.dims} dimensions from ${result.pairs.toLocaleString("en")} pairs in ${((Date.now() - started) / 1000).toFixed(0)} s. Run \`npm run search:reindex\` to give every pair its vector.`,
+  );
   await db().$disconnect();
   process.exit(0);
 } catch (error) {
   console.error(`Training failed; no model was written.\n${(error as Error).message}`);
-  await db().$disconnect().catch(() => {});
+  await db()
+    .$disconnect()
+    .catch(() => {});
   process.exit(1);
 }
