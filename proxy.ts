@@ -21,9 +21,7 @@ function contentSecurityPolicy(nonce: string | null, https: boolean): string {
     "default-src 'self'",
     // With a nonce, no 'unsafe-inline' for scripts: only Next's own nonce-carrying scripts and
     // what they load. Without one (cached pages, see above), inline scripts must be allowed.
-    nonce
-      ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`
-      : `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    nonce ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}` : `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
     // React style={} attributes cannot carry a nonce, and a nonce in style-src would disable
     // 'unsafe-inline'; inline styles cannot run code, so they stay allowed.
     "style-src 'self' 'unsafe-inline'",

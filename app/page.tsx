@@ -31,9 +31,7 @@ export default async function HomePage() {
               <Link href={conferencePath(c.slug)} lang={c.language}>
                 {c.title}
               </Link>
-              <div className="muted">
-                {[formatDate(c.heldOn), c.organizer, `${c._count.pairs} ${c._count.pairs === 1 ? "question" : "questions"}`].filter(Boolean).join(" · ")}
-              </div>
+              <div className="muted">{[formatDate(c.heldOn), c.organizer, `${c._count.pairs} ${c._count.pairs === 1 ? "question" : "questions"}`].filter(Boolean).join(" · ")}</div>
             </li>
           ))}
         </ul>

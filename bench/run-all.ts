@@ -4,7 +4,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const benches = ["bench/parser/run.ts", "bench/import/run.ts", "bench/search/run.ts", "bench/relevance/run.ts", "bench/qa-page/run.ts"].filter((file) => existsSync(path.join(root, file)));
+const benches = ["bench/parser/run.ts", "bench/import/run.ts", "bench/search/run.ts", "bench/relevance/run.ts", "bench/qa-page/run.ts"].filter((file) =>
+  existsSync(path.join(root, file)),
+);
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);

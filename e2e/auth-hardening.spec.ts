@@ -86,19 +86,35 @@ test.describe("first admin on a fresh install", () => {
     const output: string[] = [];
     const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, MEILI_HOST: process.env.PRESSROOM_E2E_MEILI_HOST, MEILI_MASTER_KEY: process.env.PRESSROOM_E2E_MEILI_KEY, MEILI_INDEX: `qa_setup_${port}`,
-        NODE_ENV: "production", PORT: String(port), NEXTAUTH_SECRET: "e2e-setup-secret-0123456789-abcdef", NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-        PRESSROOM_PUBLIC_URL: `http://127.0.0.1:${port}`, PRESSROOM_SEARCH_WORKER: "off", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        MEILI_HOST: process.env.PRESSROOM_E2E_MEILI_HOST,
+        MEILI_MASTER_KEY: process.env.PRESSROOM_E2E_MEILI_KEY,
+        MEILI_INDEX: `qa_setup_${port}`,
+        NODE_ENV: "production",
+        PORT: String(port),
+        NEXTAUTH_SECRET: "e2e-setup-secret-0123456789-abcdef",
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        PRESSROOM_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        PRESSROOM_SEARCH_WORKER: "off",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     server.stdout!.on("data", (chunk) => output.push(String(chunk)));
     server.stderr!.on("data", (chunk) => output.push(String(chunk)));
     try {
       let link = "";
-      await waitFor(async () => {
-        link = /No editors yet: create the first admin at (\S+)/.exec(output.join(""))?.[1] ?? "";
-        return link !== "";
-      }, "the setup link in the server log", 90_000, 250);
+      await waitFor(
+        async () => {
+          link = /No editors yet: create the first admin at (\S+)/.exec(output.join(""))?.[1] ?? "";
+          return link !== "";
+        },
+        "the setup link in the server log",
+        90_000,
+        250,
+      );
       expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/setup\\?token=[A-Za-z0-9_-]{43}$`));
       const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
       const page = await context.newPage();

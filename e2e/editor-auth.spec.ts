@@ -179,15 +179,24 @@ test.describe("web security", () => {
     const published = await publishConference({
       metadata: {
         title: `<script>window.__xss=1</script>Briefing ${token} <img src=x onerror="window.__xss=1">`,
-        heldOn: "2024-06-01", organizer: "<svg onload=window.__xss=1>", language: "en", sourceName: "xss test",
+        heldOn: "2024-06-01",
+        organizer: "<svg onload=window.__xss=1>",
+        language: "en",
+        sourceName: "xss test",
         sourceUrl: "https://example.org/<script>alert(1)</script>",
       },
-      statements: [{ speaker: "<b onmouseover=\"window.__xss=1\">Moderator</b>", text: "\"><script>alert(document.cookie)</script>" }],
-      pairs: [{
-        question: { speaker: "Eve <img src=x onerror=alert(1)>", outlet: "javascript:alert(1)", text: `${token} <img src=x onerror="window.__xss=1"> <a href="javascript:window.__xss=1">click me</a>?` },
-        answers: [{ speaker: "Official", text: "<iframe src=\"javascript:window.__xss=1\"></iframe><style>body{display:none}</style> [[javascript:window.__xss=1]]" }],
-        topics: ["<script>topic</script>"],
-      }],
+      statements: [{ speaker: '<b onmouseover="window.__xss=1">Moderator</b>', text: '"><script>alert(document.cookie)</script>' }],
+      pairs: [
+        {
+          question: {
+            speaker: "Eve <img src=x onerror=alert(1)>",
+            outlet: "javascript:alert(1)",
+            text: `${token} <img src=x onerror="window.__xss=1"> <a href="javascript:window.__xss=1">click me</a>?`,
+          },
+          answers: [{ speaker: "Official", text: '<iframe src="javascript:window.__xss=1"></iframe><style>body{display:none}</style> [[javascript:window.__xss=1]]' }],
+          topics: ["<script>topic</script>"],
+        },
+      ],
     });
     const publicId = published.pairs[0].publicId;
     let dialogs = 0;
@@ -203,9 +212,7 @@ test.describe("web security", () => {
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), url).toBeUndefined();
       expect(await page.locator("img[src='x'], iframe, svg[onload], [onerror], [onmouseover]").count(), url).toBe(0);
       // Next's own inline scripts carry the text as JSON data; an injected one would start with the payload.
-      const injected = await page.evaluate(() =>
-        [...document.querySelectorAll("script")].filter((s) => /^\s*(window\.__xss|alert\()/.test(s.textContent ?? "")).length,
-      );
+      const injected = await page.evaluate(() => [...document.querySelectorAll("script")].filter((s) => /^\s*(window\.__xss|alert\()/.test(s.textContent ?? "")).length);
       expect(injected, url).toBe(0);
       expect(await page.locator("a[href^='javascript:']").count(), url).toBe(0);
     };

@@ -86,11 +86,26 @@ test("bad input gets a clear message and the pasted text stays in the form", asy
 test("re-importing a newer version of the same source shows the diff and keeps unchanged links", async ({ page }) => {
   const url = `https://example.org/briefings/e2e-${Date.now()}`;
   const briefing = (answer: string) =>
-    ["Trade Ministry Briefing", "May 20, 2024", "", "Q: What is the outlook for steel exports this year?", "", "MS. LIN: Steel exports grew by four percent.", "", "Q: Will tariffs on solar panels change?", "", `MS. LIN: ${answer}`, ""].join("\n");
+    [
+      "Trade Ministry Briefing",
+      "May 20, 2024",
+      "",
+      "Q: What is the outlook for steel exports this year?",
+      "",
+      "MS. LIN: Steel exports grew by four percent.",
+      "",
+      "Q: Will tariffs on solar panels change?",
+      "",
+      `MS. LIN: ${answer}`,
+      "",
+    ].join("\n");
 
   await signInAsEditor(page);
   let firstLink: string | null = null;
-  for (const [round, answer] of [[1, "No change is planned."], [2, "No change is planned this year."]] as const) {
+  for (const [round, answer] of [
+    [1, "No change is planned."],
+    [2, "No change is planned this year."],
+  ] as const) {
     await importPasted(page, briefing(answer));
     await page.getByLabel("Source URL").fill(url);
     await page.getByRole("button", { name: "Save details" }).click();

@@ -66,15 +66,24 @@ export default async function globalSetup() {
     }
     // One process (node --import tsx, not the tsx CLI), so stopping it leaves nothing behind.
     const webServer = path.join(root, "scripts", "web-server.ts");
-    server = spawn(process.execPath, ["--import", "tsx", webServer, "--port", String(port), "--hostname", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+    server = spawn(process.execPath, ["--import", "tsx", webServer, "--port", String(port), "--hostname", "127.0.0.1"], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/`)).ok, "the web server", 90_000, 250);
     // The in-process worker indexes the outbox; tests start once every pair is searchable.
-    await waitFor(async () => {
-      const response = await fetch(`${services.env.MEILI_HOST}/indexes/qa/stats`, { headers: { Authorization: `Bearer ${services.env.MEILI_MASTER_KEY}` } });
-      if (!response.ok) return false;
-      const stats = (await response.json()) as { numberOfDocuments: number; isIndexing: boolean };
-      return stats.numberOfDocuments >= visiblePairs && !stats.isIndexing;
-    }, `${visiblePairs} documents in the search index`, 90_000, 500);
+    await waitFor(
+      async () => {
+        const response = await fetch(`${services.env.MEILI_HOST}/indexes/qa/stats`, { headers: { Authorization: `Bearer ${services.env.MEILI_MASTER_KEY}` } });
+        if (!response.ok) return false;
+        const stats = (await response.json()) as { numberOfDocuments: number; isIndexing: boolean };
+        return stats.numberOfDocuments >= visiblePairs && !stats.isIndexing;
+      },
+      `${visiblePairs} documents in the search index`,
+      90_000,
+      500,
+    );
     process.env.PRESSROOM_E2E_MEILI_KEY = services.env.MEILI_MASTER_KEY;
     process.env.PRESSROOM_E2E_DATABASE_URL = services.env.DATABASE_URL;
     process.env.PRESSROOM_E2E_MEILI_HOST = services.env.MEILI_HOST;

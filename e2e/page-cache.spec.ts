@@ -17,7 +17,10 @@ async function publishFixture(title: string) {
   return publishConference({
     metadata: { title, heldOn: "2024-06-03", language: "en", sourceName: "e2e" },
     pairs: [
-      { question: { speaker: "Ann Reporter", text: "When will the harbour bridge reopen to traffic?" }, answers: [{ speaker: "Official", text: "The bridge reopens in the spring." }] },
+      {
+        question: { speaker: "Ann Reporter", text: "When will the harbour bridge reopen to traffic?" },
+        answers: [{ speaker: "Official", text: "The bridge reopens in the spring." }],
+      },
       { question: { speaker: "Ben Reporter", text: "And what will the toll be after the repairs?" }, answers: [{ speaker: "Official", text: "The toll stays as it is." }] },
     ],
   });
@@ -68,7 +71,12 @@ test("cached Q&A and conference pages show an editor's saved edit right away", a
   const oldUrl = await request.get(canonical, { maxRedirects: 0 });
   expect(oldUrl.status(), "the old slug's cached copy was dropped: it now redirects").toBe(308);
   // One Location header, also on the request that renders the redirect (see next.config.js).
-  expect(oldUrl.headersArray().filter((h) => h.name.toLowerCase() === "location").map((h) => h.value)).toEqual([newCanonical]);
+  expect(
+    oldUrl
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "location")
+      .map((h) => h.value),
+  ).toEqual([newCanonical]);
   const conference = await request.get(conferencePath);
   expect(await conference.text()).toContain(answer);
   expect(await (await request.get(neighbour)).text(), "the neighbour's previous-question link").toContain(`href="${newCanonical}"`);

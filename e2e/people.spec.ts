@@ -7,10 +7,12 @@ import { harnessArchiveLib } from "./harness-lib";
 
 const PASSWORD = "correct horse battery staple";
 
-
 test("an editor merges two spellings of one speaker and the old URL redirects", async ({ page }) => {
   const { publishConference } = await harnessArchiveLib();
-  const answer = (speaker: string, text: string) => ({ question: { speaker: null, outlet: "Harbor Daily", text: `${text}?` }, answers: [{ speaker, text: `${text}: under review.` }] });
+  const answer = (speaker: string, text: string) => ({
+    question: { speaker: null, outlet: "Harbor Daily", text: `${text}?` },
+    answers: [{ speaker, text: `${text}: under review.` }],
+  });
   await publishConference({
     metadata: { title: "Fisheries briefing for the people spec", heldOn: "2024-06-03", language: "en", organizer: "Ministry of Fisheries", sourceName: "e2e" },
     pairs: [answer("MS. HALVORSEN", "Quotas for cod"), answer("MS. HALVORSEN", "Quotas for herring"), answer("MS. HALVERSEN", "Quotas for mackerel")],

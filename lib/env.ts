@@ -15,7 +15,10 @@ const envSchema = z.object({
   // Search-only key for visitors' queries (lib/search/client.ts searchMeili); npm start creates
   // it through /keys. Without it, queries use MEILI_MASTER_KEY.
   MEILI_SEARCH_KEY: z.string().min(16, "MEILI_SEARCH_KEY must be a Meilisearch API key").optional(),
-  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/, "MEILI_INDEX may hold letters, digits, - and _").default("qa"),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, "MEILI_INDEX may hold letters, digits, - and _")
+    .default("qa"),
   PRESSROOM_SEARCH_WORKER: z.enum(["inprocess", "off"]).default("inprocess"),
   // hybrid: long queries also search by meaning, with vectors from the model trained by
   // `npm run search:train-embeddings` (PRESSROOM_EMBEDDING_MODEL, default .data/embeddings.bin).

@@ -7,8 +7,7 @@ import { servicesOrExit } from "@/lib/dev-services/cli-services";
 // --sync: the files are the whole corpus; records no longer in them are withdrawn (unpublished
 // with a public note). --dry-run: report what an import (with --sync: a sync) would change.
 
-const usage =
-  "usage: npm run import -- corpus <file.jsonl|file.jsonl.gz> [more files] [--no-index] [--limit N] [--batch-size N] [--sync] [--dry-run]";
+const usage = "usage: npm run import -- corpus <file.jsonl|file.jsonl.gz> [more files] [--no-index] [--limit N] [--batch-size N] [--sync] [--dry-run]";
 
 const optionsSchema = z.object({
   files: z.array(z.string().min(1)).min(1, "name at least one .jsonl or .jsonl.gz file"),

@@ -4,15 +4,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import {
-  assertHasSpeakers,
-  extractText,
-  MAX_TRANSCRIPT_BYTES,
-  parseTranscript,
-  TranscriptInputError,
-  transcriptDraftSchema,
-  type TranscriptDraft,
-} from "../lib/transcripts/index";
+import { assertHasSpeakers, extractText, MAX_TRANSCRIPT_BYTES, parseTranscript, TranscriptInputError, transcriptDraftSchema, type TranscriptDraft } from "../lib/transcripts/index";
 
 const USAGE = "usage: import transcript <file> --dry-run [--json] [--language <code>] [--organizer <name>]";
 
@@ -55,8 +47,7 @@ export async function runTranscriptImport(args: string[], io: Io = defaultIo): P
   try {
     const info = await stat(file).catch(() => null);
     if (!info || !info.isFile()) throw new TranscriptInputError("empty", "file not found");
-    if (info.size > MAX_TRANSCRIPT_BYTES)
-      throw new TranscriptInputError("too_large", `the file is ${info.size} bytes; the limit is ${MAX_TRANSCRIPT_BYTES} bytes (5 MB)`);
+    if (info.size > MAX_TRANSCRIPT_BYTES) throw new TranscriptInputError("too_large", `the file is ${info.size} bytes; the limit is ${MAX_TRANSCRIPT_BYTES} bytes (5 MB)`);
     const bytes = new Uint8Array(await readFile(file));
     const { text } = await extractText(bytes, path.basename(file));
     const draft = transcriptDraftSchema.parse(parseTranscript(text, language ? { language } : {}));
@@ -109,7 +100,9 @@ async function publish(file: string, io: Io): Promise<number> {
   const { publishTranscriptFile } = await import("../lib/archive/transcript-file");
   const { db } = await import("../lib/db/client");
   try {
-    const sha = createHash("sha256").update(await readFile(file)).digest("hex");
+    const sha = createHash("sha256")
+      .update(await readFile(file))
+      .digest("hex");
     const result = await publishTranscriptFile(file, { sourceKey: `file:${sha}` });
     if (!result) io.out(`already imported: ${file}`);
     else io.out(`published /conferences/${result.slug} with ${result.pairs.length} pairs (queued for indexing)`);

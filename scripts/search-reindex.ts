@@ -17,11 +17,15 @@ try {
       console.log(`indexed ${indexed.toLocaleString("en")} / ${total.toLocaleString("en")} pairs (${percent}%)`);
     },
   });
-  console.log(`Done: ${result.documents.toLocaleString("en")} documents built in "${result.builtIn}" and swapped into "${result.uid}" in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Done: ${result.documents.toLocaleString("en")} documents built in "${result.builtIn}" and swapped into "${result.uid}" in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
   await db().$disconnect();
   process.exit(0);
 } catch (error) {
   console.error(`Reindex failed; the live index was left as it was.\n${(error as Error).message}`);
-  await db().$disconnect().catch(() => {});
+  await db()
+    .$disconnect()
+    .catch(() => {});
   process.exit(1);
 }

@@ -24,7 +24,12 @@ const dev = process.argv.includes("--dev");
 // Services only (database, search, services.json): for running `next dev` or tests by hand.
 const servicesOnly = process.argv.includes("--services-only");
 const portSchema = (name: string, fallback: number) =>
-  z.coerce.number({ error: `${name} must be a port number` }).int().min(1, `${name} must be a port number`).max(65535, `${name} must be a port number`).default(fallback);
+  z.coerce
+    .number({ error: `${name} must be a port number` })
+    .int()
+    .min(1, `${name} must be a port number`)
+    .max(65535, `${name} must be a port number`)
+    .default(fallback);
 const settings = z
   .object({
     PORT: portSchema("PORT", 3000),

@@ -31,7 +31,15 @@ const suites: Suite[] = [
   {
     name: "integration",
     report: path.join(reports, "integration.json"),
-    command: ["node_modules/vitest/vitest.mjs", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "integration.json")}`],
+    command: [
+      "node_modules/vitest/vitest.mjs",
+      "run",
+      "--project",
+      "integration",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${path.join(reports, "integration.json")}`,
+    ],
     count: vitestCount,
   },
   {

@@ -85,5 +85,7 @@ function stop(signal: string) {
 for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => stop(signal));
 
 server.listen(port, hostname, () => {
-  log(`listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${dev ? "development" : "production"}; trusted proxies: ${trusted.kind === "none" ? "none" : trusted.kind === "hops" ? `${trusted.hops} hop(s)` : trusted.text})`);
+  log(
+    `listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${dev ? "development" : "production"}; trusted proxies: ${trusted.kind === "none" ? "none" : trusted.kind === "hops" ? `${trusted.hops} hop(s)` : trusted.text})`,
+  );
 });

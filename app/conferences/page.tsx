@@ -67,7 +67,9 @@ export default async function ConferencesPage({ searchParams }: Props) {
               <Link href={conferencePath(c.slug)} lang={c.language === "en" ? undefined : c.language}>
                 {c.title}
               </Link>
-              <div className="muted">{[formatDate(c.heldOn), c.organizer, c.location, `${c._count.pairs} ${c._count.pairs === 1 ? "question" : "questions"}`].filter(Boolean).join(" · ")}</div>
+              <div className="muted">
+                {[formatDate(c.heldOn), c.organizer, c.location, `${c._count.pairs} ${c._count.pairs === 1 ? "question" : "questions"}`].filter(Boolean).join(" · ")}
+              </div>
             </li>
           ))}
         </ul>

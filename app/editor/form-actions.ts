@@ -57,14 +57,21 @@ export async function editResult<TSnapshot>(values: TSnapshot, version: string, 
     // Also refreshes the editor page that saved, which is under the same root layout.
     if (result.changed) refreshPublicPages();
     return {
-      status: "saved", seq, version: result.version,
+      status: "saved",
+      seq,
+      version: result.version,
       message: result.changed ? `Saved. This is now version ${result.version}.` : "Nothing changed, so nothing was saved.",
     };
   } catch (error) {
     if (error instanceof ConflictError) {
       return {
-        status: "conflict", seq, message: error.message, current: error.current as TSnapshot, currentVersion: error.currentVersion,
-        lastEdit: error.lastEdit ? { userName: error.lastEdit.userName, at: error.lastEdit.at.toISOString() } : null, values,
+        status: "conflict",
+        seq,
+        message: error.message,
+        current: error.current as TSnapshot,
+        currentVersion: error.currentVersion,
+        lastEdit: error.lastEdit ? { userName: error.lastEdit.userName, at: error.lastEdit.at.toISOString() } : null,
+        values,
       };
     }
     return { status: "error", seq, message: editErrorMessage(error), values, version: Number(version) || undefined };

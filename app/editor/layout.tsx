@@ -16,12 +16,26 @@ export default async function EditorLayout({ children }: { children: ReactNode }
     <div className="editor">
       <nav aria-label="Editor" className="editor-nav">
         <ul className="nav-inline">
-          <li><Link href="/editor">Dashboard</Link></li>
-          <li><Link href="/editor/imports/new">Import a transcript</Link></li>
-          <li><Link href="/editor/people">People and outlets</Link></li>
-          <li><Link href="/editor/search-settings">Search settings</Link></li>
-          <li><Link href="/editor/audit">Audit log</Link></li>
-          {user.role === "ADMIN" ? <li><Link href="/editor/users">Users</Link></li> : null}
+          <li>
+            <Link href="/editor">Dashboard</Link>
+          </li>
+          <li>
+            <Link href="/editor/imports/new">Import a transcript</Link>
+          </li>
+          <li>
+            <Link href="/editor/people">People and outlets</Link>
+          </li>
+          <li>
+            <Link href="/editor/search-settings">Search settings</Link>
+          </li>
+          <li>
+            <Link href="/editor/audit">Audit log</Link>
+          </li>
+          {user.role === "ADMIN" ? (
+            <li>
+              <Link href="/editor/users">Users</Link>
+            </li>
+          ) : null}
         </ul>
         <p className="editor-nav__user">
           Signed in as <strong>{user.name ?? user.email}</strong> ({user.role.toLowerCase()}) <SignOutButton />

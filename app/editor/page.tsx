@@ -13,7 +13,9 @@ export default async function EditorDashboard() {
   const [drafts, conferences] = await Promise.all([
     db().importDraft.findMany({ where: { publishedAt: null }, orderBy: { updatedAt: "desc" }, take: 20, select: { id: true, title: true, fileName: true, updatedAt: true } }),
     db().conference.findMany({
-      where: { status: { not: "DRAFT" } }, orderBy: { updatedAt: "desc" }, take: 20,
+      where: { status: { not: "DRAFT" } },
+      orderBy: { updatedAt: "desc" },
+      take: 20,
       select: { slug: true, title: true, heldOn: true, status: true, updatedAt: true, _count: { select: { pairs: true } } },
     }),
   ]);
@@ -21,9 +23,15 @@ export default async function EditorDashboard() {
     <>
       <h1>Editor dashboard</h1>
       <p>
-        <Link className="button" href="/editor/imports/new">Import a transcript</Link>{" "}
-        <Link className="button secondary" href="/editor/search-settings">Search settings</Link>{" "}
-        <Link className="button secondary" href="/editor/audit">Audit log</Link>
+        <Link className="button" href="/editor/imports/new">
+          Import a transcript
+        </Link>{" "}
+        <Link className="button secondary" href="/editor/search-settings">
+          Search settings
+        </Link>{" "}
+        <Link className="button secondary" href="/editor/audit">
+          Audit log
+        </Link>
       </p>
       <h2>Drafts in progress</h2>
       {drafts.length === 0 ? (
@@ -44,12 +52,20 @@ export default async function EditorDashboard() {
       ) : (
         <table>
           <thead>
-            <tr><th scope="col">Conference</th><th scope="col">Held on</th><th scope="col">Pairs</th><th scope="col">Status</th><th scope="col">Changed</th></tr>
+            <tr>
+              <th scope="col">Conference</th>
+              <th scope="col">Held on</th>
+              <th scope="col">Pairs</th>
+              <th scope="col">Status</th>
+              <th scope="col">Changed</th>
+            </tr>
           </thead>
           <tbody>
             {conferences.map((c) => (
               <tr key={c.slug}>
-                <td><Link href={`/editor/conferences/${encodeURIComponent(c.slug)}`}>{c.title}</Link></td>
+                <td>
+                  <Link href={`/editor/conferences/${encodeURIComponent(c.slug)}`}>{c.title}</Link>
+                </td>
                 <td>{formatDate(c.heldOn)}</td>
                 <td>{c._count.pairs}</td>
                 <td>{c.status.toLowerCase()}</td>

@@ -25,7 +25,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     return (
       <div className="narrow">
         <h1>Editor sign-in</h1>
-        <p role="alert" className="form-error">Signing in needs cookies; allow cookies for this site and reload the page.</p>
+        <p role="alert" className="form-error">
+          Signing in needs cookies; allow cookies for this site and reload the page.
+        </p>
       </div>
     );
   }

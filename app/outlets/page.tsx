@@ -27,7 +27,10 @@ export default async function OutletsPage({ searchParams }: { searchParams: Prom
             <li key={o.slug} className="card">
               <Link href={outletPath(o.slug)} lang={nameLang(o.name)}>
                 {o.name}
-              </Link> <span className="muted">{o.questions} {o.questions === 1 ? "question" : "questions"}</span>
+              </Link>{" "}
+              <span className="muted">
+                {o.questions} {o.questions === 1 ? "question" : "questions"}
+              </span>
             </li>
           ))}
         </ul>

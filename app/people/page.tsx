@@ -27,7 +27,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             <li key={s.slug} className="card">
               <Link href={personPath(s.slug)} lang={nameLang(s.name)}>
                 {s.name}
-              </Link> <span className="muted">{s.answers} {s.answers === 1 ? "answer" : "answers"}</span>
+              </Link>{" "}
+              <span className="muted">
+                {s.answers} {s.answers === 1 ? "answer" : "answers"}
+              </span>
             </li>
           ))}
         </ul>

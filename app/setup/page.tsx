@@ -22,8 +22,12 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         </>
       ) : (
         <>
-          <p role="alert" className="form-error">{setupStateMessage(state)}</p>
-          <p><Link href="/login">Go to sign-in</Link></p>
+          <p role="alert" className="form-error">
+            {setupStateMessage(state)}
+          </p>
+          <p>
+            <Link href="/login">Go to sign-in</Link>
+          </p>
         </>
       )}
     </div>

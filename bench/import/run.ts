@@ -133,7 +133,9 @@ async function main() {
   } finally {
     meiliRss.stop();
     const { db } = await import("@/lib/db/client");
-    await db().$disconnect().catch(() => {});
+    await db()
+      .$disconnect()
+      .catch(() => {});
     await meiliService?.stop();
     await postgres.stop();
     if (!args.has("--keep")) await rm(dir, { recursive: true, force: true });
@@ -165,7 +167,9 @@ async function rawMeilisearchBaseline(dir: string, meiliRss: ReturnType<typeof r
   const uid = "raw_baseline";
   const created = await meili().createIndex(uid, { primaryKey: "id" });
   await waitForSuccess(created.taskUid, "create raw index");
-  const settings = await meili().index(uid).updateSettings(indexSettings({ synonyms: {}, stopWords: [] }));
+  const settings = await meili()
+    .index(uid)
+    .updateSettings(indexSettings({ synonyms: {}, stopWords: [] }));
   await waitForSuccess(settings.taskUid, "raw index settings");
 
   meiliRss.reset();
@@ -202,7 +206,10 @@ function printTable(result: {
   const rows: [string, string][] = [
     ["pairs", String(result.pairs)],
     ["postgres phase", `${result.postgresPhase.seconds.toFixed(1)} s  (${Math.round(result.postgresPhase.pairsPerSecond)} pairs/s, goal ≥ 5000)`],
-    ["indexing (overlapped)", result.indexingPhase ? `${result.indexingPhase.documents} documents, caught up ${result.indexingPhase.secondsAfterPostgres.toFixed(1)} s after the last commit` : "skipped"],
+    [
+      "indexing (overlapped)",
+      result.indexingPhase ? `${result.indexingPhase.documents} documents, caught up ${result.indexingPhase.secondsAfterPostgres.toFixed(1)} s after the last commit` : "skipped",
+    ],
     ["whole import", `${result.wholeImportSeconds.toFixed(1)} s`],
     ["raw meilisearch", result.rawMeilisearch ? `${result.rawMeilisearch.seconds.toFixed(1)} s, peak RSS ${result.rawMeilisearch.peakRssMB} MB` : "skipped"],
     ["whole / raw", result.ratioToRaw ? `${result.ratioToRaw.toFixed(2)}×  (goal ≤ 1.25×)` : "n/a"],

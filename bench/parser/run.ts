@@ -73,8 +73,15 @@ function calibrationMs(): number {
 }
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
-const columns = (t: Omit<FileScore, "missed" | "extra" | "wrongSpeaker">) =>
-  [String(t.goldPairs).padStart(4), String(t.predictedPairs).padStart(4), pct(t.precision), pct(t.recall), pct(t.f1), pct(t.speakerAccuracy), pct(t.accounted)];
+const columns = (t: Omit<FileScore, "missed" | "extra" | "wrongSpeaker">) => [
+  String(t.goldPairs).padStart(4),
+  String(t.predictedPairs).padStart(4),
+  pct(t.precision),
+  pct(t.recall),
+  pct(t.f1),
+  pct(t.speakerAccuracy),
+  pct(t.accounted),
+];
 
 function table(label: string, gold: GoldTranscript[], current: Map<string, FileScore>, baseline: Map<string, FileScore> | null) {
   console.log(`\n${label}`);
@@ -105,7 +112,10 @@ async function main() {
   const summary: Record<string, unknown> = {};
   console.log("\nsummary            gold pred     P     R    F1   spk  acct(min)");
   for (const [name, files] of Object.entries({ ...halves, all: gold })) {
-    for (const [which, scores] of [["current", current], ["baseline", baseline]] as const) {
+    for (const [which, scores] of [
+      ["current", current],
+      ["baseline", baseline],
+    ] as const) {
       if (!scores) continue;
       const t = totals(files.map((g) => scores.get(g.id)!));
       summary[`${name}_${which}`] = t;
@@ -128,10 +138,7 @@ async function main() {
   const results = path.join(repoRoot, "bench/results");
   mkdirSync(results, { recursive: true });
   const perFile = Object.fromEntries(gold.map((g) => [g.id, { split: g.split, current: current.get(g.id), baseline: baseline?.get(g.id) ?? null }]));
-  writeFileSync(
-    path.join(results, "parser.json"),
-    JSON.stringify({ measuredAt: new Date().toISOString(), baselineCommit: BASELINE_COMMIT, summary, timing, perFile }, null, 2),
-  );
+  writeFileSync(path.join(results, "parser.json"), JSON.stringify({ measuredAt: new Date().toISOString(), baselineCommit: BASELINE_COMMIT, summary, timing, perFile }, null, 2));
   console.log("saved bench/results/parser.json");
 }
 

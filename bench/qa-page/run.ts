@@ -36,4 +36,16 @@ const non2xx = result.non2xx + result.errors + result.timeouts;
 console.log(`Q&A page ${path}`);
 console.log(`${connections} connections, ${duration} s: ${result.requests.total} requests, ${result.requests.average.toFixed(1)} req/s, ${non2xx} errors/non-2xx`);
 console.log(`latency ms: median ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
-console.log(JSON.stringify({ path, connections, duration, requests: result.requests.total, rps: result.requests.average, medianMs: result.latency.p50, p90Ms: result.latency.p90, p99Ms: result.latency.p99, errors: non2xx }));
+console.log(
+  JSON.stringify({
+    path,
+    connections,
+    duration,
+    requests: result.requests.total,
+    rps: result.requests.average,
+    medianMs: result.latency.p50,
+    p90Ms: result.latency.p90,
+    p99Ms: result.latency.p99,
+    errors: non2xx,
+  }),
+);

@@ -46,7 +46,11 @@ async function main() {
         return (await searchPairs(parsed.data)).hits.map((h) => h.sourceId ?? "");
       },
       defaults: async ({ q }) => {
-        const response = await fetch(`${services.meiliHost}/indexes/${DEFAULTS_INDEX}/search`, { method: "POST", headers, body: JSON.stringify({ q, limit: 10, attributesToRetrieve: ["sourceId"] }) });
+        const response = await fetch(`${services.meiliHost}/indexes/${DEFAULTS_INDEX}/search`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ q, limit: 10, attributesToRetrieve: ["sourceId"] }),
+        });
         if (!response.ok) throw new Error(`defaults search failed: ${await response.text()}`);
         return ((await response.json()) as { hits: { sourceId: string }[] }).hits.map((h) => h.sourceId);
       },
@@ -64,7 +68,13 @@ async function main() {
       Object.assign(systems, await variantSystems(services.meiliHost));
     }
     const results: Record<string, Record<string, Record<string, Scores>>> = {};
-    const perQuery: { id: string; kind: string; split: string; q: string; ranks: Record<string, number | null> }[] = gold.map((g) => ({ id: g.id, kind: g.kind, split: g.split, q: g.q, ranks: {} }));
+    const perQuery: { id: string; kind: string; split: string; q: string; ranks: Record<string, number | null> }[] = gold.map((g) => ({
+      id: g.id,
+      kind: g.kind,
+      split: g.split,
+      q: g.q,
+      ranks: {},
+    }));
     const latency: Record<string, number[]> = {};
     for (const [name, system] of Object.entries(systems)) {
       const scored: { query: GoldQuery; score: ReturnType<typeof scoreRanking> }[] = [];
@@ -103,7 +113,12 @@ async function main() {
       }
     }
     const p95 = (v: number[]) => Math.round([...v].sort((a, b) => a - b)[Math.floor(v.length * 0.95)] * 10) / 10;
-    lines.push("", `p95 ms per query (sequential, in-process): ${Object.entries(latency).map(([n, v]) => `${n} ${p95(v)}`).join(", ")}`);
+    lines.push(
+      "",
+      `p95 ms per query (sequential, in-process): ${Object.entries(latency)
+        .map(([n, v]) => `${n} ${p95(v)}`)
+        .join(", ")}`,
+    );
     console.log(lines.join("\n"));
     if (showMisses) {
       for (const row of perQuery.filter((r) => r.split === "tune" && r.ranks.pressroom !== 1)) {
@@ -113,7 +128,10 @@ async function main() {
     const out = path.join(repoRoot, "bench/results/relevance.json");
     await mkdir(path.dirname(out), { recursive: true });
     const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version };
-    await writeFile(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, queries: gold.length, results, latencyP95Ms: Object.fromEntries(Object.entries(latency).map(([n, v]) => [n, p95(v)])), perQuery: perQuery.filter((r) => r.split === "tune") }, null, 2)}\n`);
+    await writeFile(
+      out,
+      `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, queries: gold.length, results, latencyP95Ms: Object.fromEntries(Object.entries(latency).map(([n, v]) => [n, p95(v)])), perQuery: perQuery.filter((r) => r.split === "tune") }, null, 2)}\n`,
+    );
     log(`saved ${path.relative(repoRoot, out)}`);
   } finally {
     await services.stop();

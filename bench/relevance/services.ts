@@ -39,7 +39,9 @@ export async function startServices(keepDir: string | null): Promise<LoadedServi
   const stop = async () => {
     await pool.end().catch(() => {});
     const { db } = await import("@/lib/db/client");
-    await db().$disconnect().catch(() => {});
+    await db()
+      .$disconnect()
+      .catch(() => {});
     await meili.stop();
     await postgres.stop();
     if (!keepDir) await rm(dir, { recursive: true, force: true });
@@ -98,7 +100,9 @@ async function applyCurrentSettings(): Promise<void> {
   const { meili, waitForSuccess } = await import("@/lib/search/client");
   const { indexSettings, loadEditorSearchSettings } = await import("@/lib/search/settings");
   const t0 = performance.now();
-  const task = await meili().index("qa").updateSettings(indexSettings(await loadEditorSearchSettings()));
+  const task = await meili()
+    .index("qa")
+    .updateSettings(indexSettings(await loadEditorSearchSettings()));
   await waitForSuccess(task.taskUid, "apply settings.ts to the kept index", 1_800_000);
   const seconds = (performance.now() - t0) / 1000;
   if (seconds > 1) log(`applied settings.ts to the index in ${seconds.toFixed(0)} s`);

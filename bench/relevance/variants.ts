@@ -28,12 +28,23 @@ export async function variantSystems(meiliHost: string): Promise<Record<string, 
   const reranked = async (q: string, strategy: Record<string, unknown> | "union", weights = DEFAULT_WEIGHTS) => {
     const hits =
       strategy === "union"
-        ? mergeCandidates([await search(q, { offset: 0, limit: RERANK_DEPTH, matchingStrategy: "frequency" }), await search(q, { offset: 0, limit: RERANK_DEPTH, matchingStrategy: "last" })])
+        ? mergeCandidates([
+            await search(q, { offset: 0, limit: RERANK_DEPTH, matchingStrategy: "frequency" }),
+            await search(q, { offset: 0, limit: RERANK_DEPTH, matchingStrategy: "last" }),
+          ])
         : await search(q, { offset: 0, limit: RERANK_DEPTH, ...strategy });
     const shape = queryShape(q);
     const text = [...shape.phrases, ...shape.words].join(" ");
     const { frequencies, total } = await documentFrequencies([...new Set(terms(text))], queryLocales(q));
-    return ids(rerank(hits.map((h) => ({ ...h, answer: h.answerText })), text, frequencies, total, weights));
+    return ids(
+      rerank(
+        hits.map((h) => ({ ...h, answer: h.answerText })),
+        text,
+        frequencies,
+        total,
+        weights,
+      ),
+    );
   };
   const systems: Record<string, System> = {
     "variant:last, no rerank": async ({ q }) => ids(await search(q, { matchingStrategy: "last", offset: 0, limit: 10 })),

@@ -103,7 +103,8 @@ async function main() {
       "via fetch: fat docs, before": (qs) => fat(before(qs)).map((q, i) => (i === 0 ? { ...q, attributesToRetrieve: [...display, "answers"] } : q)),
       "via fetch: lean, no facets, id + snippets": ([m]) => [noFacets(m)],
       "via fetch: lean, no facets, ids only": ([m]) => [{ ...noFacets(m), ...idsOnly }],
-      "fat docs, before (all facets+histogram, highlight+crop, display fields + answers)": (qs) => fat(before(qs)).map((q, i) => (i === 0 ? { ...q, attributesToRetrieve: [...display, "answers"] } : q)),
+      "fat docs, before (all facets+histogram, highlight+crop, display fields + answers)": (qs) =>
+        fat(before(qs)).map((q, i) => (i === 0 ? { ...q, attributesToRetrieve: [...display, "answers"] } : q)),
       "fat docs, same but ids only retrieved": (qs) => fat(qs),
       "fat docs, no facets, id + highlight/crop": ([m]) => fat([noFacets(m)]),
       "fat docs, no facets, ids only": ([m]) => fat([{ ...noFacets(m), ...idsOnly }]),
@@ -151,20 +152,39 @@ async function main() {
       const per: { q: string; ms: number; noSnippetMs: number; questionOnlyMs: number }[] = [];
       const timeOf = async (body: Body) => {
         const times: number[] = [];
-        for (let r = 0; r < 3; r++) times.push((JSON.parse((await httpRequest(`${meili.host}/multi-search`, { method: "POST", headers, body: JSON.stringify({ queries: [body] }) })).text) as { results: { processingTimeMs: number }[] }).results[0].processingTimeMs);
+        for (let r = 0; r < 3; r++)
+          times.push(
+            (
+              JSON.parse((await httpRequest(`${meili.host}/multi-search`, { method: "POST", headers, body: JSON.stringify({ queries: [body] }) })).text) as {
+                results: { processingTimeMs: number }[];
+              }
+            ).results[0].processingTimeMs,
+          );
         return times.sort((a, b) => a - b)[1];
       };
       const all = mixedQueries();
       for (let i = 0; i < queries.length; i++) {
         const m = noFacets(queries[i][0]);
-        per.push({ q: decodeURIComponent(all[i]), ms: await timeOf(m), noSnippetMs: await timeOf({ ...m, ...idsOnly }), questionOnlyMs: await timeOf({ ...m, attributesToHighlight: ["question"], attributesToCrop: ["question"] }) });
+        per.push({
+          q: decodeURIComponent(all[i]),
+          ms: await timeOf(m),
+          noSnippetMs: await timeOf({ ...m, ...idsOnly }),
+          questionOnlyMs: await timeOf({ ...m, attributesToHighlight: ["question"], attributesToCrop: ["question"] }),
+        });
       }
       per.sort((a, b) => b.ms - a.ms);
-      console.log(per.slice(0, 15).map((r) => `${r.ms} ms (ids only ${r.noSnippetMs}, question snippet only ${r.questionOnlyMs})  ${r.q}`).join("\n"));
+      console.log(
+        per
+          .slice(0, 15)
+          .map((r) => `${r.ms} ms (ids only ${r.noSnippetMs}, question snippet only ${r.questionOnlyMs})  ${r.q}`)
+          .join("\n"),
+      );
     }
   } finally {
     const { db } = await import("@/lib/db/client");
-    await db().$disconnect().catch(() => {});
+    await db()
+      .$disconnect()
+      .catch(() => {});
     await meili.stop();
     await postgres.stop();
   }

@@ -7,7 +7,10 @@ import http from "node:http";
 
 const agent = new http.Agent({ keepAlive: true, noDelay: true, maxSockets: 256 });
 
-export function httpRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; ok: boolean; text: string }> {
+export function httpRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; ok: boolean; text: string }> {
   const headers = { ...options.headers, ...(options.body !== undefined ? { "content-length": String(Buffer.byteLength(options.body)) } : {}) };
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: options.method ?? "GET", headers, agent }, (response) => {

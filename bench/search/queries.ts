@@ -31,14 +31,36 @@ export const KNOWN_ITEMS: { q: string; target: string }[] = [
   { q: "安倍 文在寅 对朝人道援助 分歧", target: "mfa-zh-t1493991-003" },
   { q: "香港警方 驱散 立法会 示威", target: "mfa-zh-t1671982-003" },
   { q: "Governor Hochul says the border is too open", target: "wh-2023-10-02-press-briefing-by-press-secretary-karine-jean-pierre-48-056" },
-  { q: "Hochstein working with the Trump transition on Lebanon", target: "wh-2024-11-25-on-the-record-press-gaggle-by-white-house-national-security-communications-advisor-john-kirby-35-014" },
-  { q: "DeSantis migrant flights in the middle of the night", target: "wh-2022-09-16-press-briefing-by-press-secretary-karine-jean-pierre-and-national-security-council-coordinator-for-strategic-communications-john-kirby-september-16-2022-034" },
-  { q: "any talk of limiting travel between states like Europe does", target: "wh-2021-03-04-press-briefing-by-press-secretary-jen-psaki-and-secretary-of-veterans-affairs-denis-mcdonough-march-4-2021-030" },
-  { q: "does the administration think Putin killed Prigozhin", target: "wh-2023-08-29-press-briefing-by-press-secretary-karine-jean-pierre-domestic-policy-advisor-neera-tanden-and-fema-administrator-deanne-criswell-028" },
+  {
+    q: "Hochstein working with the Trump transition on Lebanon",
+    target: "wh-2024-11-25-on-the-record-press-gaggle-by-white-house-national-security-communications-advisor-john-kirby-35-014",
+  },
+  {
+    q: "DeSantis migrant flights in the middle of the night",
+    target:
+      "wh-2022-09-16-press-briefing-by-press-secretary-karine-jean-pierre-and-national-security-council-coordinator-for-strategic-communications-john-kirby-september-16-2022-034",
+  },
+  {
+    q: "any talk of limiting travel between states like Europe does",
+    target: "wh-2021-03-04-press-briefing-by-press-secretary-jen-psaki-and-secretary-of-veterans-affairs-denis-mcdonough-march-4-2021-030",
+  },
+  {
+    q: "does the administration think Putin killed Prigozhin",
+    target: "wh-2023-08-29-press-briefing-by-press-secretary-karine-jean-pierre-domestic-policy-advisor-neera-tanden-and-fema-administrator-deanne-criswell-028",
+  },
   { q: "Haitian migrants landing by boat in the Florida Keys", target: "wh-2022-03-14-press-briefing-by-press-secretary-jen-psaki-march-14-2022-054" },
-  { q: "consequences for Saudi Arabia after the OPEC production cut", target: "wh-2022-10-26-press-briefing-by-press-secretary-karine-jean-pierre-and-national-security-council-coordinator-for-strategic-communications-john-kirby-3-017" },
-  { q: "why was Tesla left out of the electric vehicle event, Musk surprised", target: "wh-2021-08-05-press-briefing-by-press-secretary-jen-psaki-and-secretary-of-education-miguel-cardona-august-5-2021-049" },
-  { q: "humane treatment of children at the border encourages desperate parents", target: "wh-2021-03-23-press-gaggle-by-press-secretary-jen-psaki-aboard-air-force-one-en-route-columbus-ohio-028" },
+  {
+    q: "consequences for Saudi Arabia after the OPEC production cut",
+    target: "wh-2022-10-26-press-briefing-by-press-secretary-karine-jean-pierre-and-national-security-council-coordinator-for-strategic-communications-john-kirby-3-017",
+  },
+  {
+    q: "why was Tesla left out of the electric vehicle event, Musk surprised",
+    target: "wh-2021-08-05-press-briefing-by-press-secretary-jen-psaki-and-secretary-of-education-miguel-cardona-august-5-2021-049",
+  },
+  {
+    q: "humane treatment of children at the border encourages desperate parents",
+    target: "wh-2021-03-23-press-gaggle-by-press-secretary-jen-psaki-aboard-air-force-one-en-route-columbus-ohio-028",
+  },
 ];
 
 /** Extra queries for speed: single words, phrases, exclusions, typos, Chinese, filters, browsing. */

@@ -70,7 +70,13 @@ async function main() {
 
     // 3. The app, as users get it.
     const port = await findFreePort();
-    const env = { ...process.env, NODE_ENV: "production", PORT: String(port), NEXTAUTH_SECRET: "bench-secret-0123456789-abcdefghij", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
+    const env = {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      NEXTAUTH_SECRET: "bench-secret-0123456789-abcdefghij",
+      NEXT_TELEMETRY_DISABLED: "1",
+    } as NodeJS.ProcessEnv;
     const next = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
     if (!skipBuild || !existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) {
       log("building the app (next build)…");
@@ -109,7 +115,9 @@ async function main() {
       meiliAll: async (i) => (await httpRequest(`${meili.host}/multi-search`, { method: "POST", headers: meiliHeaders, body: meiliBodies[i % queries.length].bodyAll })).ok,
       plain: async (i) => {
         const q = meiliBodies[i % queries.length].params.q;
-        return (await httpRequest(`${meili.host}/indexes/qa/search`, { method: "POST", headers: meiliHeaders, body: JSON.stringify({ q, attributesToHighlight: ["*"], limit: 20 }) })).ok;
+        return (
+          await httpRequest(`${meili.host}/indexes/qa/search`, { method: "POST", headers: meiliHeaders, body: JSON.stringify({ q, attributesToHighlight: ["*"], limit: 20 }) })
+        ).ok;
       },
       postgres: async (i) => {
         const q = meiliBodies[i % queries.length].params.q;
@@ -151,7 +159,10 @@ async function main() {
       perQueryMs.push({ query: queries[i], words: q ? q.split(/\s+/).length : 0, meiliMs: median(times.meili), apiMs: median(times.api), apiBytes, meiliBytes });
     }
     const byLength = (min: number, max: number) => {
-      const rows = perQueryMs.filter((r) => r.words >= min && r.words <= max).map((r) => r.meiliMs).sort((a, b) => a - b);
+      const rows = perQueryMs
+        .filter((r) => r.words >= min && r.words <= max)
+        .map((r) => r.meiliMs)
+        .sort((a, b) => a - b);
       return rows.length ? { queries: rows.length, medianMeiliMs: rows[Math.floor(rows.length / 2)] } : null;
     };
     const diagnostics = {
@@ -172,7 +183,10 @@ async function main() {
       const body = JSON.parse((await httpRequest(`${base}/api/v1/search?q=${encodeURIComponent(item.q)}&limit=10`)).text) as { hits: { sourceId: string }[] };
       perQuery.push({
         ...item,
-        ours: rankOf(body.hits.map((h) => h.sourceId), item.target),
+        ours: rankOf(
+          body.hits.map((h) => h.sourceId),
+          item.target,
+        ),
         postgresAnd: rankOf(await pgSearch(item.q, 10, "and"), item.target),
         postgresOr: rankOf(await pgSearch(item.q, 10, "or"), item.target),
       });
@@ -208,7 +222,9 @@ async function main() {
     }
     await pool.end().catch(() => {});
     const { db } = await import("@/lib/db/client");
-    await db().$disconnect().catch(() => {});
+    await db()
+      .$disconnect()
+      .catch(() => {});
     await meili.stop();
     await postgres.stop();
     await rm(dir, { recursive: true, force: true });
@@ -233,7 +249,11 @@ function printReport(speed: Record<string, Record<string, LoadStats>>, rel: Reco
     for (const [name, s] of Object.entries(targets)) lines.push(`| ${c.slice(1)} | ${name} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.throughput} | ${s.errors} |`);
   }
   lines.push("", "| known-item relevance | MRR@10 | Recall@10 |", "|---|---:|---:|");
-  const names: Record<string, string> = { ours: "Pressroom (Meilisearch, our settings)", postgresAnd: "Postgres FTS, AND (websearch_to_tsquery)", postgresOr: "Postgres FTS, OR of the terms" };
+  const names: Record<string, string> = {
+    ours: "Pressroom (Meilisearch, our settings)",
+    postgresAnd: "Postgres FTS, AND (websearch_to_tsquery)",
+    postgresOr: "Postgres FTS, OR of the terms",
+  };
   for (const [key, r] of Object.entries(rel)) lines.push(`| ${names[key]} | ${r.mrr} | ${r.recall} (${r.found}/${r.total}) |`);
   const g = goals(speed);
   lines.push(

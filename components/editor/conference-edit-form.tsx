@@ -26,14 +26,24 @@ export function ConferenceEditForm({ slug, version, initial, action }: Props) {
   const { state, formAction, pending, values, formVersion, key } = useEditForm(action, initial, version);
   return (
     <form key={key} action={formAction} className="editor-form" aria-label="Edit conference details">
-      {state.status === "saved" ? <p role="status" className="form-ok">{state.message}</p> : null}
-      {state.status === "error" ? <p role="alert" className="form-error">{state.message}</p> : null}
+      {state.status === "saved" ? (
+        <p role="status" className="form-ok">
+          {state.message}
+        </p>
+      ) : null}
+      {state.status === "error" ? (
+        <p role="alert" className="form-error">
+          {state.message}
+        </p>
+      ) : null}
       {state.status === "conflict" ? (
         <ConflictNotice
           message={state.message}
           lastEdit={state.lastEdit}
           rows={[...FIELDS, { name: "correctionNote" as const, label: "Correction note" }].map((f) => ({
-            label: f.label, theirs: state.current[f.name] ?? "", yours: state.values[f.name] ?? "",
+            label: f.label,
+            theirs: state.current[f.name] ?? "",
+            yours: state.values[f.name] ?? "",
           }))}
         />
       ) : null}
@@ -49,7 +59,11 @@ export function ConferenceEditForm({ slug, version, initial, action }: Props) {
         <label htmlFor="conference-correctionNote">Public correction note (optional)</label>
         <textarea id="conference-correctionNote" name="correctionNote" defaultValue={values.correctionNote ?? ""} maxLength={1000} rows={2} />
       </p>
-      <p><button type="submit" disabled={pending}>{pending ? "Saving…" : "Save details"}</button></p>
+      <p>
+        <button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save details"}
+        </button>
+      </p>
     </form>
   );
 }

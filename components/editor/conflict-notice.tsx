@@ -16,14 +16,22 @@ export function ConflictNotice({ message, lastEdit, rows }: { message: string; l
       {differing.length ? (
         <table>
           <thead>
-            <tr><th scope="col">Field</th><th scope="col">Saved by the other editor</th><th scope="col">Yours (not saved)</th></tr>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Saved by the other editor</th>
+              <th scope="col">Yours (not saved)</th>
+            </tr>
           </thead>
           <tbody>
             {differing.map((r) => (
               <tr key={r.label}>
                 <th scope="row">{r.label}</th>
-                <td><ins>{r.theirs}</ins></td>
-                <td><del>{r.yours}</del></td>
+                <td>
+                  <ins>{r.theirs}</ins>
+                </td>
+                <td>
+                  <del>{r.yours}</del>
+                </td>
               </tr>
             ))}
           </tbody>

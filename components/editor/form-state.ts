@@ -25,6 +25,4 @@ export type ConferenceFormState = EditFormState<ConferenceSnapshot>;
 
 export type StatusFormState = { status: "idle" } | { status: "done" | "error"; message: string; seq: number };
 
-export type UserAdminState =
-  | { status: "idle" }
-  | { status: "done" | "error"; message: string; seq: number; temporaryPassword?: string; email?: string };
+export type UserAdminState = { status: "idle" } | { status: "done" | "error"; message: string; seq: number; temporaryPassword?: string; email?: string };

@@ -19,10 +19,14 @@ export function ImportLeftOut({ context, draft, sourceText }: { context: DraftFo
                   <select id={`place-${index}`} name="target" defaultValue="statements">
                     <option value="statements">an opening statement</option>
                     {draft.pairs.map((p, n) => (
-                      <option key={p.id} value={p.id}>an answer in pair {n + 1}</option>
+                      <option key={p.id} value={p.id}>
+                        an answer in pair {n + 1}
+                      </option>
                     ))}
                   </select>
-                  <button type="submit" className="secondary">Place</button>
+                  <button type="submit" className="secondary">
+                    Place
+                  </button>
                 </DraftForm>
               </li>
             ))}

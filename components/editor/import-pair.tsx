@@ -28,7 +28,9 @@ export function ImportPair({ context, pair, number }: { context: DraftFormContex
       {pair.flags.length ? (
         <p>
           {pair.flags.map((f) => (
-            <span key={f} className={styles.flag}>{flagText(f)}</span>
+            <span key={f} className={styles.flag}>
+              {flagText(f)}
+            </span>
           ))}
         </p>
       ) : null}

@@ -11,13 +11,17 @@ export function ImportPublish({ context, plan, problems }: { context: DraftFormC
       {problems.length ? (
         <>
           <p>Fix these before publishing:</p>
-          <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
         </>
       ) : plan?.kind === "reimport" ? (
         <>
           <p>
-            A conference from this source URL is already in the archive (<a href={`/conferences/${plan.diff.slug}`}>/conferences/{plan.diff.slug}</a>).
-            Publishing updates it. Pairs that did not change, and pairs whose text was corrected, keep their permanent links.
+            A conference from this source URL is already in the archive (<a href={`/conferences/${plan.diff.slug}`}>/conferences/{plan.diff.slug}</a>). Publishing updates it. Pairs
+            that did not change, and pairs whose text was corrected, keep their permanent links.
           </p>
           <DiffList title={`Added (${plan.diff.added.length})`} pairs={plan.diff.added} />
           <DiffList title={`Corrected (${plan.diff.changed.length})`} pairs={plan.diff.changed.map((c) => ({ ...c.after, publicId: c.before.publicId }))} />

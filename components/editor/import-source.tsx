@@ -11,9 +11,7 @@ export function ImportSource({ sourceText, draft }: { sourceText: string; draft:
   return (
     <section className={styles.source} aria-labelledby="source-heading">
       <h2 id="source-heading">Source text</h2>
-      <p className="muted">
-        Highlighted: text taken into a turn (↗ jumps to it). Struck through: noise left out; its reason is listed under the draft.
-      </p>
+      <p className="muted">Highlighted: text taken into a turn (↗ jumps to it). Struck through: noise left out; its reason is listed under the draft.</p>
       <pre className={styles.sourceText}>
         {segments.map((segment, index) => {
           if (segment.kind === "plain") return segment.text;

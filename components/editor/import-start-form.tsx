@@ -33,7 +33,12 @@ export function ImportStartForm({ action }: { action: Action }) {
       <p>
         <label htmlFor="import-file">Transcript file (.txt, .md, .html or .docx, up to 5 MB)</label>
         <br />
-        <input id="import-file" name="file" type="file" accept=".txt,.text,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" />
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          accept=".txt,.text,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        />
       </p>
       <p>
         <label htmlFor="import-text">Or paste the transcript</label>

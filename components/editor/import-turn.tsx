@@ -14,7 +14,14 @@ const ROLE_LABEL = { moderator: "Moderator", official: "Official", journalist: "
 export const ROLE_OPTIONS = Object.entries(ROLE_LABEL) as [keyof typeof ROLE_LABEL, string][];
 
 /** One small form bound to the draft version the page was rendered from. */
-export function DraftForm({ context, op, anchor, children, className, extra }: {
+export function DraftForm({
+  context,
+  op,
+  anchor,
+  children,
+  className,
+  extra,
+}: {
   context: DraftFormContext;
   op?: string;
   anchor?: string;
@@ -61,33 +68,47 @@ export function ImportTurn({ context, turn, kind, pairNumber }: { context: Draft
           <DraftForm context={context} op="setSpeaker" anchor={anchor} extra={fields}>
             <label htmlFor={`speaker-${turn.id}`}>Speaker</label>
             <input id={`speaker-${turn.id}`} name="speaker" defaultValue={turn.speaker ?? ""} list="draft-speakers" maxLength={200} />
-            <button type="submit" className="secondary">Set speaker</button>
+            <button type="submit" className="secondary">
+              Set speaker
+            </button>
           </DraftForm>
           <DraftForm context={context} op="setRole" anchor={anchor} extra={fields}>
             <label htmlFor={`role-${turn.id}`}>Role</label>
             <select id={`role-${turn.id}`} name="role" defaultValue={turn.role}>
               {ROLE_OPTIONS.map(([value, label]) => (
-                <option key={value} value={value}>{label}</option>
+                <option key={value} value={value}>
+                  {label}
+                </option>
               ))}
             </select>
-            <button type="submit" className="secondary">Set role</button>
+            <button type="submit" className="secondary">
+              Set role
+            </button>
           </DraftForm>
           {kind === "question" ? (
             <DraftForm context={context} op="setOutlet" anchor={anchor} extra={fields}>
               <label htmlFor={`outlet-${turn.id}`}>Outlet</label>
               <input id={`outlet-${turn.id}`} name="outlet" defaultValue={outlet ?? ""} list="draft-outlets" maxLength={200} />
-              <button type="submit" className="secondary">Set outlet</button>
+              <button type="submit" className="secondary">
+                Set outlet
+              </button>
             </DraftForm>
           ) : null}
           <DraftForm context={context} op="editText" anchor={anchor} extra={fields}>
-            <label htmlFor={`text-${turn.id}`} className="visually-hidden">Text of this turn</label>
+            <label htmlFor={`text-${turn.id}`} className="visually-hidden">
+              Text of this turn
+            </label>
             <textarea id={`text-${turn.id}`} name="text" defaultValue={turn.text} rows={Math.min(12, 2 + Math.ceil(turn.text.length / 90))} />
-            <button type="submit" className="secondary">Save text</button>
+            <button type="submit" className="secondary">
+              Save text
+            </button>
           </DraftForm>
           <DraftForm context={context} op="splitTurn" anchor={anchor} extra={fields}>
             <label htmlFor={`split-${turn.id}`}>Split before the words</label>
             <input id={`split-${turn.id}`} name="splitBefore" maxLength={500} placeholder="first words of the new turn" />
-            <button type="submit" className="secondary">Split</button>
+            <button type="submit" className="secondary">
+              Split
+            </button>
           </DraftForm>
           <DraftForm context={context} anchor={anchor} extra={fields}>
             <button type="submit" className="secondary" name="op" value="mergeWithNext">

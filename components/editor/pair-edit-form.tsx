@@ -26,8 +26,16 @@ export function PairEditForm({ publicId, version, initial, action }: Props) {
 
   return (
     <form key={key} action={formAction} className="editor-form" aria-label="Edit this question and its answers">
-      {state.status === "saved" ? <p role="status" className="form-ok">{state.message}</p> : null}
-      {state.status === "error" ? <p role="alert" className="form-error">{state.message}</p> : null}
+      {state.status === "saved" ? (
+        <p role="status" className="form-ok">
+          {state.message}
+        </p>
+      ) : null}
+      {state.status === "error" ? (
+        <p role="alert" className="form-error">
+          {state.message}
+        </p>
+      ) : null}
       {state.status === "conflict" ? (
         <ConflictNotice
           message={state.message}
@@ -74,7 +82,9 @@ export function PairEditForm({ publicId, version, initial, action }: Props) {
         <textarea id="pair-note" name="correctionNote" defaultValue={values.correctionNote ?? ""} maxLength={1000} rows={2} />
       </p>
       <p>
-        <button type="submit" disabled={pending}>{pending ? "Saving…" : "Save correction"}</button>
+        <button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save correction"}
+        </button>
       </p>
     </form>
   );

@@ -40,8 +40,18 @@ const ROLE_TEXT = Object.fromEntries(ROLE_OPTIONS);
  * speaker, role, outlet and text, and buttons for the structural fixes of the import review
  * plus Delete. Every button submits the same form; the button's value names the operation.
  */
-export function PublishedTurn({ context, turn, kind, pairNumber, isLastAnswer }: {
-  context: TranscriptFormContext; turn: EditableTurn | EditableQuestion; kind: TurnKind; pairNumber?: number; isLastAnswer?: boolean;
+export function PublishedTurn({
+  context,
+  turn,
+  kind,
+  pairNumber,
+  isLastAnswer,
+}: {
+  context: TranscriptFormContext;
+  turn: EditableTurn | EditableQuestion;
+  kind: TurnKind;
+  pairNumber?: number;
+  isLastAnswer?: boolean;
 }) {
   const id = turn.id;
   const who = turn.speaker ?? (kind === "question" ? "Unidentified journalist" : "Unidentified speaker");
@@ -68,7 +78,9 @@ export function PublishedTurn({ context, turn, kind, pairNumber, isLastAnswer }:
               <label htmlFor={`role-${id}`}>Role</label>
               <select id={`role-${id}`} name="role" defaultValue={turn.role}>
                 {ROLE_OPTIONS.filter(([value]) => kind !== "question" || value === "journalist" || value === "unknown").map(([value, label]) => (
-                  <option key={value} value={value}>{label}</option>
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
                 ))}
               </select>
             </div>
@@ -84,29 +96,43 @@ export function PublishedTurn({ context, turn, kind, pairNumber, isLastAnswer }:
               <input type="checkbox" name="renameEverywhere" /> Rename “{turn.speaker}” on every turn of this conference
             </label>
           ) : null}
-          <label htmlFor={`text-${id}`} className="visually-hidden">Text of this turn</label>
+          <label htmlFor={`text-${id}`} className="visually-hidden">
+            Text of this turn
+          </label>
           <textarea id={`text-${id}`} name="text" defaultValue={turn.text} rows={Math.min(12, 2 + Math.ceil(turn.text.length / 90))} />
           <NoteField id={id} />
           <div className={styles.inline}>
-            <button type="submit" name="op" value="saveTurn">Save {kindLabel.toLowerCase()}</button>
+            <button type="submit" name="op" value="saveTurn">
+              Save {kindLabel.toLowerCase()}
+            </button>
             {kind !== "question" && !isLastAnswer ? (
-              <button type="submit" className="secondary" name="op" value="deleteTurn">Delete this turn</button>
+              <button type="submit" className="secondary" name="op" value="deleteTurn">
+                Delete this turn
+              </button>
             ) : null}
           </div>
           <div className={styles.inline}>
             <label htmlFor={`split-${id}`}>Split before the words</label>
             <input id={`split-${id}`} name="splitBefore" maxLength={500} placeholder="first words of the new turn" />
-            <button type="submit" className="secondary" name="op" value="splitTurn">Split</button>
+            <button type="submit" className="secondary" name="op" value="splitTurn">
+              Split
+            </button>
           </div>
           <div className={styles.inline}>
-            <button type="submit" className="secondary" name="op" value="mergeWithNext">Merge with next turn</button>
+            <button type="submit" className="secondary" name="op" value="mergeWithNext">
+              Merge with next turn
+            </button>
             {kind === "answer" ? (
               <>
                 <button type="submit" className="secondary" name="op" value="moveTurnPrevious">
                   {pairNumber === 1 ? "Move to opening statements" : "Move to previous pair"}
                 </button>
-                <button type="submit" className="secondary" name="op" value="moveTurnNext">Move to next pair</button>
-                <button type="submit" className="secondary" name="op" value="startPairAt">Make this a new question</button>
+                <button type="submit" className="secondary" name="op" value="moveTurnNext">
+                  Move to next pair
+                </button>
+                <button type="submit" className="secondary" name="op" value="startPairAt">
+                  Make this a new question
+                </button>
               </>
             ) : null}
           </div>

@@ -9,13 +9,19 @@ export async function SignOutButton() {
   if (!csrfToken) {
     // An API route, not a page: a full navigation is what next-auth's confirmation form needs.
     // eslint-disable-next-line @next/next/no-html-link-for-pages
-    return <a className="button secondary" href="/api/auth/signout">Sign out</a>;
+    return (
+      <a className="button secondary" href="/api/auth/signout">
+        Sign out
+      </a>
+    );
   }
   return (
     <form method="post" action="/api/auth/signout" className="inline-form">
       <input type="hidden" name="csrfToken" value={csrfToken} />
       <input type="hidden" name="callbackUrl" value="/login?signedOut=1" />
-      <button type="submit" className="secondary">Sign out</button>
+      <button type="submit" className="secondary">
+        Sign out
+      </button>
     </form>
   );
 }

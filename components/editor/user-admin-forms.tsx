@@ -7,7 +7,12 @@ type Action = (previous: UserAdminState, form: FormData) => Promise<UserAdminSta
 
 function Outcome({ state }: { state: UserAdminState }) {
   if (state.status === "idle") return null;
-  if (state.status === "error") return <p role="alert" className="form-error">{state.message}</p>;
+  if (state.status === "error")
+    return (
+      <p role="alert" className="form-error">
+        {state.message}
+      </p>
+    );
   return (
     <div role="status" className="form-ok">
       <p>{state.message}</p>
@@ -25,13 +30,26 @@ export function InviteUserForm({ action }: { action: Action }) {
   return (
     <form action={formAction} className="editor-form" aria-label="Invite a user">
       <Outcome state={state} />
-      <p><label htmlFor="invite-email">Email</label><input id="invite-email" type="email" name="email" required /></p>
-      <p><label htmlFor="invite-name">Name (optional)</label><input id="invite-name" type="text" name="name" maxLength={200} /></p>
+      <p>
+        <label htmlFor="invite-email">Email</label>
+        <input id="invite-email" type="email" name="email" required />
+      </p>
+      <p>
+        <label htmlFor="invite-name">Name (optional)</label>
+        <input id="invite-name" type="text" name="name" maxLength={200} />
+      </p>
       <p>
         <label htmlFor="invite-role">Role</label>
-        <select id="invite-role" name="role" defaultValue="EDITOR"><option value="EDITOR">Editor</option><option value="ADMIN">Admin</option></select>
+        <select id="invite-role" name="role" defaultValue="EDITOR">
+          <option value="EDITOR">Editor</option>
+          <option value="ADMIN">Admin</option>
+        </select>
       </p>
-      <p><button type="submit" disabled={pending}>Invite</button></p>
+      <p>
+        <button type="submit" disabled={pending}>
+          Invite
+        </button>
+      </p>
     </form>
   );
 }
@@ -47,18 +65,30 @@ export function UserRowForms({ user, actions }: { user: UserRow; actions: { role
     <>
       <form action={roleAction} className="inline-form">
         <input type="hidden" name="userId" value={user.id} />
-        <label className="visually-hidden" htmlFor={`role-${user.id}`}>Role of {user.email}</label>
-        <select id={`role-${user.id}`} name="role" defaultValue={user.role}><option value="EDITOR">Editor</option><option value="ADMIN">Admin</option></select>
-        <button type="submit" className="secondary">Change role</button>
+        <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+          Role of {user.email}
+        </label>
+        <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
+          <option value="EDITOR">Editor</option>
+          <option value="ADMIN">Admin</option>
+        </select>
+        <button type="submit" className="secondary">
+          Change role
+        </button>
       </form>
       <form action={disableAction} className="inline-form">
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
-        <button type="submit" className="secondary">{user.disabled ? "Re-enable" : "Disable"}<span className="visually-hidden"> {user.email}</span></button>
+        <button type="submit" className="secondary">
+          {user.disabled ? "Re-enable" : "Disable"}
+          <span className="visually-hidden"> {user.email}</span>
+        </button>
       </form>
       <form action={resetAction} className="inline-form">
         <input type="hidden" name="userId" value={user.id} />
-        <button type="submit" className="secondary">Reset password<span className="visually-hidden"> of {user.email}</span></button>
+        <button type="submit" className="secondary">
+          Reset password<span className="visually-hidden"> of {user.email}</span>
+        </button>
       </form>
       <Outcome state={roleState} />
       <Outcome state={disableState} />

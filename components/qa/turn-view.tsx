@@ -17,7 +17,9 @@ export function TurnView({ speakerName, speakerSlug, role, text, lang, prefix }:
     <div className="turn">
       <div>
         {prefix ? <span className="turn__kind">{prefix} </span> : null}
-        <span className="turn__speaker" lang={nameLang(speakerName)}>{speakerSlug ? <Link href={personPath(speakerSlug)}>{speakerName}</Link> : speakerName}</span>
+        <span className="turn__speaker" lang={nameLang(speakerName)}>
+          {speakerSlug ? <Link href={personPath(speakerSlug)}>{speakerName}</Link> : speakerName}
+        </span>
         {role ? <span className="turn__role">{roleLabel(role)}</span> : null}
       </div>
       <p className="turn__text" lang={lang}>

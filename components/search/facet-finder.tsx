@@ -63,7 +63,16 @@ export function FacetFinder({ group, label, shown, searchQuery }: { group: strin
   return (
     <div>
       <label htmlFor={inputId} className="visually-hidden">{`Find ${label}`}</label>
-      <input id={inputId} type="text" data-no-navigate="" placeholder={`Find ${label}…`} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" style={{ font: "inherit", width: "100%", margin: ".25rem 0", padding: ".3rem .4rem" }} />
+      <input
+        id={inputId}
+        type="text"
+        data-no-navigate=""
+        placeholder={`Find ${label}…`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoComplete="off"
+        style={{ font: "inherit", width: "100%", margin: ".25rem 0", padding: ".3rem .4rem" }}
+      />
       {searched && found.length === 0 ? <p className="muted" role="status">{`No ${label} match “${text.trim()}”.`}</p> : null}
       {found.length > 0 && (
         <ul style={{ listStyle: "none", margin: ".25rem 0", padding: 0 }} aria-label={`Matching ${label}`}>

@@ -15,8 +15,18 @@ const WITH_FINDER: FilterGroup[] = ["speaker", "questioner", "outlet", "organize
  * One facet group's checkboxes, selected values first. `more` says how many values the index
  * had beyond the ones sent; the finder below the list reaches them and every other value.
  */
-export function FacetGroup({ group, values, more, labels, searchQuery }: {
-  group: FilterGroup; values: CompactFacetValue[]; more: number; labels?: Record<string, string>; searchQuery: string;
+export function FacetGroup({
+  group,
+  values,
+  more,
+  labels,
+  searchQuery,
+}: {
+  group: FilterGroup;
+  values: CompactFacetValue[];
+  more: number;
+  labels?: Record<string, string>;
+  searchQuery: string;
 }) {
   if (values.length === 0) return null;
   const { legend, noun } = FACET_LABELS[group];

@@ -40,7 +40,9 @@ export function FiltersPanel({ results, params, searchQuery, labels }: { results
           </label>
         </div>
       </fieldset>
-      <button type="submit" className="secondary">Apply filters</button>
+      <button type="submit" className="secondary">
+        Apply filters
+      </button>
     </div>
   );
 }

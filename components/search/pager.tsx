@@ -11,14 +11,32 @@ export function Pager({ params, total }: { params: SearchParams; total: number }
   return (
     <nav aria-label="Result pages">
       <ul className={styles.pager}>
-        {current > 1 && <li><Link href={href(current - 1)} rel="prev">Previous</Link></li>}
+        {current > 1 && (
+          <li>
+            <Link href={href(current - 1)} rel="prev">
+              Previous
+            </Link>
+          </li>
+        )}
         {shown.map((page, i) => (
           <li key={page}>
             {i > 0 && shown[i - 1] !== page - 1 && <span aria-hidden="true">… </span>}
-            {page === current ? <span aria-current="page">{page}</span> : <Link href={href(page)} aria-label={`Page ${page}`}>{page}</Link>}
+            {page === current ? (
+              <span aria-current="page">{page}</span>
+            ) : (
+              <Link href={href(page)} aria-label={`Page ${page}`}>
+                {page}
+              </Link>
+            )}
           </li>
         ))}
-        {current < pages && <li><Link href={href(current + 1)} rel="next">Next</Link></li>}
+        {current < pages && (
+          <li>
+            <Link href={href(current + 1)} rel="next">
+              Next
+            </Link>
+          </li>
+        )}
       </ul>
     </nav>
   );

@@ -9,9 +9,13 @@ import styles from "./search.module.css";
  * component's props are plain data in the payload, which keeps /search small on a phone.
  */
 export type ListedHit = {
-  id: string; url: string; heading: string; lang: string;
+  id: string;
+  url: string;
+  heading: string;
+  lang: string;
   /** Snippet HTML: escaped by lib/search before <mark> was added. */
-  q: string; a: string;
+  q: string;
+  a: string;
   conference: { title: string; slug: string; date: string | null };
 };
 

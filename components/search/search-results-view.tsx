@@ -49,13 +49,17 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
       <LiveSearchForm className={styles.layout}>
         <div style={{ gridColumn: "1 / -1" }}>
           <div className={styles.queryRow}>
-            <label htmlFor="search-q" className="visually-hidden">Search questions and answers</label>
+            <label htmlFor="search-q" className="visually-hidden">
+              Search questions and answers
+            </label>
             <input id="search-q" name="q" type="search" defaultValue={q} placeholder={'Words, "exact phrase", -exclude'} autoComplete="off" />
             <label>
               <span className="visually-hidden">Order of results</span>
               <select name="sort" defaultValue={params.sort}>
                 {SORTS.map((sort) => (
-                  <option key={sort} value={sort}>{SORT_LABELS[sort]}</option>
+                  <option key={sort} value={sort}>
+                    {SORT_LABELS[sort]}
+                  </option>
                 ))}
               </select>
             </label>
@@ -71,21 +75,44 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
           </FiltersDisclosure>
         </aside>
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading" className="visually-hidden">Results</h2>
+          <h2 id="results-heading" className="visually-hidden">
+            Results
+          </h2>
           {invalid && (
-            <p className={styles.notice} role="alert">{`This search address is not valid: ${invalid}.`} <Link href="/search">Start a new search</Link>.</p>
+            <p className={styles.notice} role="alert">
+              {`This search address is not valid: ${invalid}.`} <Link href="/search">Start a new search</Link>.
+            </p>
           )}
           {unavailable && (
-            <p className={styles.notice} role="alert">{unavailable}</p>
+            <p className={styles.notice} role="alert">
+              {unavailable}
+            </p>
           )}
           <p className={styles.status} role="status" aria-live="polite" aria-atomic="true">
             {results ? resultCount(results, params) : ""}
           </p>
           {results?.notice && <MatchNotice notice={results.notice} params={params} />}
           <ActiveFilters params={params} labels={labels} />
-          {results?.histogram && <div className={styles.timeline}><Timeline histogram={results.histogram} params={params} /></div>}
+          {results?.histogram && (
+            <div className={styles.timeline}>
+              <Timeline histogram={results.histogram} params={params} />
+            </div>
+          )}
           {results && results.hits.length === 0 && <NoResults params={params} />}
-          {results && results.hits.length > 0 && <ResultsList hits={results.hits.map((hit) => ({ id: hit.id, url: hit.url, heading: hitHeading(hit), lang: hit.language, q: hit._formatted.question, a: hit._formatted.answer, conference: hit.conference }))} firstNumber={(params.page - 1) * params.limit + 1} />}
+          {results && results.hits.length > 0 && (
+            <ResultsList
+              hits={results.hits.map((hit) => ({
+                id: hit.id,
+                url: hit.url,
+                heading: hitHeading(hit),
+                lang: hit.language,
+                q: hit._formatted.question,
+                a: hit._formatted.answer,
+                conference: hit.conference,
+              }))}
+              firstNumber={(params.page - 1) * params.limit + 1}
+            />
+          )}
           {results && <Pager params={params} total={results.estimatedTotalHits} />}
           <p className="muted" style={{ marginTop: "1.5rem" }}>
             <a href={`/search/feed.xml${queryString}`}>Atom feed of this search</a> · <a href={`/api/v1/search${queryString}`}>This search as JSON</a>

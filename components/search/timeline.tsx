@@ -16,15 +16,19 @@ export function Timeline({ histogram, params }: { histogram: NonNullable<SearchR
   if (buckets.length < 2) return null;
   const max = Math.max(...buckets.map((b) => b.count));
   const label = (key: string) => (granularity === "year" ? key : `${MONTHS[Number(key.slice(5)) - 1]} ${key.slice(0, 4)}`);
-  const href = (key: string) =>
-    granularity === "year" ? withParams(params, { year: [Number(key)] }) : withParams(params, { from: `${key}-01`, to: lastDayOfMonth(key) });
+  const href = (key: string) => (granularity === "year" ? withParams(params, { year: [Number(key)] }) : withParams(params, { from: `${key}-01`, to: lastDayOfMonth(key) }));
   return (
     <figure style={{ margin: 0 }}>
       <figcaption className="visually-hidden">{`Matching pairs per ${granularity}; choose a bar to narrow the search to that ${granularity}.`}</figcaption>
       <ul className={styles.chart}>
         {buckets.map((b) => (
           <li key={b.key}>
-            <Link href={href(b.key)} style={{ height: `${Math.max(2, (b.count / max) * 100)}%` }} title={`${label(b.key)}: ${b.count}`} aria-label={`${label(b.key)}: ${b.count} pairs`} />
+            <Link
+              href={href(b.key)}
+              style={{ height: `${Math.max(2, (b.count / max) * 100)}%` }}
+              title={`${label(b.key)}: ${b.count}`}
+              aria-label={`${label(b.key)}: ${b.count} pairs`}
+            />
           </li>
         ))}
       </ul>

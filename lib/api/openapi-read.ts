@@ -23,7 +23,11 @@ const paths = {
         "404": err("No pair has this id"),
         "410": {
           description: "The pair was withdrawn; the reason is given",
-          content: { "application/json": { schema: { type: "object", required: ["error", "id", "reason"], properties: { error: { type: "string" }, id: { type: "string" }, reason: { type: "string" } } } } },
+          content: {
+            "application/json": {
+              schema: { type: "object", required: ["error", "id", "reason"], properties: { error: { type: "string" }, id: { type: "string" }, reason: { type: "string" } } },
+            },
+          },
         },
       },
     },
@@ -64,13 +68,18 @@ const paths = {
     get: {
       operationId: "exportPairs",
       summary: "Bulk export: every published pair, one JSON object (a Pair) per line",
-      description: "Streamed as newline-delimited JSON in pair id order. For incremental dumps pass updated_since: only pairs changed (or whose conference changed) at or after that time are sent. Withdrawn pairs are not listed; compare ids with a previous full dump to find them.",
+      description:
+        "Streamed as newline-delimited JSON in pair id order. For incremental dumps pass updated_since: only pairs changed (or whose conference changed) at or after that time are sent. Withdrawn pairs are not listed; compare ids with a previous full dump to find them.",
       parameters: [
         { name: "updated_since", in: "query", required: false, description: "ISO 8601 date-time, e.g. 2026-01-01T00:00:00Z", schema: { type: "string", format: "date-time" } },
         ifNoneMatch,
       ],
       responses: {
-        "200": { description: "Newline-delimited JSON; each line is a Pair", headers: cacheHeaders, content: { "application/x-ndjson": { schema: { $ref: "#/components/schemas/Pair" } } } },
+        "200": {
+          description: "Newline-delimited JSON; each line is a Pair",
+          headers: cacheHeaders,
+          content: { "application/x-ndjson": { schema: { $ref: "#/components/schemas/Pair" } } },
+        },
         "304": notModified,
         "400": err("updated_since is not an ISO 8601 date-time"),
       },
@@ -111,7 +120,12 @@ const schemas = {
         items: {
           type: "object",
           required: ["speaker", "text"],
-          properties: { speaker: { type: "string" }, speakerSlug: nullableString, role: { type: ["string", "null"], enum: ["MODERATOR", "OFFICIAL", "JOURNALIST", "INTERPRETER", "OTHER", null] }, text: { type: "string" } },
+          properties: {
+            speaker: { type: "string" },
+            speakerSlug: nullableString,
+            role: { type: ["string", "null"], enum: ["MODERATOR", "OFFICIAL", "JOURNALIST", "INTERPRETER", "OTHER", null] },
+            text: { type: "string" },
+          },
         },
       },
       topics: { type: "array", items: { type: "string" } },
@@ -143,7 +157,12 @@ const schemas = {
   ConferenceList: {
     type: "object",
     required: ["total", "page", "limit", "items"],
-    properties: { total: { type: "integer" }, page: { type: "integer" }, limit: { type: "integer" }, items: { type: "array", items: { $ref: "#/components/schemas/ConferenceSummary" } } },
+    properties: {
+      total: { type: "integer" },
+      page: { type: "integer" },
+      limit: { type: "integer" },
+      items: { type: "array", items: { $ref: "#/components/schemas/ConferenceSummary" } },
+    },
   },
   Conference: {
     type: "object",
@@ -167,7 +186,11 @@ const schemas = {
         description: "Opening statements and numbered pairs, in spoken order",
         items: {
           oneOf: [
-            { type: "object", required: ["kind", "speaker", "text"], properties: { kind: { const: "statement" }, speaker: { type: "string" }, role: nullableString, text: { type: "string" } } },
+            {
+              type: "object",
+              required: ["kind", "speaker", "text"],
+              properties: { kind: { const: "statement" }, speaker: { type: "string" }, role: nullableString, text: { type: "string" } },
+            },
             {
               type: "object",
               required: ["kind", "id", "number", "url", "turns"],
@@ -177,7 +200,10 @@ const schemas = {
                 number: { type: "integer" },
                 url: { type: "string", format: "uri" },
                 outlet: nullableString,
-                turns: { type: "array", items: { type: "object", properties: { kind: { enum: ["QUESTION", "ANSWER"] }, speaker: { type: "string" }, role: nullableString, text: { type: "string" } } } },
+                turns: {
+                  type: "array",
+                  items: { type: "object", properties: { kind: { enum: ["QUESTION", "ANSWER"] }, speaker: { type: "string" }, role: nullableString, text: { type: "string" } } },
+                },
               },
             },
           ],

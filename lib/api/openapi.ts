@@ -25,7 +25,7 @@ const searchPaths = {
       operationId: "searchPairs",
       summary: "Search question-and-answer pairs",
       description:
-        "Full-text search over every published question-and-answer pair. `q` supports quoted phrases (\"clean energy\") and excluded words (-tariffs). An empty `q` browses all pairs, newest first. Hits carry `sourceId`, the pair's id in the corpus it was imported from.",
+        'Full-text search over every published question-and-answer pair. `q` supports quoted phrases ("clean energy") and excluded words (-tariffs). An empty `q` browses all pairs, newest first. Hits carry `sourceId`, the pair\'s id in the corpus it was imported from.',
       parameters: [
         { name: "q", in: "query", required: false, description: "Words to search for; may be empty.", schema: { type: "string", maxLength: 500 } },
         multi("speaker", "Name of a person who answered."),
@@ -38,7 +38,13 @@ const searchPaths = {
         { ...multi("year", "Year of the conference."), schema: { type: "array", items: { type: "integer", minimum: 1900, maximum: 2100 } } },
         { name: "from", in: "query", required: false, description: "Earliest conference date (inclusive).", schema: { type: "string", format: "date" } },
         { name: "to", in: "query", required: false, description: "Latest conference date (inclusive).", schema: { type: "string", format: "date" } },
-        { name: "sort", in: "query", required: false, description: "Order of hits. `relevance` with an empty `q` means newest first.", schema: { type: "string", enum: [...SORTS], default: "relevance" } },
+        {
+          name: "sort",
+          in: "query",
+          required: false,
+          description: "Order of hits. `relevance` with an empty `q` means newest first.",
+          schema: { type: "string", enum: [...SORTS], default: "relevance" },
+        },
         { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1, default: 1 } },
         { name: "limit", in: "query", required: false, description: "Hits per page.", schema: { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } },
         {
@@ -51,7 +57,13 @@ const searchPaths = {
           explode: false,
           schema: { type: "array", items: { type: "string", enum: [...FACET_GROUPS] }, uniqueItems: true },
         },
-        { name: "histogram", in: "query", required: false, description: "Also count matching pairs per year (per month when exactly one `year` is selected). Off by default.", schema: { type: "boolean", default: false } },
+        {
+          name: "histogram",
+          in: "query",
+          required: false,
+          description: "Also count matching pairs per year (per month when exactly one `year` is selected). Off by default.",
+          schema: { type: "boolean", default: false },
+        },
       ],
       responses: {
         "200": { description: "Matching pairs", content: { "application/json": { schema: { $ref: "#/components/schemas/SearchResponse" } } } },
@@ -72,7 +84,11 @@ const searchPaths = {
       responses: {
         "200": {
           description: "Matching facet values",
-          content: { "application/json": { schema: { type: "object", properties: { facet: { type: "string" }, values: { type: "array", items: { $ref: "#/components/schemas/FacetValue" } } } } } },
+          content: {
+            "application/json": {
+              schema: { type: "object", properties: { facet: { type: "string" }, values: { type: "array", items: { $ref: "#/components/schemas/FacetValue" } } } },
+            },
+          },
         },
         "400": errorResponse("A parameter is invalid."),
         "503": errorResponse("The search service is temporarily unavailable."),
@@ -116,7 +132,8 @@ const searchSchemas = {
       hits: { type: "array", items: { $ref: "#/components/schemas/SearchHit" } },
       facets: {
         type: "object",
-        description: "Counts per value for each group listed in the `facets` parameter; `{}` when none was asked for. A group with selected values is counted without its own filter.",
+        description:
+          "Counts per value for each group listed in the `facets` parameter; `{}` when none was asked for. A group with selected values is counted without its own filter.",
         additionalProperties: { type: "array", items: { $ref: "#/components/schemas/FacetValue" } },
       },
       histogram: {

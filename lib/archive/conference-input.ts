@@ -7,10 +7,15 @@ import { httpUrlSchema } from "@/lib/urls/http-url";
 export const participantRoleSchema = z.enum(["MODERATOR", "OFFICIAL", "JOURNALIST", "INTERPRETER", "OTHER"]);
 export type ParticipantRoleInput = z.infer<typeof participantRoleSchema>;
 
-const text = (what: string, max = 200_000) =>
-  z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} is longer than ${max} characters`);
+const text = (what: string, max = 200_000) => z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} is longer than ${max} characters`);
 const optionalText = (max = 500) =>
-  z.string().trim().max(max).optional().nullable().transform((v) => (v ? v : null));
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null));
 
 export const turnInputSchema = z.object({
   speaker: optionalText(200),
@@ -36,16 +41,29 @@ export const pairInputSchema = z.object({
   sourceCorpus: optionalText(60),
   sourceId: optionalText(200),
   /** Kept when re-importing a source, so links to unchanged pairs keep working. */
-  publicId: z.string().regex(/^[0-9a-z]{8}$/).optional(),
+  publicId: z
+    .string()
+    .regex(/^[0-9a-z]{8}$/)
+    .optional(),
 });
 
 export const conferenceMetadataSchema = z.object({
   title: text("Title", 500),
-  slug: z.string().regex(/^[a-z0-9\u3400-\u9fff-]{1,120}$/, "Slug may hold lowercase letters, digits, Chinese characters and -").optional(),
-  heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date must be YYYY-MM-DD").nullable().optional(),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9\u3400-\u9fff-]{1,120}$/, "Slug may hold lowercase letters, digits, Chinese characters and -")
+    .optional(),
+  heldOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Date must be YYYY-MM-DD")
+    .nullable()
+    .optional(),
   organizer: optionalText(300),
   location: optionalText(300),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "Language must be a code such as en or zh").default("en"),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "Language must be a code such as en or zh")
+    .default("en"),
   sourceUrl: httpUrlSchema.nullable().optional(),
   sourceName: optionalText(300),
   retrievedAt: z.string().datetime({ offset: true }).nullable().optional(),

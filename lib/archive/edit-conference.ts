@@ -5,17 +5,40 @@ import { recordAudit } from "@/lib/audit/record";
 import { enqueueSearchSync } from "@/lib/search/outbox";
 import { ConflictError, diffSnapshots, EditError, lastEditOf, recordRevision, summarizeChanges } from "./revisions";
 
-const optionalText = (max: number) => z.string().trim().max(max).optional().nullable().transform((v) => v || null);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .nullable()
+    .transform((v) => v || null);
 
 export const conferenceEditSchema = z.object({
   slug: z.string().min(1).max(200),
   version: z.coerce.number().int().min(1),
   title: z.string().trim().min(1, "Title must not be empty").max(500),
-  heldOn: z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, "Date must be YYYY-MM-DD").optional().nullable().transform((v) => v || null),
+  heldOn: z
+    .string()
+    .trim()
+    .regex(/^(\d{4}-\d{2}-\d{2})?$/, "Date must be YYYY-MM-DD")
+    .optional()
+    .nullable()
+    .transform((v) => v || null),
   organizer: optionalText(300),
   location: optionalText(300),
-  language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "Language must be a code such as en or zh"),
-  sourceUrl: z.string().trim().max(2000).optional().nullable().transform((v) => v || null).pipe(httpUrlSchema.nullable()),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "Language must be a code such as en or zh"),
+  sourceUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .nullable()
+    .transform((v) => v || null)
+    .pipe(httpUrlSchema.nullable()),
   sourceName: optionalText(300),
   correctionNote: optionalText(1000),
 });
@@ -23,8 +46,14 @@ export type ConferenceEditInput = z.input<typeof conferenceEditSchema>;
 
 // The slug is deliberately not editable here: conference URLs are cited and must not move.
 export type ConferenceSnapshot = {
-  title: string; heldOn: string | null; organizer: string | null; location: string | null;
-  language: string; sourceUrl: string | null; sourceName: string | null; correctionNote: string | null;
+  title: string;
+  heldOn: string | null;
+  organizer: string | null;
+  location: string | null;
+  language: string;
+  sourceUrl: string | null;
+  sourceName: string | null;
+  correctionNote: string | null;
 };
 
 export async function readConferenceSnapshot(tx: Tx, conferenceId: number): Promise<{ snapshot: ConferenceSnapshot; version: number }> {
@@ -32,8 +61,14 @@ export async function readConferenceSnapshot(tx: Tx, conferenceId: number): Prom
   return {
     version: c.version,
     snapshot: {
-      title: c.title, heldOn: c.heldOn ? c.heldOn.toISOString().slice(0, 10) : null, organizer: c.organizer,
-      location: c.location, language: c.language, sourceUrl: c.sourceUrl, sourceName: c.sourceName, correctionNote: c.correctionNote,
+      title: c.title,
+      heldOn: c.heldOn ? c.heldOn.toISOString().slice(0, 10) : null,
+      organizer: c.organizer,
+      location: c.location,
+      language: c.language,
+      sourceUrl: c.sourceUrl,
+      sourceName: c.sourceName,
+      correctionNote: c.correctionNote,
     },
   };
 }
@@ -78,17 +113,32 @@ export async function editConference(raw: ConferenceEditInput, actor: { userId: 
 
     const newVersion = input.version + 1;
     await recordRevision(tx, {
-      entityType: "Conference", conferenceId: conference.id, version: newVersion, userId: actor.userId,
-      before, after, changes, publicNote: after.correctionNote,
+      entityType: "Conference",
+      conferenceId: conference.id,
+      version: newVersion,
+      userId: actor.userId,
+      before,
+      after,
+      changes,
+      publicNote: after.correctionNote,
     });
     // Conference metadata (title, date, organizer) is part of every pair's search document.
     if (conference.status === "PUBLISHED") {
       const pairs = await tx.qaPair.findMany({ where: { conferenceId: conference.id, status: "PUBLISHED" }, select: { id: true } });
-      await enqueueSearchSync(tx, pairs.map((p) => p.id), "UPSERT");
+      await enqueueSearchSync(
+        tx,
+        pairs.map((p) => p.id),
+        "UPSERT",
+      );
     }
     await recordAudit(tx, {
-      userId: actor.userId, action: "conference.edit", targetType: "Conference", targetId: conference.id,
-      summary: summarizeChanges(changes), diff: changes, ip: actor.ip,
+      userId: actor.userId,
+      action: "conference.edit",
+      targetType: "Conference",
+      targetId: conference.id,
+      summary: summarizeChanges(changes),
+      diff: changes,
+      ip: actor.ip,
     });
     return { version: newVersion, changed: true };
   });

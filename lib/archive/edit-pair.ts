@@ -5,7 +5,13 @@ import { enqueueSearchSync } from "@/lib/search/outbox";
 import { slugify } from "./ids";
 import { ConflictError, diffSnapshots, EditError, lastEditOf, recordRevision, summarizeChanges } from "./revisions";
 
-const optionalName = z.string().trim().max(200).optional().nullable().transform((v) => v || null);
+const optionalName = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .nullable()
+  .transform((v) => v || null);
 
 export const pairEditSchema = z.object({
   publicId: z.string().regex(/^[0-9a-z]{8}$/, "Unknown pair id"),
@@ -22,7 +28,13 @@ export const pairEditSchema = z.object({
     )
     .min(1)
     .max(500),
-  correctionNote: z.string().trim().max(1000, "The correction note is longer than 1000 characters").optional().nullable().transform((v) => v || null),
+  correctionNote: z
+    .string()
+    .trim()
+    .max(1000, "The correction note is longer than 1000 characters")
+    .optional()
+    .nullable()
+    .transform((v) => v || null),
 });
 export type PairEditInput = z.input<typeof pairEditSchema>;
 
@@ -63,7 +75,12 @@ export async function loadPairForEdit(publicId: string) {
   const pair = await db().qaPair.findUnique({
     where: { publicId },
     select: {
-      id: true, publicId: true, ordinal: true, status: true, statusReason: true, correctedAt: true,
+      id: true,
+      publicId: true,
+      ordinal: true,
+      status: true,
+      statusReason: true,
+      correctedAt: true,
       conference: { select: { id: true, slug: true, title: true, status: true } },
     },
   });
@@ -150,13 +167,25 @@ export async function editPair(raw: PairEditInput, actor: { userId: number; ip?:
 
     const newVersion = input.version + 1;
     await recordRevision(tx, {
-      entityType: "QaPair", qaPairId: pair.id, conferenceId: pair.conferenceId, version: newVersion,
-      userId: actor.userId, before, after, changes, publicNote: after.correctionNote,
+      entityType: "QaPair",
+      qaPairId: pair.id,
+      conferenceId: pair.conferenceId,
+      version: newVersion,
+      userId: actor.userId,
+      before,
+      after,
+      changes,
+      publicNote: after.correctionNote,
     });
     if (pair.status === "PUBLISHED" && pair.conference.status === "PUBLISHED") await enqueueSearchSync(tx, [pair.id], "UPSERT");
     await recordAudit(tx, {
-      userId: actor.userId, action: "pair.edit", targetType: "QaPair", targetId: input.publicId,
-      summary: summarizeChanges(changes), diff: changes, ip: actor.ip,
+      userId: actor.userId,
+      action: "pair.edit",
+      targetType: "QaPair",
+      targetId: input.publicId,
+      summary: summarizeChanges(changes),
+      diff: changes,
+      ip: actor.ip,
     });
     return { version: newVersion, changed: true };
   });

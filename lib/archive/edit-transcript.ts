@@ -32,8 +32,7 @@ function planTurns(stored: StoredTranscript, after: EditableDraft, survivorOf: M
     const role = old && draftRoleOf(old.role) === turn.role ? old.role : dbRoleOf(turn.role);
     plan.push({ key: turn.id, pairKey: pair, kind, speaker: turn.speaker, role, text: turn.text, stored: old });
   };
-  const interludesOf = (key: string) =>
-    [...stored.interludes].filter(([owner]) => (survivorOf.get(owner) ?? owner) === key).flatMap(([, turns]) => turns);
+  const interludesOf = (key: string) => [...stored.interludes].filter(([owner]) => (survivorOf.get(owner) ?? owner) === key).flatMap(([, turns]) => turns);
   for (const t of after.statements) add(t, null, "statement");
   for (const pair of after.pairs) {
     add(pair.question, pair.id, "question");
@@ -83,13 +82,24 @@ export async function editTranscript(raw: TranscriptEditInput, actor: { userId: 
     if (!written.changed) throw new EditError("Nothing changed, so nothing was saved.");
     const newVersion = input.version + 1;
     await recordRevision(tx, {
-      entityType: "Conference", conferenceId: conference.id, version: newVersion, userId: actor.userId,
-      before: written.before, after: written.after, changes: written.changes, publicNote: input.correctionNote,
+      entityType: "Conference",
+      conferenceId: conference.id,
+      version: newVersion,
+      userId: actor.userId,
+      before: written.before,
+      after: written.after,
+      changes: written.changes,
+      publicNote: input.correctionNote,
     });
     const summary = `${describeTranscriptOp(input.edit)} (${written.pairsTouched} pair${written.pairsTouched === 1 ? "" : "s"} changed)`;
     await recordAudit(tx, {
-      userId: actor.userId, action: `conference.transcript.${input.edit.op}`, targetType: "Conference", targetId: conference.id,
-      summary, diff: written.changes, ip: actor.ip,
+      userId: actor.userId,
+      action: `conference.transcript.${input.edit.op}`,
+      targetType: "Conference",
+      targetId: conference.id,
+      summary,
+      diff: written.changes,
+      ip: actor.ip,
     });
     return { version: newVersion, changed: true, message: summary };
   });
@@ -123,7 +133,11 @@ async function writeTranscript(tx: Tx, stored: StoredTranscript, after: Editable
 
   const plan = planTurns(stored, after, survivorOf);
   const entryBefore = (t: StoredTurn): TurnEntry => ({
-    pair: t.qaPairId === null ? null : (publicIdOf.get(pairKey(t.qaPairId)) ?? null), kind: t.kind, speaker: t.speakerLabel ?? t.speakerName, role: t.role, text: t.text,
+    pair: t.qaPairId === null ? null : (publicIdOf.get(pairKey(t.qaPairId)) ?? null),
+    kind: t.kind,
+    speaker: t.speakerLabel ?? t.speakerName,
+    role: t.role,
+    text: t.text,
   });
   const entryAfter = (t: PlannedTurn): TurnEntry => ({ pair: t.pairKey ? publicIdOf.get(t.pairKey)! : null, kind: t.kind, speaker: t.speaker, role: t.role, text: t.text });
   const beforeTurns: Record<string, TurnEntry> = {};
@@ -152,7 +166,10 @@ async function writeTranscript(tx: Tx, stored: StoredTranscript, after: Editable
       await tx.conferenceParticipant.createMany({ data: [{ conferenceId, speakerId, role }], skipDuplicates: true });
     }
     const fields = {
-      qaPairId: t.pairKey ? idOf.get(t.pairKey)! : null, kind: next.kind, role: next.role, text: next.text,
+      qaPairId: t.pairKey ? idOf.get(t.pairKey)! : null,
+      kind: next.kind,
+      role: next.role,
+      text: next.text,
       ...(speakerChanged ? { speakerLabel: next.speaker, speakerId } : {}),
     };
     if (!t.stored) {
@@ -217,12 +234,23 @@ async function writeTranscript(tx: Tx, stored: StoredTranscript, after: Editable
     }
     if (touched) {
       const mine = (entries: Record<string, TurnEntry | null>, other: Record<string, TurnEntry | null>) =>
-        Object.fromEntries(Object.keys(entries).filter((k) => entries[k]?.pair === publicId || other[k]?.pair === publicId).map((k) => [k, entries[k] ?? null]));
+        Object.fromEntries(
+          Object.keys(entries)
+            .filter((k) => entries[k]?.pair === publicId || other[k]?.pair === publicId)
+            .map((k) => [k, entries[k] ?? null]),
+        );
       const pairBefore = { outlet: old?.outletName ?? null, turns: mine(beforeTurns, afterTurns) };
       const pairAfter = { outlet: outletOf.get(pair.id) ?? null, turns: mine(afterTurns, beforeTurns) };
       await recordRevision(tx, {
-        entityType: "QaPair", qaPairId: id, conferenceId: stored.conference.id, version: old ? old.version + 1 : 1, userId,
-        before: pairBefore, after: pairAfter, changes: diffSnapshots(pairBefore, pairAfter), publicNote: note,
+        entityType: "QaPair",
+        qaPairId: id,
+        conferenceId: stored.conference.id,
+        version: old ? old.version + 1 : 1,
+        userId,
+        before: pairBefore,
+        after: pairAfter,
+        changes: diffSnapshots(pairBefore, pairAfter),
+        publicNote: note,
       });
     }
     const status = statusOf.get(pair.id);
@@ -236,4 +264,3 @@ async function writeTranscript(tx: Tx, stored: StoredTranscript, after: Editable
   const changes = diffSnapshots(before, afterSnapshot);
   return { changed: changes.length > 0, before, after: afterSnapshot, changes, pairsTouched: touchedPairs.size + deletes.length };
 }
-

@@ -9,7 +9,10 @@ const GENERIC_LABELS = new Set(["q", "a", "q.", "a.", "question", "answer", "问
 
 export function speakerName(label: string | null | undefined): string | null {
   if (!label) return null;
-  const trimmed = label.trim().replace(/[:：.]$/, "").trim();
+  const trimmed = label
+    .trim()
+    .replace(/[:：.]$/, "")
+    .trim();
   return trimmed && !GENERIC_LABELS.has(trimmed.toLowerCase()) ? trimmed : null;
 }
 
@@ -30,7 +33,10 @@ export function conferenceInputFromDraft(draft: TranscriptDraft, metadata: Parti
   const statements = [...draft.statements, ...draft.pairs.filter((p) => !p.question.text.trim()).flatMap((p) => p.answers)]
     .filter((s) => s.text.trim())
     .sort((a, b) => a.start - b.start);
-  const places = statementPlaces(statements.map((s) => s.start), published.map((p) => p.question.start));
+  const places = statementPlaces(
+    statements.map((s) => s.start),
+    published.map((p) => p.question.start),
+  );
   const role = (label: string | null, explicit?: SpeakerRole) => ROLE[explicit ?? (label ? (roleOf.get(label) ?? "unknown") : "unknown")];
   return {
     metadata: {
@@ -44,12 +50,10 @@ export function conferenceInputFromDraft(draft: TranscriptDraft, metadata: Parti
     // each in its place among the pairs.
     statements: statements.map((s, i) => ({ speaker: speakerName(s.speaker), role: role(s.speaker, s.role), text: s.text, beforePair: places[i] })),
     pairs: published.map((p) => ({
-        question: { speaker: speakerName(p.question.speaker), outlet: p.question.outlet, text: p.question.text },
-        answers: p.answers
-          .filter((a) => a.text.trim())
-          .map((a) => ({ speaker: speakerName(a.speaker), role: role(a.speaker, a.role) ?? "OFFICIAL", text: a.text })),
-        flags: p.flags,
-        topics: [],
-      })),
+      question: { speaker: speakerName(p.question.speaker), outlet: p.question.outlet, text: p.question.text },
+      answers: p.answers.filter((a) => a.text.trim()).map((a) => ({ speaker: speakerName(a.speaker), role: role(a.speaker, a.role) ?? "OFFICIAL", text: a.text })),
+      flags: p.flags,
+      topics: [],
+    })),
   };
 }

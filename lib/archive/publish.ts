@@ -22,10 +22,7 @@ export interface PublishResult {
  * Writes a whole conference (turns, pairs, speakers, outlets, topics) and its outbox rows in
  * one transaction: either everything is in the archive and queued for indexing, or nothing is.
  */
-export async function publishConference(
-  raw: ConferenceInput,
-  options: { userId?: number | null; status?: "PUBLISHED" | "DRAFT"; tx?: Tx } = {},
-): Promise<PublishResult> {
+export async function publishConference(raw: ConferenceInput, options: { userId?: number | null; status?: "PUBLISHED" | "DRAFT"; tx?: Tx } = {}): Promise<PublishResult> {
   const input = conferenceInputSchema.parse(raw);
   const run = (tx: Tx) => writeConference(tx, input, options);
   if (options.tx) return run(options.tx);
@@ -43,8 +40,16 @@ async function writeConference(tx: Tx, input: ParsedInput, options: { userId?: n
   const translationOfId = await findTranslationTarget(tx, meta.translationOfSlug);
 
   const speakerIds = await resolveSpeakers(tx, input);
-  const outletIds = await resolveLabels(tx, "outlet", input.pairs.map((p) => p.question.outlet), null);
-  const topicIds = await resolveTopics(tx, input.pairs.flatMap((p) => p.topics));
+  const outletIds = await resolveLabels(
+    tx,
+    "outlet",
+    input.pairs.map((p) => p.question.outlet),
+    null,
+  );
+  const topicIds = await resolveTopics(
+    tx,
+    input.pairs.flatMap((p) => p.topics),
+  );
 
   const status = options.status ?? "PUBLISHED";
   const slug = await uniqueConferenceSlug(tx, meta.slug ?? slugify(`${meta.heldOn ?? ""} ${meta.title}`));
@@ -76,30 +81,58 @@ async function writeConference(tx: Tx, input: ParsedInput, options: { userId?: n
 
   let position = 0;
   const turns: {
-    conferenceId: number; qaPairId: number | null; kind: "STATEMENT" | "QUESTION" | "ANSWER"; position: number;
-    speakerId: number | null; speakerLabel: string | null; role: ParticipantRoleInput | null; text: string;
+    conferenceId: number;
+    qaPairId: number | null;
+    kind: "STATEMENT" | "QUESTION" | "ANSWER";
+    position: number;
+    speakerId: number | null;
+    speakerLabel: string | null;
+    role: ParticipantRoleInput | null;
+    text: string;
   }[] = [];
   const speakerTurn = (label: string | null) => ({ speakerId: label ? (speakerIds.get(label) ?? null) : null, speakerLabel: label });
   const statementGroups = statementsByPlace(input.statements, input.pairs.length);
   const pushStatements = (index: number) => {
     for (const statement of statementGroups[index]) {
-      turns.push({ conferenceId: conference.id, qaPairId: null, kind: "STATEMENT", position: ++position, ...speakerTurn(statement.speaker), role: statement.role ?? null, text: statement.text });
+      turns.push({
+        conferenceId: conference.id,
+        qaPairId: null,
+        kind: "STATEMENT",
+        position: ++position,
+        ...speakerTurn(statement.speaker),
+        role: statement.role ?? null,
+        text: statement.text,
+      });
     }
   };
   input.pairs.forEach((pair, index) => {
     pushStatements(index);
     const qaPairId = pairs[index].id;
-    turns.push({ conferenceId: conference.id, qaPairId, kind: "QUESTION", position: ++position, ...speakerTurn(pair.question.speaker), role: "JOURNALIST", text: pair.question.text });
+    turns.push({
+      conferenceId: conference.id,
+      qaPairId,
+      kind: "QUESTION",
+      position: ++position,
+      ...speakerTurn(pair.question.speaker),
+      role: "JOURNALIST",
+      text: pair.question.text,
+    });
     for (const answer of pair.answers) {
-      turns.push({ conferenceId: conference.id, qaPairId, kind: "ANSWER", position: ++position, ...speakerTurn(answer.speaker), role: answer.role ?? "OFFICIAL", text: answer.text });
+      turns.push({
+        conferenceId: conference.id,
+        qaPairId,
+        kind: "ANSWER",
+        position: ++position,
+        ...speakerTurn(answer.speaker),
+        role: answer.role ?? "OFFICIAL",
+        text: answer.text,
+      });
     }
   });
   pushStatements(input.pairs.length);
   await tx.turn.createMany({ data: turns });
 
-  const topicLinks = input.pairs.flatMap((pair, index) =>
-    [...new Set(pair.topics)].map((topic) => ({ qaPairId: pairs[index].id, topicId: topicIds.get(topic)! })),
-  );
+  const topicLinks = input.pairs.flatMap((pair, index) => [...new Set(pair.topics)].map((topic) => ({ qaPairId: pairs[index].id, topicId: topicIds.get(topic)! })));
   if (topicLinks.length) await tx.qaPairTopic.createMany({ data: topicLinks, skipDuplicates: true });
 
   // A speaker's role in this conference: the most specific role any of their turns had.
@@ -117,7 +150,11 @@ async function writeConference(tx: Tx, input: ParsedInput, options: { userId?: n
     });
   }
 
-  if (status === "PUBLISHED") await enqueueSearchSync(tx, pairs.map((p) => p.id));
+  if (status === "PUBLISHED")
+    await enqueueSearchSync(
+      tx,
+      pairs.map((p) => p.id),
+    );
   await tx.auditEvent.create({
     data: {
       userId: options.userId ?? null,
@@ -131,10 +168,7 @@ async function writeConference(tx: Tx, input: ParsedInput, options: { userId?: n
 }
 
 async function resolveSpeakers(tx: Tx, input: ParsedInput): Promise<Map<string, number>> {
-  const labels = [
-    ...input.statements.map((s) => s.speaker),
-    ...input.pairs.flatMap((p) => [p.question.speaker, ...p.answers.map((a) => a.speaker)]),
-  ];
+  const labels = [...input.statements.map((s) => s.speaker), ...input.pairs.flatMap((p) => [p.question.speaker, ...p.answers.map((a) => a.speaker)])];
   return resolveLabels(tx, "speaker", labels, input.metadata.organizer ?? null);
 }
 
@@ -144,7 +178,11 @@ async function resolveSpeakers(tx: Tx, input: ParsedInput): Promise<Map<string, 
  */
 async function resolveLabels(tx: Tx, kind: IdentityKind, labels: (string | null | undefined)[], scope: string | null): Promise<Map<string, number>> {
   const unique = [...new Set(labels.filter((n): n is string => Boolean(n)))];
-  const resolved = await resolveIdentities(prismaRunner(tx), kind, unique.map((label) => ({ label, scope })));
+  const resolved = await resolveIdentities(
+    prismaRunner(tx),
+    kind,
+    unique.map((label) => ({ label, scope })),
+  );
   const byLabel = new Map<string, number>();
   for (const label of unique) {
     const found = resolved.get(labelRef(kind, label, scope));
@@ -165,9 +203,7 @@ async function resolveTopics(tx: Tx, names: string[]): Promise<Map<string, numbe
 }
 
 async function uniqueConferenceSlug(tx: Tx, base: string): Promise<string> {
-  const taken = new Set(
-    (await tx.conference.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((c) => c.slug),
-  );
+  const taken = new Set((await tx.conference.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((c) => c.slug));
   const redirects = await tx.slugRedirect.findMany({ where: { kind: "CONFERENCE", oldSlug: { startsWith: base } }, select: { oldSlug: true } });
   for (const r of redirects) taken.add(r.oldSlug);
   if (!taken.has(base)) return base;

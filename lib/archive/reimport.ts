@@ -66,7 +66,10 @@ async function storedPairs(tx: Tx, conferenceId: number): Promise<StoredPair[]> 
     publicId: p.publicId,
     ordinal: p.ordinal,
     version: p.version,
-    question: p.turns.filter((t) => t.kind === "QUESTION").map((t) => t.text).join("\n\n"),
+    question: p.turns
+      .filter((t) => t.kind === "QUESTION")
+      .map((t) => t.text)
+      .join("\n\n"),
     answers: p.turns.filter((t) => t.kind === "ANSWER").map((t) => t.text),
   }));
 }
@@ -76,7 +79,15 @@ function matchPairs(stored: StoredPair[], incoming: ConferenceInputParsed["pairs
   const left = new Set(stored);
   const matches: (Match | null)[] = incoming.map(() => null);
   const passes: { kind: Match["kind"]; storedKey: (p: StoredPair) => string; newKey: (i: number) => string }[] = [
-    { kind: "unchanged", storedKey: (p) => pairKey(p.question, p.answers), newKey: (i) => pairKey(incoming[i].question.text, incoming[i].answers.map((a) => a.text)) },
+    {
+      kind: "unchanged",
+      storedKey: (p) => pairKey(p.question, p.answers),
+      newKey: (i) =>
+        pairKey(
+          incoming[i].question.text,
+          incoming[i].answers.map((a) => a.text),
+        ),
+    },
     { kind: "changed", storedKey: (p) => normaliseText(p.question), newKey: (i) => normaliseText(incoming[i].question.text) },
     { kind: "changed", storedKey: (p) => answersKey(p.answers), newKey: (i) => answersKey(incoming[i].answers.map((a) => a.text)) },
   ];
@@ -139,10 +150,7 @@ export async function previewReimport(raw: ConferenceInput): Promise<ReimportDif
  * participants, outbox rows, revisions and an audit event.
  * expectedVersion is the conference version the editor confirmed the diff against.
  */
-export async function reimportConference(
-  raw: ConferenceInput,
-  options: { userId: number | null; expectedVersion?: number; tx?: Tx },
-): Promise<ReimportDiff> {
+export async function reimportConference(raw: ConferenceInput, options: { userId: number | null; expectedVersion?: number; tx?: Tx }): Promise<ReimportDiff> {
   const input = conferenceInputSchema.parse(raw);
   const run = (tx: Tx) => applyReimport(tx, input, options);
   if (options.tx) return run(options.tx);
@@ -181,8 +189,16 @@ async function applyReimport(tx: Tx, input: ConferenceInputParsed, options: { us
     ...input.statements.map((s) => s.speaker),
     ...input.pairs.flatMap((p) => [p.question.speaker, ...p.answers.map((a) => a.speaker)]),
   ]);
-  const outletIds = await resolveNames(tx, "outlet", input.pairs.map((p) => p.question.outlet));
-  const topicIds = await resolveNames(tx, "topic", input.pairs.flatMap((p) => p.topics));
+  const outletIds = await resolveNames(
+    tx,
+    "outlet",
+    input.pairs.map((p) => p.question.outlet),
+  );
+  const topicIds = await resolveNames(
+    tx,
+    "topic",
+    input.pairs.flatMap((p) => p.topics),
+  );
 
   // Removed pairs keep their turns (their permanent links still explain what was there), moved
   // past the end so they never interleave with the new transcript.
@@ -272,8 +288,14 @@ async function applyReimport(tx: Tx, input: ConferenceInputParsed, options: { us
 }
 
 type TurnRow = {
-  conferenceId: number; qaPairId: number | null; kind: "STATEMENT" | "QUESTION" | "ANSWER"; position: number;
-  speakerId: number | null; speakerLabel: string | null; role: ParticipantRoleInput | null; text: string;
+  conferenceId: number;
+  qaPairId: number | null;
+  kind: "STATEMENT" | "QUESTION" | "ANSWER";
+  position: number;
+  speakerId: number | null;
+  speakerLabel: string | null;
+  role: ParticipantRoleInput | null;
+  text: string;
 };
 
 function buildTurns(conferenceId: number, input: ConferenceInputParsed, pairIds: number[], speakerIds: Map<string, number>): TurnRow[] {
@@ -282,12 +304,14 @@ function buildTurns(conferenceId: number, input: ConferenceInputParsed, pairIds:
   const turns: TurnRow[] = [];
   const statementGroups = statementsByPlace(input.statements, input.pairs.length);
   const pushStatements = (i: number) => {
-    for (const s of statementGroups[i]) turns.push({ conferenceId, qaPairId: null, kind: "STATEMENT", position: ++position, ...who(s.speaker), role: s.role ?? null, text: s.text });
+    for (const s of statementGroups[i])
+      turns.push({ conferenceId, qaPairId: null, kind: "STATEMENT", position: ++position, ...who(s.speaker), role: s.role ?? null, text: s.text });
   };
   input.pairs.forEach((pair, i) => {
     pushStatements(i);
     turns.push({ conferenceId, qaPairId: pairIds[i], kind: "QUESTION", position: ++position, ...who(pair.question.speaker), role: "JOURNALIST", text: pair.question.text });
-    for (const a of pair.answers) turns.push({ conferenceId, qaPairId: pairIds[i], kind: "ANSWER", position: ++position, ...who(a.speaker), role: a.role ?? "OFFICIAL", text: a.text });
+    for (const a of pair.answers)
+      turns.push({ conferenceId, qaPairId: pairIds[i], kind: "ANSWER", position: ++position, ...who(a.speaker), role: a.role ?? "OFFICIAL", text: a.text });
   });
   pushStatements(input.pairs.length);
   return turns;

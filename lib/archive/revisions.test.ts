@@ -3,8 +3,24 @@ import { diffSnapshots, summarizeChanges } from "./revisions";
 
 describe("diffSnapshots", () => {
   it("lists changed leaf fields with paths, keeping name lists whole", () => {
-    const before = { outlet: "Reuters", topics: ["a", "b"], turns: [{ turnId: 1, text: "Q" }, { turnId: 2, text: "A" }], note: null };
-    const after = { outlet: "Reuters", topics: ["a", "c"], turns: [{ turnId: 1, text: "Q" }, { turnId: 2, text: "A2" }], note: "fixed" };
+    const before = {
+      outlet: "Reuters",
+      topics: ["a", "b"],
+      turns: [
+        { turnId: 1, text: "Q" },
+        { turnId: 2, text: "A" },
+      ],
+      note: null,
+    };
+    const after = {
+      outlet: "Reuters",
+      topics: ["a", "c"],
+      turns: [
+        { turnId: 1, text: "Q" },
+        { turnId: 2, text: "A2" },
+      ],
+      note: "fixed",
+    };
     expect(diffSnapshots(before, after)).toEqual([
       { field: "topics", before: ["a", "b"], after: ["a", "c"] },
       { field: "turns[1].text", before: "A", after: "A2" },

@@ -89,7 +89,12 @@ export async function recordRevision(
 }
 
 export type RevisionView = {
-  id: number; version: number; createdAt: Date; userName: string | null; publicNote: string | null; changes: FieldChange[];
+  id: number;
+  version: number;
+  createdAt: Date;
+  userName: string | null;
+  publicNote: string | null;
+  changes: FieldChange[];
 };
 
 export async function listRevisions(target: { qaPairId: number } | { conferenceId: number; pairsToo?: false }, client: Tx | ReturnType<typeof db> = db()): Promise<RevisionView[]> {

@@ -8,17 +8,27 @@ export const statusChangeSchema = z
   .object({
     action: z.enum(["unpublish", "delete", "restore"]),
     version: z.coerce.number().int().min(1),
-    reason: z.string().trim().max(1000, "The reason is longer than 1000 characters").optional().nullable().transform((v) => v || null),
+    reason: z
+      .string()
+      .trim()
+      .max(1000, "The reason is longer than 1000 characters")
+      .optional()
+      .nullable()
+      .transform((v) => v || null),
   })
   .refine((v) => v.action === "restore" || v.reason, { message: "Give a reason; it is shown on the public page", path: ["reason"] });
 export type StatusChangeInput = z.input<typeof statusChangeSchema>;
 
 type Status = "PUBLISHED" | "UNPUBLISHED" | "DELETED" | "DRAFT";
 const TARGET: Record<"unpublish" | "delete" | "restore", "UNPUBLISHED" | "DELETED" | "PUBLISHED"> = {
-  unpublish: "UNPUBLISHED", delete: "DELETED", restore: "PUBLISHED",
+  unpublish: "UNPUBLISHED",
+  delete: "DELETED",
+  restore: "PUBLISHED",
 };
 const ALLOWED_FROM: Record<"unpublish" | "delete" | "restore", Status[]> = {
-  unpublish: ["PUBLISHED"], delete: ["PUBLISHED", "UNPUBLISHED"], restore: ["UNPUBLISHED", "DELETED"],
+  unpublish: ["PUBLISHED"],
+  delete: ["PUBLISHED", "UNPUBLISHED"],
+  restore: ["UNPUBLISHED", "DELETED"],
 };
 
 /**
@@ -48,16 +58,29 @@ export async function changePairStatus(publicId: string, raw: StatusChangeInput,
     if (updated.count === 0) await conflict();
 
     const changes = diffSnapshots(before, after);
-    await recordRevision(tx, { entityType: "QaPair", qaPairId: pair.id, conferenceId: pair.conferenceId, version: input.version + 1, userId: actor.userId, before, after, changes });
+    await recordRevision(tx, {
+      entityType: "QaPair",
+      qaPairId: pair.id,
+      conferenceId: pair.conferenceId,
+      version: input.version + 1,
+      userId: actor.userId,
+      before,
+      after,
+      changes,
+    });
     if (after.status === "PUBLISHED") {
       if (pair.conference.status === "PUBLISHED") await enqueueSearchSync(tx, [pair.id], "UPSERT");
     } else {
       await enqueueSearchSync(tx, [pair.id], "DELETE");
     }
     await recordAudit(tx, {
-      userId: actor.userId, action: `pair.${input.action}`, targetType: "QaPair", targetId: publicId,
+      userId: actor.userId,
+      action: `pair.${input.action}`,
+      targetType: "QaPair",
+      targetId: publicId,
       summary: `${input.action === "restore" ? "Restored" : input.action === "delete" ? "Deleted" : "Unpublished"} pair${input.reason ? `: ${input.reason}` : ""}`,
-      diff: changes, ip: actor.ip,
+      diff: changes,
+      ip: actor.ip,
     });
     return { version: input.version + 1, status: after.status };
   });
@@ -91,11 +114,19 @@ export async function changeConferenceStatus(slug: string, raw: StatusChangeInpu
       where: { conferenceId: conference.id, ...(after.status === "PUBLISHED" ? { status: "PUBLISHED" as const } : {}) },
       select: { id: true },
     });
-    await enqueueSearchSync(tx, pairs.map((p) => p.id), after.status === "PUBLISHED" ? "UPSERT" : "DELETE");
+    await enqueueSearchSync(
+      tx,
+      pairs.map((p) => p.id),
+      after.status === "PUBLISHED" ? "UPSERT" : "DELETE",
+    );
     await recordAudit(tx, {
-      userId: actor.userId, action: `conference.${input.action}`, targetType: "Conference", targetId: conference.id,
+      userId: actor.userId,
+      action: `conference.${input.action}`,
+      targetType: "Conference",
+      targetId: conference.id,
       summary: `${input.action === "restore" ? "Restored" : input.action === "delete" ? "Deleted" : "Unpublished"} conference (${pairs.length} pairs)${input.reason ? `: ${input.reason}` : ""}`,
-      diff: changes, ip: actor.ip,
+      diff: changes,
+      ip: actor.ip,
     });
     return { version: input.version + 1, status: after.status };
   });

@@ -10,12 +10,25 @@ export type DbRole = "MODERATOR" | "OFFICIAL" | "JOURNALIST" | "INTERPRETER" | "
 export type DbKind = "STATEMENT" | "QUESTION" | "ANSWER";
 
 export type StoredTurn = {
-  id: number; qaPairId: number | null; kind: DbKind; position: number; speakerId: number | null;
-  speakerLabel: string | null; speakerName: string | null; role: DbRole | null; text: string;
+  id: number;
+  qaPairId: number | null;
+  kind: DbKind;
+  position: number;
+  speakerId: number | null;
+  speakerLabel: string | null;
+  speakerName: string | null;
+  role: DbRole | null;
+  text: string;
 };
 export type StoredPair = {
-  id: number; publicId: string; ordinal: number; status: "PUBLISHED" | "UNPUBLISHED" | "DELETED";
-  version: number; outletName: string | null; questionerId: number | null; outletId: number | null;
+  id: number;
+  publicId: string;
+  ordinal: number;
+  status: "PUBLISHED" | "UNPUBLISHED" | "DELETED";
+  version: number;
+  outletName: string | null;
+  questionerId: number | null;
+  outletId: number | null;
 };
 
 export type StoredTranscript = {
@@ -60,14 +73,27 @@ export async function readStoredTranscript(tx: Tx, slug: string): Promise<Stored
   let maxId = conference.id;
   const draft: EditableDraft = {
     metadata: { title: conference.title, heldOn: null, organizer: null, location: null, language: conference.language, sourceUrl: null, sourceName: null, translationOfSlug: null },
-    header: null, statements: [], pairs: [], unassigned: [], dropped: [], warnings: [], speakers: [], outlets: [], nextId: 1,
+    header: null,
+    statements: [],
+    pairs: [],
+    unassigned: [],
+    dropped: [],
+    warnings: [],
+    speakers: [],
+    outlets: [],
+    nextId: 1,
   };
   const interludes = new Map<string, StoredTurn[]>();
   const speakerRoles = new Map<string, DraftRole>();
   for (const turn of turns) {
     maxId = Math.max(maxId, turn.id, turn.qaPairId ?? 0);
     const editable: EditableTurn = {
-      id: turnKey(turn.id), speaker: turn.speakerLabel ?? turn.speakerName, role: draftRoleOf(turn.role), text: turn.text, start: null, end: null,
+      id: turnKey(turn.id),
+      speaker: turn.speakerLabel ?? turn.speakerName,
+      role: draftRoleOf(turn.role),
+      text: turn.text,
+      start: null,
+      end: null,
     };
     if (editable.speaker && !speakerRoles.has(editable.speaker)) speakerRoles.set(editable.speaker, editable.role);
     const current = draft.pairs.at(-1);

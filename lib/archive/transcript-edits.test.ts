@@ -6,10 +6,24 @@ function draft(): EditableDraft {
   const turn = (id: string, speaker: string | null, role: "official" | "journalist" | "unknown", text: string) => ({ id, speaker, role, text, start: null, end: null });
   return {
     metadata: { title: "t", heldOn: null, organizer: null, location: null, language: "en", sourceUrl: null, sourceName: null, translationOfSlug: null },
-    header: null, statements: [], unassigned: [], dropped: [], warnings: [], outlets: ["TASS"], nextId: 100,
-    speakers: [{ label: "Mao Ning", role: "official" }, { label: "Ann", role: "journalist" }],
+    header: null,
+    statements: [],
+    unassigned: [],
+    dropped: [],
+    warnings: [],
+    outlets: ["TASS"],
+    nextId: 100,
+    speakers: [
+      { label: "Mao Ning", role: "official" },
+      { label: "Ann", role: "journalist" },
+    ],
     pairs: [
-      { id: "p1", question: { ...turn("t2", "Ann", "journalist", "When?"), outlet: "TASS" }, answers: [turn("t3", "Mao Ning", "official", "Soon."), turn("t4", null, "official", "Next question!")], flags: [] },
+      {
+        id: "p1",
+        question: { ...turn("t2", "Ann", "journalist", "When?"), outlet: "TASS" },
+        answers: [turn("t3", "Mao Ning", "official", "Soon."), turn("t4", null, "official", "Next question!")],
+        flags: [],
+      },
       { id: "p5", question: { ...turn("t6", "Bo", "journalist", "Why?"), outlet: null }, answers: [turn("t7", "Mao Ning", "official", "Because.")], flags: [] },
     ],
   };

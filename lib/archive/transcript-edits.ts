@@ -11,7 +11,13 @@ import { allTurns, applyDraftEdit, DraftEditError, splitOffsetBefore } from "@/l
 const turnId = z.string().regex(/^t\d+$/, "Unknown turn");
 const pairId = z.string().regex(/^p\d+$/, "Unknown pair");
 const optionalName = (what: string) =>
-  z.string().trim().max(200, `${what} is longer than 200 characters`).nullable().optional().transform((v) => v || null);
+  z
+    .string()
+    .trim()
+    .max(200, `${what} is longer than 200 characters`)
+    .nullable()
+    .optional()
+    .transform((v) => v || null);
 
 export const transcriptOpSchema = z.discriminatedUnion("op", [
   z.object({
@@ -38,7 +44,13 @@ export type TranscriptOpInput = z.input<typeof transcriptOpSchema>;
 export const transcriptEditSchema = z.object({
   slug: z.string().min(1).max(200),
   version: z.coerce.number().int().min(1),
-  correctionNote: z.string().trim().max(1000, "The correction note is longer than 1000 characters").optional().nullable().transform((v) => v || null),
+  correctionNote: z
+    .string()
+    .trim()
+    .max(1000, "The correction note is longer than 1000 characters")
+    .optional()
+    .nullable()
+    .transform((v) => v || null),
   edit: transcriptOpSchema,
 });
 export type TranscriptEditInput = z.input<typeof transcriptEditSchema>;
@@ -135,8 +147,15 @@ export function transcriptEditFromForm(form: FormData): TranscriptEditInput {
   const edit = moves[button]
     ? { op: "moveTurn", turnId: field("turnId"), direction: moves[button] }
     : {
-        op: button, turnId: field("turnId"), pairId: field("pairId"), speaker: field("speaker"), role: field("role"),
-        outlet: field("outlet"), text: field("text"), renameEverywhere: field("renameEverywhere"), splitBefore: field("splitBefore"),
+        op: button,
+        turnId: field("turnId"),
+        pairId: field("pairId"),
+        speaker: field("speaker"),
+        role: field("role"),
+        outlet: field("outlet"),
+        text: field("text"),
+        renameEverywhere: field("renameEverywhere"),
+        splitBefore: field("splitBefore"),
       };
   return { slug: field("slug") ?? "", version: field("version") ?? "", correctionNote: field("correctionNote"), edit: edit as TranscriptOpInput };
 }

@@ -5,13 +5,29 @@ import { hideEmails, hideEmailsInJson, userPseudonym } from "./pseudonyms";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 
 /** Filters from the audit page's GET form; anything malformed is ignored rather than failing the page. */
 export const auditFilterSchema = z.object({
   user: z.coerce.number().int().positive().optional().catch(undefined),
-  action: z.string().trim().max(80).optional().catch(undefined).transform((v) => v || undefined),
-  targetType: z.string().trim().max(40).optional().catch(undefined).transform((v) => v || undefined),
+  action: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  targetType: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   from: day,
   to: day,
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
@@ -19,8 +35,16 @@ export const auditFilterSchema = z.object({
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
 export type AuditRow = {
-  id: string; createdAt: Date; action: string; targetType: string; targetId: string; summary: string;
-  ip: string | null; userName: string | null; targetHref: string | null; diff: unknown;
+  id: string;
+  createdAt: Date;
+  action: string;
+  targetType: string;
+  targetId: string;
+  summary: string;
+  ip: string | null;
+  userName: string | null;
+  targetHref: string | null;
+  diff: unknown;
 };
 
 /** Who is reading: only admins see account emails (lib/audit/pseudonyms.ts). */
@@ -49,13 +73,15 @@ export async function listAuditEvents(filter: AuditFilter, viewer: AuditViewer) 
     }),
   ]);
   const conferenceIds = events.filter((e) => e.targetType === "Conference" && /^\d+$/.test(e.targetId)).map((e) => Number(e.targetId));
-  const slugs = new Map(
-    (await db().conference.findMany({ where: { id: { in: conferenceIds } }, select: { id: true, slug: true } })).map((c) => [String(c.id), c.slug]),
-  );
+  const slugs = new Map((await db().conference.findMany({ where: { id: { in: conferenceIds } }, select: { id: true, slug: true } })).map((c) => [String(c.id), c.slug]));
   const admin = viewer.role === "ADMIN";
   const accounts = admin ? [] : await db().user.findMany({ select: { id: true, name: true, email: true } });
   const rows: AuditRow[] = events.map((e) => ({
-    id: String(e.id), createdAt: e.createdAt, action: e.action, targetType: e.targetType, targetId: e.targetId,
+    id: String(e.id),
+    createdAt: e.createdAt,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId,
     summary: admin ? e.summary : hideEmails(e.summary, accounts),
     ip: e.ip,
     diff: admin ? e.diff : hideEmailsInJson(e.diff, accounts),
@@ -67,11 +93,16 @@ export async function listAuditEvents(filter: AuditFilter, viewer: AuditViewer) 
 
 function targetHref(type: string, id: string, conferenceSlugs: Map<string, string>): string | null {
   switch (type) {
-    case "QaPair": return `/editor/qa/${encodeURIComponent(id)}`;
-    case "Conference": return conferenceSlugs.has(id) ? `/editor/conferences/${encodeURIComponent(conferenceSlugs.get(id)!)}` : null;
-    case "User": return "/editor/users";
-    case "ImportDraft": return `/editor/imports/${encodeURIComponent(id)}`;
-    default: return null;
+    case "QaPair":
+      return `/editor/qa/${encodeURIComponent(id)}`;
+    case "Conference":
+      return conferenceSlugs.has(id) ? `/editor/conferences/${encodeURIComponent(conferenceSlugs.get(id)!)}` : null;
+    case "User":
+      return "/editor/users";
+    case "ImportDraft":
+      return `/editor/imports/${encodeURIComponent(id)}`;
+    default:
+      return null;
   }
 }
 

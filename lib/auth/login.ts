@@ -46,10 +46,16 @@ export async function verifyLogin(
   if (!ok || !user) {
     // The try that locks an account for unknown clients goes into the audit log (once per lockout).
     if (user && !reservation.trusted && reservation.failures + 1 === REFUSE_AFTER_FAILURES) {
-      await client.$transaction((tx) => recordAudit(tx, {
-        userId: null, action: "user.login_locked", targetType: "User", targetId: user.id,
-        summary: `Sign-in to ${user.email} locked for unknown browsers after ${REFUSE_AFTER_FAILURES} failed tries`, ip,
-      }));
+      await client.$transaction((tx) =>
+        recordAudit(tx, {
+          userId: null,
+          action: "user.login_locked",
+          targetType: "User",
+          targetId: user.id,
+          summary: `Sign-in to ${user.email} locked for unknown browsers after ${REFUSE_AFTER_FAILURES} failed tries`,
+          ip,
+        }),
+      );
     }
     return null;
   }
@@ -57,8 +63,12 @@ export async function verifyLogin(
   await client.$transaction(async (tx) => {
     await recordSuccess(tx, reservation.attemptId);
     await recordAudit(tx, {
-      userId: user.id, action: "user.login", targetType: "User", targetId: user.id,
-      summary: `Signed in as ${user.email}${reservation.trusted ? " (known device)" : ""}`, ip,
+      userId: user.id,
+      action: "user.login",
+      targetType: "User",
+      targetId: user.id,
+      summary: `Signed in as ${user.email}${reservation.trusted ? " (known device)" : ""}`,
+      ip,
     });
   });
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionEpoch: user.sessionEpoch };

@@ -17,7 +17,13 @@ export type MutationEntry =
 export const MUTATIONS: MutationEntry[] = [
   { kind: "route", file: "app/api/auth/[...nextauth]/route.ts", method: "POST", role: "PUBLIC", why: "next-auth sign-in/sign-out; CSRF-token protected and throttled" },
 
-  { kind: "action", file: "app/setup/actions.ts", name: "createFirstAdminAction", role: "PUBLIC", why: "first-admin setup; the one-time setup token in the form is the credential" },
+  {
+    kind: "action",
+    file: "app/setup/actions.ts",
+    name: "createFirstAdminAction",
+    role: "PUBLIC",
+    why: "first-admin setup; the one-time setup token in the form is the credential",
+  },
 
   { kind: "action", file: "app/editor/qa/[publicId]/actions.ts", name: "savePairAction", role: "EDITOR" },
   { kind: "action", file: "app/editor/qa/[publicId]/actions.ts", name: "changePairStatusAction", role: "EDITOR" },

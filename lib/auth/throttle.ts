@@ -8,9 +8,7 @@ export const FREE_FAILURES = 5;
 export const REFUSE_AFTER_FAILURES = 10;
 const MAX_DELAY_MS = 8_000;
 
-export type ThrottleDecision =
-  | { kind: "allow"; delayMs: number; failures: number }
-  | { kind: "refuse"; retryAfterMinutes: number; failures: number };
+export type ThrottleDecision = { kind: "allow"; delayMs: number; failures: number } | { kind: "refuse"; retryAfterMinutes: number; failures: number };
 
 export class LoginRefusedError extends Error {
   constructor(readonly retryAfterMinutes: number) {
@@ -45,8 +43,7 @@ export type LoginClient = { ip: string | null; device: string | null };
 
 export type Reservation =
   // failures: those counted before this try (the busier key's), so a caller can tell which try locks an account.
-  | { kind: "allow"; delayMs: number; attemptId: bigint; trusted: boolean; failures: number }
-  | { kind: "refuse"; retryAfterMinutes: number };
+  { kind: "allow"; delayMs: number; attemptId: bigint; trusted: boolean; failures: number } | { kind: "refuse"; retryAfterMinutes: number };
 
 // Interactive transactions wait for a pooled connection; a burst of tries queues here by design.
 const RESERVE_TX = { maxWait: 15_000, timeout: 15_000 };

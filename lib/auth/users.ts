@@ -13,7 +13,13 @@ export const createUserSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   role: z.preprocess((v) => (typeof v === "string" ? v.toUpperCase() : v), roleSchema),
-  name: z.string().trim().max(200).optional().nullable().transform((v) => v || null),
+  name: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .nullable()
+    .transform((v) => v || null),
 });
 
 export class UserAdminError extends Error {}
@@ -41,8 +47,13 @@ export async function insertUser(
     select: { id: true, email: true, name: true, role: true },
   });
   await recordAudit(tx, {
-    userId: actor.userId, action: actor.action ?? "user.create", targetType: "User", targetId: user.id,
-    summary: `Created ${user.role.toLowerCase()} ${user.email}`, diff: { role: user.role }, ip: actor.ip,
+    userId: actor.userId,
+    action: actor.action ?? "user.create",
+    targetType: "User",
+    targetId: user.id,
+    summary: `Created ${user.role.toLowerCase()} ${user.email}`,
+    diff: { role: user.role },
+    ip: actor.ip,
   });
   return user;
 }
@@ -85,8 +96,12 @@ export async function setUserDisabled(userId: number, disabled: boolean, actor: 
       data: disabled ? { disabledAt: new Date(), sessionEpoch: { increment: 1 } } : { disabledAt: null },
     });
     await recordAudit(tx, {
-      userId: actor.userId, action: disabled ? "user.disable" : "user.enable", targetType: "User", targetId: userId,
-      summary: `${disabled ? "Disabled" : "Re-enabled"} ${user.email}`, ip: actor.ip,
+      userId: actor.userId,
+      action: disabled ? "user.disable" : "user.enable",
+      targetType: "User",
+      targetId: userId,
+      summary: `${disabled ? "Disabled" : "Re-enabled"} ${user.email}`,
+      ip: actor.ip,
     });
   });
 }
@@ -99,8 +114,13 @@ export async function changeUserRole(userId: number, rawRole: unknown, actor: { 
     if (user.role === "ADMIN") await assertAnotherAdminRemains(tx, user.id);
     await tx.user.update({ where: { id: userId }, data: { role } });
     await recordAudit(tx, {
-      userId: actor.userId, action: "user.role", targetType: "User", targetId: userId,
-      summary: `Changed ${user.email} from ${user.role} to ${role}`, diff: { role: { before: user.role, after: role } }, ip: actor.ip,
+      userId: actor.userId,
+      action: "user.role",
+      targetType: "User",
+      targetId: userId,
+      summary: `Changed ${user.email} from ${user.role} to ${role}`,
+      diff: { role: { before: user.role, after: role } },
+      ip: actor.ip,
     });
   });
 }
@@ -113,8 +133,12 @@ export async function resetUserPassword(userId: number, actor: { userId: number;
     const user = await loadTarget(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionEpoch: { increment: 1 } } });
     await recordAudit(tx, {
-      userId: actor.userId, action: "user.password_reset", targetType: "User", targetId: userId,
-      summary: `Reset the password of ${user.email}`, ip: actor.ip,
+      userId: actor.userId,
+      action: "user.password_reset",
+      targetType: "User",
+      targetId: userId,
+      summary: `Reset the password of ${user.email}`,
+      ip: actor.ip,
     });
   });
   return password;
@@ -126,8 +150,12 @@ export async function signOutEverywhere(userId: number, actor: { userId: number;
     const user = await loadTarget(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { sessionEpoch: { increment: 1 } } });
     await recordAudit(tx, {
-      userId: actor.userId, action: "user.sign_out_everywhere", targetType: "User", targetId: userId,
-      summary: `Signed ${user.email} out everywhere`, ip: actor.ip,
+      userId: actor.userId,
+      action: "user.sign_out_everywhere",
+      targetType: "User",
+      targetId: userId,
+      summary: `Signed ${user.email} out everywhere`,
+      ip: actor.ip,
     });
   });
 }

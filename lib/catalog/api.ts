@@ -42,9 +42,7 @@ export function pairJson(row: PairRow) {
     question,
     questioner: row.questioner ? { name: row.questioner.name, slug: row.questioner.slug } : null,
     outlet: row.outlet ? { name: row.outlet.name, slug: row.outlet.slug } : null,
-    answers: row.turns
-      .filter((t) => t.kind === "ANSWER")
-      .map((t) => ({ speaker: turnSpeakerName(t), speakerSlug: t.speaker?.slug ?? null, role: t.role, text: t.text })),
+    answers: row.turns.filter((t) => t.kind === "ANSWER").map((t) => ({ speaker: turnSpeakerName(t), speakerSlug: t.speaker?.slug ?? null, role: t.role, text: t.text })),
     topics: row.topics.map((t) => t.topic.name),
     conference: {
       slug: row.conference.slug,
@@ -121,10 +119,7 @@ function exportWhere(updatedSince: Date | null): Prisma.QaPairWhereInput {
 /** Cheap fingerprint of an export: count and newest change, so a 304 costs one aggregate query. */
 export async function exportFingerprint(updatedSince: Date | null): Promise<string> {
   const where = exportWhere(updatedSince);
-  const [count, newest] = await Promise.all([
-    db().qaPair.count({ where }),
-    db().qaPair.aggregate({ where, _max: { updatedAt: true } }),
-  ]);
+  const [count, newest] = await Promise.all([db().qaPair.count({ where }), db().qaPair.aggregate({ where, _max: { updatedAt: true } })]);
   const conferences = await db().conference.aggregate({ where: { status: "PUBLISHED" }, _max: { updatedAt: true } });
   const key = `${count}|${newest._max.updatedAt?.toISOString()}|${conferences._max.updatedAt?.toISOString()}|${updatedSince?.toISOString() ?? ""}`;
   return `"x-${createHash("sha1").update(key).digest("base64url")}"`;

@@ -50,12 +50,18 @@ export async function withTranscript(conference: ConferenceHeader) {
 
 export type ConferencePage = NonNullable<Awaited<ReturnType<typeof findPublishedConference>>>;
 
-type TurnRow = { id: number; kind: string; qaPairId: number | null; speakerLabel: string | null; role: string | null; text: string; speaker: { name: string; slug: string } | null };
+type TurnRow = {
+  id: number;
+  kind: string;
+  qaPairId: number | null;
+  speakerLabel: string | null;
+  role: string | null;
+  text: string;
+  speaker: { name: string; slug: string } | null;
+};
 type PairRow = { id: number; publicId: string; ordinal: number; status: string; outlet: { name: string; slug: string } | null };
 
-export type TranscriptBlock =
-  | { kind: "statement"; turn: TurnRow }
-  | { kind: "pair"; pair: PairRow; number: number; turns: TurnRow[] };
+export type TranscriptBlock = { kind: "statement"; turn: TurnRow } | { kind: "pair"; pair: PairRow; number: number; turns: TurnRow[] };
 
 /**
  * Turns in position order, with each pair's turns gathered into one numbered block. Withdrawn
@@ -83,7 +89,6 @@ export function groupTranscript(turns: TurnRow[], pairs: PairRow[]): TranscriptB
   }
   return blocks;
 }
-
 
 export interface ConferenceListOptions {
   organizer?: string;

@@ -14,7 +14,17 @@ export async function conferencesFeed(limit = 50): Promise<string> {
     where: { status: "PUBLISHED" },
     orderBy: [{ heldOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
     take: limit,
-    select: { slug: true, title: true, heldOn: true, organizer: true, location: true, language: true, publishedAt: true, updatedAt: true, _count: { select: { pairs: { where: { status: "PUBLISHED" } } } } },
+    select: {
+      slug: true,
+      title: true,
+      heldOn: true,
+      organizer: true,
+      location: true,
+      language: true,
+      publishedAt: true,
+      updatedAt: true,
+      _count: { select: { pairs: { where: { status: "PUBLISHED" } } } },
+    },
   });
   const updated = conferences.reduce((max, c) => (c.updatedAt > max ? c.updatedAt : max), new Date(0));
   return renderAtom({

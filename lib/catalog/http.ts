@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function etagOf(body: string): string {
   return `"${createHash("sha1").update(body).digest("base64url")}"`;
@@ -20,7 +19,12 @@ export function matchesEtag(request: Request, etag: string): boolean {
 export const PUBLIC_CACHE = "public, max-age=60, stale-while-revalidate=86400";
 
 /** A cacheable response with an ETag of its body, answering 304 when the client has it. */
-export function cachedResponse(request: Request, body: string, contentType: string, init: { status?: number; cacheControl?: string; headers?: Record<string, string> } = {}): Response {
+export function cachedResponse(
+  request: Request,
+  body: string,
+  contentType: string,
+  init: { status?: number; cacheControl?: string; headers?: Record<string, string> } = {},
+): Response {
   const etag = etagOf(body);
   const headers = { "Cache-Control": init.cacheControl ?? PUBLIC_CACHE, ETag: etag, ...init.headers };
   if ((init.status ?? 200) === 200 && matchesEtag(request, etag)) return new Response(null, { status: 304, headers });

@@ -29,7 +29,10 @@ export async function listPairs(where: Prisma.QaPairWhereInput, page: number, li
     }),
   ]);
   const items = rows.map((row) => {
-    const question = row.turns.filter((t) => t.kind === "QUESTION").map((t) => t.text).join("\n\n");
+    const question = row.turns
+      .filter((t) => t.kind === "QUESTION")
+      .map((t) => t.text)
+      .join("\n\n");
     const answers = row.turns.filter(isAnswererTurn);
     const answerers = [...new Set(answers.map((t) => t.speaker?.name ?? t.speakerLabel ?? "").filter(Boolean))];
     return {

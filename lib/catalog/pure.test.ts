@@ -58,7 +58,10 @@ describe("transcript grouping", () => {
   it("keeps statements in place, numbers visible pairs and skips withdrawn ones", () => {
     const turn = (id: number, qaPairId: number | null, kind = "ANSWER") => ({ id, kind, qaPairId, speakerLabel: null, role: null, text: `t${id}`, speaker: null });
     const pair = (id: number, status = "PUBLISHED") => ({ id, publicId: `p${id}`, ordinal: id, status, outlet: null });
-    const blocks = groupTranscript([turn(1, null, "STATEMENT"), turn(2, 10, "QUESTION"), turn(3, 10), turn(4, 11, "QUESTION"), turn(5, 12, "QUESTION"), turn(6, 12)], [pair(10), pair(11, "UNPUBLISHED"), pair(12)]);
+    const blocks = groupTranscript(
+      [turn(1, null, "STATEMENT"), turn(2, 10, "QUESTION"), turn(3, 10), turn(4, 11, "QUESTION"), turn(5, 12, "QUESTION"), turn(6, 12)],
+      [pair(10), pair(11, "UNPUBLISHED"), pair(12)],
+    );
     expect(blocks.map((b) => (b.kind === "statement" ? "s" : `${b.number}:${b.pair.publicId}:${b.turns.length}`))).toEqual(["s", "1:p10:2", "2:p12:2"]);
   });
 });

@@ -76,9 +76,7 @@ export async function findQaPair(publicId: string): Promise<QaLookup> {
     if (pair.conference.status === "DRAFT") return { state: "missing" };
     const reason = pair.status !== "PUBLISHED" ? pair.statusReason : pair.conference.statusReason;
     // An editor merged this pair into another: its text lives there now (lib/archive/edit-transcript.ts).
-    const survivor = pair.mergedIntoId
-      ? await db().qaPair.findUnique({ where: { id: pair.mergedIntoId }, select: { publicId: true } })
-      : null;
+    const survivor = pair.mergedIntoId ? await db().qaPair.findUnique({ where: { id: pair.mergedIntoId }, select: { publicId: true } }) : null;
     return {
       state: "gone",
       ...(survivor ? { mergedInto: survivor.publicId } : {}),
@@ -92,7 +90,10 @@ export async function findQaPair(publicId: string): Promise<QaLookup> {
 }
 
 export function questionText(turns: { kind: string; text: string }[]): string {
-  return turns.filter((t) => t.kind === "QUESTION").map((t) => t.text).join("\n\n");
+  return turns
+    .filter((t) => t.kind === "QUESTION")
+    .map((t) => t.text)
+    .join("\n\n");
 }
 
 /**

@@ -11,14 +11,18 @@ export interface RelatedPair {
 }
 
 const STOP_WORDS = new Set(
-  "about above after again against also because before being between could does doing during further have having here itself just more most other ought should some such than that their theirs them then there these they this those through under until very what when where which while whom will with would your yours please thank thanks question minister spokesperson".split(" "),
+  "about above after again against also because before being between could does doing during further have having here itself just more most other ought should some such than that their theirs them then there these they this those through under until very what when where which while whom will with would your yours please thank thanks question minister spokesperson".split(
+    " ",
+  ),
 );
 
 // Words that fill real transcripts without saying what a question is about: stage directions
 // ("(Laughter.)", "(Inaudible.)") and White House briefing-room filler. Left in, they are the
 // longest words of a short question and its "related" answers match on them alone.
 const TRANSCRIPT_FILLER = new Set(
-  "laughter applause crosstalk inaudible unintelligible basically actually really obviously going wanted wondering follow-up sorry okay secretary president administration today yesterday were mean like want know think said make you're they're we're that's there's what's don't".split(" "),
+  "laughter applause crosstalk inaudible unintelligible basically actually really obviously going wanted wondering follow-up sorry okay secretary president administration today yesterday were mean like want know think said make you're they're we're that's there's what's don't".split(
+    " ",
+  ),
 );
 
 /** The question's most distinctive words: long, not filler. Chinese text keeps its first clause. */
@@ -26,7 +30,10 @@ export function keyTerms(question: string, max = 6): string {
   if (/[\u3400-\u9fff]/.test(question)) return question.replace(/\s+/g, "").slice(0, 24);
   const words = question.toLowerCase().match(/[a-z][a-z'-]{3,}/g) ?? [];
   const unique = [...new Set(words.filter((w) => !STOP_WORDS.has(w) && !TRANSCRIPT_FILLER.has(w)))];
-  return unique.sort((a, b) => b.length - a.length).slice(0, max).join(" ");
+  return unique
+    .sort((a, b) => b.length - a.length)
+    .slice(0, max)
+    .join(" ");
 }
 
 const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;

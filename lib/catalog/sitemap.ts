@@ -81,15 +81,27 @@ export async function sitemapChunkUrls(name: string): Promise<UrlRow[] | null> {
       return rows.map((r) => ({ path: qaPath(r.publicId, r.question), lastmod: r.updatedAt }));
     }
     case "people": {
-      const rows = await db().speaker.findMany({ where: { ...range, participations: { some: { conference: { status: "PUBLISHED" } } } }, orderBy: { id: "asc" }, select: { slug: true, updatedAt: true } });
+      const rows = await db().speaker.findMany({
+        where: { ...range, participations: { some: { conference: { status: "PUBLISHED" } } } },
+        orderBy: { id: "asc" },
+        select: { slug: true, updatedAt: true },
+      });
       return rows.map((r) => ({ path: personPath(r.slug), lastmod: r.updatedAt }));
     }
     case "outlets": {
-      const rows = await db().outlet.findMany({ where: { ...range, questions: { some: { status: "PUBLISHED" } } }, orderBy: { id: "asc" }, select: { slug: true, updatedAt: true } });
+      const rows = await db().outlet.findMany({
+        where: { ...range, questions: { some: { status: "PUBLISHED" } } },
+        orderBy: { id: "asc" },
+        select: { slug: true, updatedAt: true },
+      });
       return rows.map((r) => ({ path: outletPath(r.slug), lastmod: r.updatedAt }));
     }
     case "topics": {
-      const rows = await db().topic.findMany({ where: { ...range, pairs: { some: { qaPair: { status: "PUBLISHED" } } } }, orderBy: { id: "asc" }, select: { slug: true, createdAt: true } });
+      const rows = await db().topic.findMany({
+        where: { ...range, pairs: { some: { qaPair: { status: "PUBLISHED" } } } },
+        orderBy: { id: "asc" },
+        select: { slug: true, createdAt: true },
+      });
       return rows.map((r) => ({ path: topicPath(r.slug), lastmod: r.createdAt }));
     }
   }

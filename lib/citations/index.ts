@@ -87,17 +87,23 @@ export function mla(source: CitationSource): string {
   const authors = names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} and ${names[1]}` : `${names[0]}, et al`;
   const container = [source.conferenceTitle, source.organizer, source.heldOn ? dmyMla(source.heldOn) : null].filter(Boolean).join(", ");
   const original = source.original ? `${originalNote(source)}.` : null;
-  return [sentence(authors), `“${sentence(source.title)}”`, `${container}.`, `${source.siteName ?? "Pressroom"}, ${source.url}.`, `Accessed ${dmyMla(source.accessed)}.`, original].filter(Boolean).join(" ");
+  return [sentence(authors), `“${sentence(source.title)}”`, `${container}.`, `${source.siteName ?? "Pressroom"}, ${source.url}.`, `Accessed ${dmyMla(source.accessed)}.`, original]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** Escapes the characters BibTeX treats specially, so any title survives LaTeX. */
 export function escapeBibtex(text: string): string {
   return text.replace(/[\\{}&%$#_~^]/g, (c) => {
     switch (c) {
-      case "\\": return "\\textbackslash{}";
-      case "~": return "\\textasciitilde{}";
-      case "^": return "\\textasciicircum{}";
-      default: return `\\${c}`;
+      case "\\":
+        return "\\textbackslash{}";
+      case "~":
+        return "\\textasciitilde{}";
+      case "^":
+        return "\\textasciicircum{}";
+      default:
+        return `\\${c}`;
     }
   });
 }
@@ -105,7 +111,12 @@ export function escapeBibtex(text: string): string {
 export function bibtex(source: CitationSource): string {
   const fields: [string, string][] = [
     // Double braces keep BibTeX from splitting multi-word or Chinese names into first/last.
-    ["author", authorsOf(source).map((n) => `{${escapeBibtex(n)}}`).join(" and ")],
+    [
+      "author",
+      authorsOf(source)
+        .map((n) => `{${escapeBibtex(n)}}`)
+        .join(" and "),
+    ],
     ["title", escapeBibtex(source.title)],
     ["howpublished", escapeBibtex([`Answer at ${source.conferenceTitle}`, source.organizer, source.location].filter(Boolean).join(", "))],
   ];
@@ -121,9 +132,13 @@ export function bibtex(source: CitationSource): string {
 
 export function cite(style: CitationStyle, source: CitationSource): string {
   switch (style) {
-    case "apa": return apa(source);
-    case "chicago": return chicago(source);
-    case "mla": return mla(source);
-    case "bibtex": return bibtex(source);
+    case "apa":
+      return apa(source);
+    case "chicago":
+      return chicago(source);
+    case "mla":
+      return mla(source);
+    case "bibtex":
+      return bibtex(source);
   }
 }

@@ -62,7 +62,14 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
   const progress = options.progress ?? silentProgress();
   const started = performance.now();
   const summary: CorpusImportSummary = {
-    ...emptyCounts(), files: [], conferences: 0, skipped: [], batches: 0, postgresMs: 0, interrupted: false, peakRssBytes: process.memoryUsage().rss,
+    ...emptyCounts(),
+    files: [],
+    conferences: 0,
+    skipped: [],
+    batches: 0,
+    postgresMs: 0,
+    interrupted: false,
+    peakRssBytes: process.memoryUsage().rss,
     indexing: null,
   };
   const sampler = setInterval(() => {

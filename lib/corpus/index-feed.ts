@@ -39,7 +39,11 @@ export class IndexFeed {
   private documents = 0;
   private spool: { dir: string; file: string; stream: WriteStream; outboxIds: string[] } | null = null;
 
-  private constructor(private readonly uid: string, private readonly payloadSize: number, private readonly ready: Promise<void>) {}
+  private constructor(
+    private readonly uid: string,
+    private readonly payloadSize: number,
+    private readonly ready: Promise<void>,
+  ) {}
 
   static async open(options: { payloadSize?: number; mode?: "overlap" | "after" } = {}): Promise<IndexFeed> {
     const uid = liveIndexUid();

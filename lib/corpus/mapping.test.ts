@@ -36,9 +36,7 @@ describe("mapCorpusRecord", () => {
 
   it("keeps one answer turn when a second answerer's label cannot be found", () => {
     const pair = mapCorpusRecord({ ...base, answerers: ["MS. PSAKI", "DR. FAUCI"], answer: "No label here." });
-    expect(pair.turns.filter((t) => t.kind === "ANSWER")).toEqual([
-      { kind: "ANSWER", speaker: "MS. PSAKI", speakerLabel: "MS. PSAKI", role: "OFFICIAL", text: "No label here." },
-    ]);
+    expect(pair.turns.filter((t) => t.kind === "ANSWER")).toEqual([{ kind: "ANSWER", speaker: "MS. PSAKI", speakerLabel: "MS. PSAKI", role: "OFFICIAL", text: "No label here." }]);
   });
 
   it("names the president for THE PRESIDENT labels in the US file and splits reporter from outlet", () => {

@@ -92,9 +92,7 @@ function derivedTitle(record: CorpusRecord, family: string): string {
     const date = record.date ? `${Number(record.date.slice(0, 4))}年${Number(record.date.slice(5, 7))}月${Number(record.date.slice(8, 10))}日` : "";
     return `${date}${record.organizer ?? "外交部"}例行记者会`;
   }
-  const date = record.date
-    ? new Date(`${record.date}T00:00:00Z`).toLocaleDateString("en-US", { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" })
-    : "undated";
+  const date = record.date ? new Date(`${record.date}T00:00:00Z`).toLocaleDateString("en-US", { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" }) : "undated";
   if (MFA_FAMILIES.has(family)) return `Regular Press Conference of the Ministry of Foreign Affairs, ${date}`;
   return `${record.organizer ?? "Press"} press conference, ${date}`;
 }
@@ -126,12 +124,15 @@ function answerTurns(record: CorpusRecord, family: string, conferenceTitle: stri
     text,
   });
   // The US file names the president instead of "THE PRESIDENT"; inline labels still say it.
-  const president = family === "uspnc" ? /\(([^)]+)\)\s*$/.exec(conferenceTitle)?.[1] ?? null : null;
+  const president = family === "uspnc" ? (/\(([^)]+)\)\s*$/.exec(conferenceTitle)?.[1] ?? null) : null;
   const labels = new Set(record.answerers);
   if (president) labels.add("THE PRESIDENT");
   if (record.answerers.length < 2 || !record.answer) return [turn(first, record.answer)];
 
-  const alternatives = [...labels].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+  const alternatives = [...labels]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
   const inline = new RegExp(`(?:^|\\n)(${alternatives})[:.][ \\t\\u00a0]*`, "g");
   const turns: CorpusTurn[] = [];
   let label: string | null = first;
@@ -157,8 +158,22 @@ function escapeRegExp(text: string): string {
 
 function contentHash(record: CorpusRecord, sourceKey: string): string {
   const fields = [
-    MAPPING_VERSION, sourceKey, record.id, record.date, record.conference, record.organizer, record.answerers,
-    record.questioner, record.question, record.answer, record.lang, record.seq, record.topic, record.url, record.flags, record.source,
+    MAPPING_VERSION,
+    sourceKey,
+    record.id,
+    record.date,
+    record.conference,
+    record.organizer,
+    record.answerers,
+    record.questioner,
+    record.question,
+    record.answer,
+    record.lang,
+    record.seq,
+    record.topic,
+    record.url,
+    record.flags,
+    record.source,
   ];
   return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
 }

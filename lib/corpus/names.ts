@@ -58,7 +58,9 @@ export class CorpusNames {
       // Sorted, so two writers inserting the same new names lock them in the same order.
       const slugs = [...unknown.keys()].sort();
       // DO NOTHING plus a read, not DO UPDATE: an existing name is left exactly as it is.
-      await timed(this.pool, "upsert names",
+      await timed(
+        this.pool,
+        "upsert names",
         `INSERT INTO "Topic" (name, slug, "createdAt") SELECT x.name, x.slug, ${NOW} FROM unnest($1::text[], $2::text[]) AS x(name, slug)
          ON CONFLICT (slug) DO NOTHING`,
         [slugs.map((slug) => unknown.get(slug)!), slugs],

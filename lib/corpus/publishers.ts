@@ -9,9 +9,7 @@ const PUBLISHERS: { host: RegExp; en: string; zh?: string }[] = [
 ];
 
 /** Datasets whose records carry no page address, named by where their texts came from (the corpus README). */
-const DATASET_ORIGINS: { source: RegExp; name: string }[] = [
-  { source: /^henriquesposito\/poldis\b/i, name: "The American Presidency Project (via the poldis dataset)" },
-];
+const DATASET_ORIGINS: { source: RegExp; name: string }[] = [{ source: /^henriquesposito\/poldis\b/i, name: "The American Presidency Project (via the poldis dataset)" }];
 
 function hostOf(url: string): string | null {
   try {

@@ -44,9 +44,7 @@ export function corpusFamily(id: string): string {
   return dash > 0 ? id.slice(0, dash) : "corpus";
 }
 
-export type LineResult =
-  | { ok: true; record: CorpusRecord }
-  | { ok: false; reason: string };
+export type LineResult = { ok: true; record: CorpusRecord } | { ok: false; reason: string };
 
 /** Parses and validates one JSONL line; a failure carries a one-line reason naming the field. */
 export function parseCorpusLine(line: string): LineResult {

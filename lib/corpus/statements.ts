@@ -29,8 +29,12 @@ export function textArrayLiteral(values: string[]): string {
 
 export function sameConference(row: CorpusConference, next: CorpusConference): boolean {
   return (
-    row.title === next.title && row.heldOn === next.heldOn && row.organizer === next.organizer &&
-    row.language === next.language && row.sourceUrl === next.sourceUrl && row.sourceName === next.sourceName
+    row.title === next.title &&
+    row.heldOn === next.heldOn &&
+    row.organizer === next.organizer &&
+    row.language === next.language &&
+    row.sourceUrl === next.sourceUrl &&
+    row.sourceName === next.sourceName
   );
 }
 
@@ -57,7 +61,9 @@ export async function insertPairs(
   let pending = pairs;
   for (let attempt = 0; pending.length && attempt < 5; attempt++) {
     const publicIds = pending.map(() => newPublicId());
-    const rows = await timed<{ id: number; publicId: string }>(client, "insert pairs",
+    const rows = await timed<{ id: number; publicId: string }>(
+      client,
+      "insert pairs",
       `INSERT INTO "QaPair" ("publicId", "conferenceId", ordinal, "questionerId", "outletId", "sourceCorpus", "sourceId", status, flags, "contentHash", "createdAt", "updatedAt")
        SELECT x.pid, x.cid, x.ord, x.qid, x.oid, x.corpus, x.sid, 'PUBLISHED', x.flags::text[], x.hash, ${NOW}, ${NOW}
          FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[]) AS x(pid, cid, ord, qid, oid, corpus, sid, flags, hash)
@@ -95,7 +101,16 @@ export async function insertTurns(
   conferenceIds: Map<string, number>,
   speakerId: (name: string | null, pair: CorpusPair) => number | null,
 ): Promise<void> {
-  const columns = { cid: [] as number[], pid: [] as number[], kind: [] as string[], pos: [] as number[], sid: [] as (number | null)[], label: [] as (string | null)[], role: [] as string[], text: [] as string[] };
+  const columns = {
+    cid: [] as number[],
+    pid: [] as number[],
+    kind: [] as string[],
+    pos: [] as number[],
+    sid: [] as (number | null)[],
+    label: [] as (string | null)[],
+    role: [] as string[],
+    text: [] as string[],
+  };
   for (const pair of pairs) {
     // Positions derive from the pair's ordinal so that rewriting one pair never shifts another.
     pair.turns.forEach((turn, index) => {
@@ -109,7 +124,9 @@ export async function insertTurns(
       columns.text.push(turn.text);
     });
   }
-  await timed(client, "insert turns",
+  await timed(
+    client,
+    "insert turns",
     `INSERT INTO "Turn" ("conferenceId", "qaPairId", kind, position, "speakerId", "speakerLabel", role, text)
      SELECT x.cid, x.pid, x.kind::"TurnKind", x.pos, x.sid, x.label, x.role::"ParticipantRole", x.text
        FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[]) AS x(cid, pid, kind, pos, sid, label, role, text)`,
@@ -136,7 +153,9 @@ export async function insertParticipants(
   if (!roles.size) return;
   const rows = [...roles.values()];
   // Someone who answers anywhere in a conference is an official there, even if they also asked.
-  await timed(client, "insert participants",
+  await timed(
+    client,
+    "insert participants",
     `INSERT INTO "ConferenceParticipant" ("conferenceId", "speakerId", role)
      SELECT x.cid, x.sid, x.role::"ParticipantRole" FROM unnest($1::int[], $2::int[], $3::text[]) AS x(cid, sid, role)
      ON CONFLICT ("conferenceId", "speakerId") DO UPDATE SET role = EXCLUDED.role
@@ -152,7 +171,9 @@ export async function insertParticipants(
  */
 export async function recordCorpusRevisions(client: pg.PoolClient, changed: { pair: CorpusPair; id: number }[]): Promise<void> {
   const after = changed.map(({ pair }) => JSON.stringify({ turns: pair.turns.map((t) => ({ kind: t.kind, speaker: t.speakerLabel, text: t.text })) }));
-  await timed(client, "insert revisions",
+  await timed(
+    client,
+    "insert revisions",
     `INSERT INTO "Revision" ("entityType", "qaPairId", "conferenceId", version, before, after, diff, "publicNote", "createdAt")
      SELECT 'QaPair', p.id, p."conferenceId", p.version, b.before, x.after::jsonb,
             jsonb_build_array(jsonb_build_object('field', 'turns', 'before', b.before -> 'turns', 'after', x.after::jsonb -> 'turns')),

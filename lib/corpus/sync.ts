@@ -61,7 +61,8 @@ export async function planCorpusSync(files: string[], databaseUrl = process.env.
     const families: FamilySyncPlan[] = [];
     for (const [family, records] of inFile) {
       const stored = await client.query<{ sourceId: string; publicId: string; contentHash: string | null; status: string }>(
-        `SELECT "sourceId", "publicId", "contentHash", status FROM "QaPair" WHERE "sourceCorpus" = $1`, [family],
+        `SELECT "sourceId", "publicId", "contentHash", status FROM "QaPair" WHERE "sourceCorpus" = $1`,
+        [family],
       );
       const plan: FamilySyncPlan = { family, inFile: records.size, fresh: [], changed: [], unchanged: 0, vanished: [] };
       const storedIds = new Set<string>();
@@ -107,20 +108,20 @@ export async function withdrawVanished(plan: CorpusSyncPlan, databaseUrl = proce
       const ids = rows.rows.map((r) => r.id);
       if (ids.length === 0) continue;
       const after = { status: "UNPUBLISHED", statusReason: note };
-      const diff = [{ field: "status", before: "PUBLISHED", after: "UNPUBLISHED" }, { field: "statusReason", before: null, after: note }];
+      const diff = [
+        { field: "status", before: "PUBLISHED", after: "UNPUBLISHED" },
+        { field: "statusReason", before: null, after: note },
+      ];
       await client.query(
         `INSERT INTO "Revision" ("entityType", "qaPairId", "conferenceId", version, before, after, diff, "publicNote", "createdAt")
          SELECT 'QaPair', p.id, p."conferenceId", p.version, $2::jsonb, $3::jsonb, $4::jsonb, $5, ${NOW} FROM "QaPair" p WHERE p.id = ANY($1::int[])`,
         [ids, JSON.stringify({ status: "PUBLISHED", statusReason: null }), JSON.stringify(after), JSON.stringify(diff), note],
       );
-      await client.query(
-        `INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt") SELECT id, 'DELETE', ${NOW}, ${NOW} FROM unnest($1::int[]) AS id`,
-        [ids],
-      );
-      await client.query(
-        `INSERT INTO "AuditEvent" (action, "targetType", "targetId", summary, "createdAt") VALUES ('corpus.withdraw', 'Corpus', $1, $2, ${NOW})`,
-        [family.family, `Withdrew ${ids.length} pairs whose records vanished from the ${family.family} corpus file`],
-      );
+      await client.query(`INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt") SELECT id, 'DELETE', ${NOW}, ${NOW} FROM unnest($1::int[]) AS id`, [ids]);
+      await client.query(`INSERT INTO "AuditEvent" (action, "targetType", "targetId", summary, "createdAt") VALUES ('corpus.withdraw', 'Corpus', $1, $2, ${NOW})`, [
+        family.family,
+        `Withdrew ${ids.length} pairs whose records vanished from the ${family.family} corpus file`,
+      ]);
       withdrawn += ids.length;
     }
     await client.query("COMMIT");
@@ -139,7 +140,12 @@ export function formatSyncPlan(plan: CorpusSyncPlan, shown = 20): string {
     lines.push(`  ${f.family}: ${f.inFile} records in the file; ${f.fresh.length} new, ${f.changed.length} changed, ${f.unchanged} unchanged, ${f.vanished.length} vanished`);
     if (f.changed.length) lines.push(`    changed: ${f.changed.slice(0, shown).join(", ")}${f.changed.length > shown ? ` … and ${f.changed.length - shown} more` : ""}`);
     if (f.vanished.length) {
-      lines.push(`    vanished: ${f.vanished.slice(0, shown).map((v) => `${v.sourceId} (/qa/${v.publicId})`).join(", ")}${f.vanished.length > shown ? ` … and ${f.vanished.length - shown} more` : ""}`);
+      lines.push(
+        `    vanished: ${f.vanished
+          .slice(0, shown)
+          .map((v) => `${v.sourceId} (/qa/${v.publicId})`)
+          .join(", ")}${f.vanished.length > shown ? ` … and ${f.vanished.length - shown} more` : ""}`,
+      );
     }
   }
   if (plan.invalidLines) lines.push(`  ${plan.invalidLines} lines failed validation: nothing will be withdrawn until they are fixed.`);

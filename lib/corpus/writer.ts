@@ -48,7 +48,10 @@ export class CorpusWriter {
   private readonly storedPairs = new Map<string, Promise<Map<string, StoredPair>>>();
 
   /** `buildDocuments`: also return the search documents of what each batch wrote. */
-  constructor(private readonly pool: pg.Pool, private readonly buildDocuments = false) {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly buildDocuments = false,
+  ) {
     this.names = new CorpusNames(pool);
   }
 
@@ -77,8 +80,14 @@ export class CorpusWriter {
     const work = [...plan.fresh, ...plan.changed.map((c) => c.pair)];
     const scoped = (pair: CorpusPair, label: string | null) => (label ? [{ label, scope: pair.conference.organizer }] : []);
     const names: Record<NameKind, Map<string, NameRow>> = {
-      Speaker: await this.names.people("speaker", work.flatMap((p) => [p.questioner, ...p.turns.map((t) => t.speaker)].flatMap((label) => scoped(p, label)))),
-      Outlet: await this.names.people("outlet", work.flatMap((p) => scoped(p, p.outlet))),
+      Speaker: await this.names.people(
+        "speaker",
+        work.flatMap((p) => [p.questioner, ...p.turns.map((t) => t.speaker)].flatMap((label) => scoped(p, label))),
+      ),
+      Outlet: await this.names.people(
+        "outlet",
+        work.flatMap((p) => scoped(p, p.outlet)),
+      ),
       Topic: await this.names.topics(work.flatMap((p) => p.topics)),
     };
     const client = await this.pool.connect();
@@ -106,7 +115,9 @@ export class CorpusWriter {
       let loaded = fresh ? undefined : this.storedPairs.get(family);
       if (!loaded) {
         const ids = fresh ? pairs.filter((p) => p.sourceCorpus === family).map((p) => p.sourceId) : null;
-        loaded = timed<{ id: number; sourceId: string; contentHash: string | null }>(this.pool, "select pairs",
+        loaded = timed<{ id: number; sourceId: string; contentHash: string | null }>(
+          this.pool,
+          "select pairs",
           `SELECT id, "sourceId", "contentHash" FROM "QaPair" WHERE "sourceCorpus" = $1 ${ids ? `AND "sourceId" = ANY($2::text[])` : ""}`,
           ids ? [family, ids] : [family],
         ).then((rows) => new Map(rows.rows.map((row) => [row.sourceId, { id: row.id, contentHash: row.contentHash }])));
@@ -143,7 +154,9 @@ export class CorpusWriter {
     if (changed.length) {
       for (const { pair, id } of changed) pairIds.set(pair, id);
       // RETURNING reads status and public id under the row lock the update takes.
-      const updated = await timed<{ id: number; publicId: string; status: string }>(client, "update pairs",
+      const updated = await timed<{ id: number; publicId: string; status: string }>(
+        client,
+        "update pairs",
         `UPDATE "QaPair" p SET "conferenceId" = x.cid, ordinal = x.ord, "questionerId" = x.qid, "outletId" = x.oid,
                 flags = x.flags::text[], "contentHash" = x.hash,
                 version = p.version + 1, "updatedAt" = ${NOW}
@@ -175,14 +188,16 @@ export class CorpusWriter {
     await insertTurns(client, work, pairIds, conferenceIds, speakerId);
     const topicLinks = work.flatMap((pair) => pair.topics.map((topic) => [pairIds.get(pair)!, idOf(topics, topic)!] as const));
     if (topicLinks.length) {
-      await timed(client, "insert topics",
-        `INSERT INTO "QaPairTopic" ("qaPairId", "topicId") SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`,
-        [topicLinks.map((l) => l[0]), topicLinks.map((l) => l[1])],
-      );
+      await timed(client, "insert topics", `INSERT INTO "QaPairTopic" ("qaPairId", "topicId") SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`, [
+        topicLinks.map((l) => l[0]),
+        topicLinks.map((l) => l[1]),
+      ]);
     }
     await insertParticipants(client, work, conferenceIds, speakerId);
 
-    const outbox = await timed<{ id: string; qaPairId: number }>(client, "insert outbox",
+    const outbox = await timed<{ id: string; qaPairId: number }>(
+      client,
+      "insert outbox",
       `INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt") SELECT id, 'UPSERT', ${NOW}, ${NOW} FROM unnest($1::int[]) AS id
        RETURNING id, "qaPairId"`,
       [[...pairIds.values()]],
@@ -204,7 +219,9 @@ export class CorpusWriter {
     const keys = [...wanted.keys()];
     // FOR SHARE when documents are built from these values: an editor's status change
     // waits for this batch, so the documents sent after commit are not older than the rows.
-    const found = await timed<ConferenceRow>(client, "select conferences",
+    const found = await timed<ConferenceRow>(
+      client,
+      "select conferences",
       `SELECT id, "sourceKey", title, to_char("heldOn", 'YYYY-MM-DD') AS "heldOn", organizer, language, "sourceUrl", "sourceName",
               slug, status, round(extract(epoch FROM "updatedAt") * 1000)::float8 AS "updatedMs"
          FROM "Conference" WHERE "sourceKey" = ANY($1::text[]) ${this.buildDocuments ? "FOR SHARE" : ""}`,
@@ -212,14 +229,23 @@ export class CorpusWriter {
     );
     const result = new Map<string, ConferenceState & { id: number }>();
     const state = (c: CorpusConference, id: number, slug: string, status: string, updatedMs: number) => ({
-      id, slug, status, updatedMs, title: c.title, organizer: c.organizer, heldOn: c.heldOn, language: c.language,
+      id,
+      slug,
+      status,
+      updatedMs,
+      title: c.title,
+      organizer: c.organizer,
+      heldOn: c.heldOn,
+      language: c.language,
     });
     const stale = found.rows.filter((row) => !sameConference(row, wanted.get(row.sourceKey)!));
     for (const row of found.rows) result.set(row.sourceKey, state(row, row.id, row.slug, row.status, row.updatedMs));
     if (stale.length) {
       const next = stale.map((row) => wanted.get(row.sourceKey)!);
       // Status is left alone: an editor may have unpublished an imported conference.
-      await timed(client, "update conferences",
+      await timed(
+        client,
+        "update conferences",
         `UPDATE "Conference" c SET title = x.title, "heldOn" = x.held::date, organizer = x.org, language = x.lang,
                 "sourceUrl" = x.url, "sourceName" = x.name, version = c.version + 1, "updatedAt" = ${NOW}
            FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS x(id, title, held, org, lang, url, name)
@@ -228,7 +254,9 @@ export class CorpusWriter {
       );
       for (const row of stale) result.set(row.sourceKey, state(wanted.get(row.sourceKey)!, row.id, row.slug, row.status, nowMs));
       // Every pair of a renamed conference carries the old title in the index.
-      const reindexed = await timed(client, "requeue conference pairs",
+      const reindexed = await timed(
+        client,
+        "requeue conference pairs",
         `INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt")
          SELECT id, 'UPSERT', ${NOW}, ${NOW} FROM "QaPair" WHERE "conferenceId" = ANY($1::int[])`,
         [stale.map((r) => r.id)],
@@ -239,7 +267,9 @@ export class CorpusWriter {
     const missing = keys.filter((key) => !result.has(key)).map((key) => wanted.get(key)!);
     if (missing.length) {
       const slugs = await this.newConferenceSlugs(client, missing);
-      const inserted = await timed<{ id: number; sourceKey: string; slug: string }>(client, "insert conferences",
+      const inserted = await timed<{ id: number; sourceKey: string; slug: string }>(
+        client,
+        "insert conferences",
         `INSERT INTO "Conference" (slug, title, "heldOn", organizer, language, "sourceUrl", "sourceName", "sourceKey", status, "publishedAt", "retrievedAt", "createdAt", "updatedAt")
          SELECT x.slug, x.title, x.held::date, x.org, x.lang, x.url, x.name, x.key, 'PUBLISHED', ${NOW}, ${NOW}, ${NOW}, ${NOW}
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS x(title, held, org, lang, url, name, key, slug)
@@ -254,9 +284,9 @@ export class CorpusWriter {
 
   private async newConferenceSlugs(client: pg.PoolClient, conferences: CorpusConference[]): Promise<string[]> {
     // Loaded once; concurrent batches share the same promise, so no slug is handed out twice.
-    this.takenSlugs ??= timed<{ slug: string }>(client, "load slugs",
-      `SELECT slug FROM "Conference" UNION SELECT "oldSlug" FROM "SlugRedirect" WHERE kind = 'CONFERENCE'`,
-    ).then((rows) => new Set(rows.rows.map((r) => r.slug)));
+    this.takenSlugs ??= timed<{ slug: string }>(client, "load slugs", `SELECT slug FROM "Conference" UNION SELECT "oldSlug" FROM "SlugRedirect" WHERE kind = 'CONFERENCE'`).then(
+      (rows) => new Set(rows.rows.map((r) => r.slug)),
+    );
     const taken = await this.takenSlugs;
     return conferences.map((conference) => {
       const base = slugify(`${conference.heldOn ?? ""} ${conference.title}`);

@@ -46,13 +46,7 @@ export async function startLocalMeilisearch(options: {
   // The master key goes through the child's environment, never its arguments: arguments are
   // readable by every local user in `ps`. Production mode even locally: it refuses to run
   // without a key and has no unauthenticated search preview.
-  const args = [
-    `--db-path=${options.dbPath}`,
-    `--http-addr=127.0.0.1:${options.port}`,
-    "--no-analytics",
-    "--env=production",
-    "--experimental-dumpless-upgrade",
-  ];
+  const args = [`--db-path=${options.dbPath}`, `--http-addr=127.0.0.1:${options.port}`, "--no-analytics", "--env=production", "--experimental-dumpless-upgrade"];
   if (options.maxIndexingMemory) args.push(`--max-indexing-memory=${options.maxIndexingMemory}`);
   // Only what the binary needs: Meilisearch reads every MEILI_* variable as an option, and ours
   // (MEILI_HOST, MEILI_INDEX…) are not its options.
@@ -67,11 +61,15 @@ export async function startLocalMeilisearch(options: {
     exited = true;
   });
   try {
-    await waitFor(async () => {
-      if (exited) throw new Error(`Meilisearch exited during start-up:\n${stderr}`);
-      const response = await fetch(`${host}/health`);
-      return response.ok;
-    }, `Meilisearch on ${host}`, 60_000);
+    await waitFor(
+      async () => {
+        if (exited) throw new Error(`Meilisearch exited during start-up:\n${stderr}`);
+        const response = await fetch(`${host}/health`);
+        return response.ok;
+      },
+      `Meilisearch on ${host}`,
+      60_000,
+    );
   } catch (error) {
     child.kill("SIGKILL");
     throw new Error(exited ? `Meilisearch exited during start-up: ${stderr.trim().split("\n").slice(-3).join(" ")}` : (error as Error).message);

@@ -10,9 +10,7 @@ export async function assertPortFree(port: number, service: string, variable: st
     server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
   });
   if (!free) {
-    throw new PortInUseError(
-      `Port ${port} is already in use, so ${service} cannot start there. Stop whatever holds it, or set ${variable} to another port.`,
-    );
+    throw new PortInUseError(`Port ${port} is already in use, so ${service} cannot start there. Stop whatever holds it, or set ${variable} to another port.`);
   }
 }
 

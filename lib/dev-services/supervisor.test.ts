@@ -15,7 +15,11 @@ const until = async (check: () => boolean, ms = 10_000) => {
 describe("Supervisor", () => {
   it("restarts a child that dies, logs it, and leaves the other children alone", async () => {
     const lines: string[] = [];
-    const supervisor = new Supervisor((line) => lines.push(line), () => {}, policy);
+    const supervisor = new Supervisor(
+      (line) => lines.push(line),
+      () => {},
+      policy,
+    );
     let crashing: ChildProcess = nodeChild("setTimeout(() => process.exit(3), 50)");
     let starts = 1;
     const steady = nodeChild("setTimeout(() => {}, 60000)");
@@ -40,7 +44,11 @@ describe("Supervisor", () => {
   it("gives up loudly after too many failures in the window", async () => {
     const lines: string[] = [];
     let gaveUp = "";
-    const supervisor = new Supervisor((line) => lines.push(line), (name, reason) => (gaveUp = `${name}: ${reason}`), policy);
+    const supervisor = new Supervisor(
+      (line) => lines.push(line),
+      (name, reason) => (gaveUp = `${name}: ${reason}`),
+      policy,
+    );
     let child = nodeChild("process.exit(1)");
     supervisor.watch({ name: "Meilisearch", current: () => child, restart: async () => void (child = nodeChild("process.exit(1)")) });
     await until(() => gaveUp !== "");
@@ -50,7 +58,11 @@ describe("Supervisor", () => {
 
   it("restarts nothing once stopped", async () => {
     const lines: string[] = [];
-    const supervisor = new Supervisor((line) => lines.push(line), () => {}, policy);
+    const supervisor = new Supervisor(
+      (line) => lines.push(line),
+      () => {},
+      policy,
+    );
     const child = nodeChild("setTimeout(() => {}, 60000)");
     supervisor.watch({ name: "web server", current: () => child, restart: async () => {} });
     supervisor.stop();

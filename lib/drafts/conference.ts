@@ -33,7 +33,10 @@ export function conferenceInputFromDraft(draft: EditableDraft, source: { sourceT
   });
   if (problems.length) throw new DraftNotReadyError(problems);
 
-  const places = statementPlaces(draft.statements.map((t) => t.start), draft.pairs.map((p) => p.question.start));
+  const places = statementPlaces(
+    draft.statements.map((t) => t.start),
+    draft.pairs.map((p) => p.question.start),
+  );
   const input: ConferenceInput = {
     metadata: {
       title: meta.title,

@@ -26,7 +26,10 @@ export const draftMetadataEditSchema = z.object({
     .transform((v) => v || null),
   organizer: blankToNull(300, "Organizer"),
   location: blankToNull(300, "Location"),
-  language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "Language must be a code such as en or zh"),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, "Language must be a code such as en or zh"),
   sourceUrl: z
     .string()
     .trim()

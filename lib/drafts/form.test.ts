@@ -4,9 +4,23 @@ import { editableDraftFrom } from "./model";
 import { applyDraftEdit, DraftEditError } from "./operations";
 
 const draft = editableDraftFrom({
-  title: "T", date: null, language: "en", sourceName: null, header: null, statements: [],
-  pairs: [{ question: { speaker: "Q", outlet: null, text: "Why? And how?", start: 0, end: 13 }, answers: [{ speaker: "A", text: "Because.", start: 15, end: 23, role: "official" }], flags: [] }],
-  unassigned: [], dropped: [], warnings: [], speakers: [],
+  title: "T",
+  date: null,
+  language: "en",
+  sourceName: null,
+  header: null,
+  statements: [],
+  pairs: [
+    {
+      question: { speaker: "Q", outlet: null, text: "Why? And how?", start: 0, end: 13 },
+      answers: [{ speaker: "A", text: "Because.", start: 15, end: 23, role: "official" }],
+      flags: [],
+    },
+  ],
+  unassigned: [],
+  dropped: [],
+  warnings: [],
+  speakers: [],
 });
 
 const form = (entries: Record<string, string>) => {
@@ -30,7 +44,10 @@ describe("draftEditFromForm", () => {
   });
 
   it("turns blank metadata fields into nulls after validation", () => {
-    const edit = draftEditFromForm(form({ op: "setMetadata", title: "New", heldOn: "", organizer: "", location: "", language: "en", sourceUrl: "", sourceName: "", translationOfSlug: "" }), draft);
+    const edit = draftEditFromForm(
+      form({ op: "setMetadata", title: "New", heldOn: "", organizer: "", location: "", language: "en", sourceUrl: "", sourceName: "", translationOfSlug: "" }),
+      draft,
+    );
     expect(applyDraftEdit(draft, edit).metadata).toMatchObject({ title: "New", heldOn: null, organizer: null, sourceUrl: null });
   });
 });

@@ -109,7 +109,9 @@ export function describeEdit(edit: DraftEditInput): string {
       return `Place unassigned text ${Number(edit.index) + 1} into ${edit.target === "statements" ? "the opening statements" : `pair ${edit.target}`}`;
     case "setMetadata": {
       const m = edit.metadata;
-      return `Set the conference details: ${Object.entries(m).map(([k, v]) => `${k}: ${v ?? ""}`).join("; ")}`;
+      return `Set the conference details: ${Object.entries(m)
+        .map(([k, v]) => `${k}: ${v ?? ""}`)
+        .join("; ")}`;
     }
   }
 }

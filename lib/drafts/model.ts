@@ -89,7 +89,15 @@ export function editableDraftFrom(parsed: TranscriptDraft): EditableDraft {
       if (p.question.outlet) outlets.add(p.question.outlet);
       return {
         id: pairId(),
-        question: { id: turnId(), speaker: p.question.speaker, outlet: p.question.outlet, role: "journalist" as const, text: p.question.text, start: p.question.start, end: p.question.end },
+        question: {
+          id: turnId(),
+          speaker: p.question.speaker,
+          outlet: p.question.outlet,
+          role: "journalist" as const,
+          text: p.question.text,
+          start: p.question.start,
+          end: p.question.end,
+        },
         answers: p.answers.map((a) => ({ id: turnId(), speaker: a.speaker, role: roleFrom(a.role), text: a.text, start: a.start, end: a.end })),
         flags: [...p.flags],
       };

@@ -173,7 +173,10 @@ describe("applyDraftEdit", () => {
 describe("conferenceInputFromDraft", () => {
   it("maps roles and keys the conference by its source URL", () => {
     let d = sample();
-    d = applyDraftEdit(d, { op: "setMetadata", metadata: { ...d.metadata, heldOn: d.metadata.heldOn ?? "", sourceUrl: "https://example.org/a", organizer: "", location: "", sourceName: "", translationOfSlug: "" } });
+    d = applyDraftEdit(d, {
+      op: "setMetadata",
+      metadata: { ...d.metadata, heldOn: d.metadata.heldOn ?? "", sourceUrl: "https://example.org/a", organizer: "", location: "", sourceName: "", translationOfSlug: "" },
+    });
     const input = conferenceInputFromDraft(d, { sourceText: "source" });
     expect(input.metadata).toMatchObject({ title: "Regular briefing", sourceKey: "https://example.org/a", heldOn: "2024-05-16" });
     expect(input.pairs[0].answers.map((a) => a.role)).toEqual(["MODERATOR", "OFFICIAL"]);
@@ -198,7 +201,13 @@ describe("conferenceInputFromDraft", () => {
 
 describe("placeUnassigned", () => {
   it("takes unassigned text into a pair or the statements and removes it from the list", () => {
-    const d = { ...sample(), unassigned: [{ text: " Also, coal. ", start: 200, end: 213, reason: "after_last_turn" }, { text: "x", start: 220, end: 221, reason: "r" }] };
+    const d = {
+      ...sample(),
+      unassigned: [
+        { text: " Also, coal. ", start: 200, end: 213, reason: "after_last_turn" },
+        { text: "x", start: 220, end: 221, reason: "r" },
+      ],
+    };
     const into = applyDraftEdit(d, { op: "placeUnassigned", index: 0, target: d.pairs[1].id });
     expect(into.pairs[1].answers.at(-1)).toMatchObject({ text: "Also, coal.", speaker: null, role: "unknown", start: 200, end: 213 });
     expect(into.unassigned.map((u) => u.text)).toEqual(["x"]);

@@ -2,9 +2,7 @@ import type { EditableDraft } from "./model";
 import { allTurns } from "./operations";
 
 export type SourceSegment =
-  | { kind: "plain"; text: string }
-  | { kind: "turn"; text: string; turnId: string; label: string; first: boolean }
-  | { kind: "header" | "dropped"; text: string; label: string };
+  { kind: "plain"; text: string } | { kind: "turn"; text: string; turnId: string; label: string; first: boolean } | { kind: "header" | "dropped"; text: string; label: string };
 
 /**
  * Cuts the source into consecutive segments for display: each character appears exactly once,

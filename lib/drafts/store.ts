@@ -22,7 +22,9 @@ export interface Actor {
 /** Someone else saved the draft first; the stale edit is refused rather than overwriting theirs. */
 export class DraftConflictError extends Error {
   constructor() {
-    super("This draft was changed in another tab or by another editor since you loaded it. Your last change was not saved; the page now shows the current version, so make it again there.");
+    super(
+      "This draft was changed in another tab or by another editor since you loaded it. Your last change was not saved; the page now shows the current version, so make it again there.",
+    );
   }
 }
 
@@ -70,28 +72,31 @@ export async function createImportDraft(actor: Actor, raw: ImportSource): Promis
   // Only the two writes share the transaction; parsing happened before it, off this thread.
   // The draft is within the per-import caps, so one insert is bounded; the timeout leaves
   // room for a slow disk rather than the 5 s default.
-  return db().$transaction(async (tx) => {
-    const row = await tx.importDraft.create({
-      data: {
-        title: draft.metadata.title || null,
-        fileName,
-        format,
-        sourceText: text,
-        sourceSha256: sha,
-        draft: draft as unknown as Prisma.InputJsonValue,
-        createdById: actor.id,
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      userId: actor.id,
-      action: "import_draft.create",
-      targetType: "ImportDraft",
-      targetId: row.id,
-      summary: `Imported ${fileName ? `"${fileName}"` : "pasted text"}: ${draft.pairs.length} pairs, ${draft.statements.length} statements, ${draft.unassigned.length} unassigned`,
-    });
-    return row;
-  }, { timeout: 30_000, maxWait: 10_000 });
+  return db().$transaction(
+    async (tx) => {
+      const row = await tx.importDraft.create({
+        data: {
+          title: draft.metadata.title || null,
+          fileName,
+          format,
+          sourceText: text,
+          sourceSha256: sha,
+          draft: draft as unknown as Prisma.InputJsonValue,
+          createdById: actor.id,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        userId: actor.id,
+        action: "import_draft.create",
+        targetType: "ImportDraft",
+        targetId: row.id,
+        summary: `Imported ${fileName ? `"${fileName}"` : "pasted text"}: ${draft.pairs.length} pairs, ${draft.statements.length} statements, ${draft.unassigned.length} unassigned`,
+      });
+      return row;
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
 }
 
 export interface StoredImportDraft {
@@ -163,9 +168,7 @@ async function publishableInput(stored: StoredImportDraft): Promise<ConferenceIn
   return input;
 }
 
-export type PublishPlan =
-  | { kind: "new" }
-  | { kind: "reimport"; diff: ReimportDiff & { version: number } };
+export type PublishPlan = { kind: "new" } | { kind: "reimport"; diff: ReimportDiff & { version: number } };
 
 /** What publishing would do now: create a conference, or update the one from the same source. */
 export async function planPublish(id: number): Promise<PublishPlan> {

@@ -27,7 +27,10 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export async function checkReadiness(): Promise<ReadinessReport> {
   const index = liveIndexUid();
   const [postgres, search] = await Promise.all([
-    within(db().$queryRaw`SELECT 1`, 3000).then(() => ({ ok: true }), (error) => ({ ok: false, error: message(error) })),
+    within(db().$queryRaw`SELECT 1`, 3000).then(
+      () => ({ ok: true }),
+      (error) => ({ ok: false, error: message(error) }),
+    ),
     within(fetch(`${process.env.MEILI_HOST ?? env().MEILI_HOST}/health`, { signal: AbortSignal.timeout(3000) }), 3000).then(
       (response) => (response.ok ? { ok: true } : { ok: false, error: `HTTP ${response.status}` }),
       (error) => ({ ok: false, error: message(error) }),

@@ -24,7 +24,10 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
     return { kind: "hops", hops };
   }
   const list = new BlockList();
-  for (const entry of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address, prefixText] = entry.split("/");
     const family = isIP(address);
     if (!family) throw new TrustedProxiesError(`PRESSROOM_TRUSTED_PROXIES: "${entry}" is neither a hop count nor an IP address or CIDR range`);
@@ -67,7 +70,13 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
   if (trusted.kind === "none" || peer === null) return peer;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
   // The chain as the last proxy sees it: client first, the socket's peer last.
-  const chain = [...header.split(",").map((hop) => hop.trim()).filter(Boolean), peer];
+  const chain = [
+    ...header
+      .split(",")
+      .map((hop) => hop.trim())
+      .filter(Boolean),
+    peer,
+  ];
   // Walk leftwards from the peer; a hop that is not an address ends the walk at its right neighbour.
   let client = peer;
   for (let i = chain.length - 1, step = 0; i >= 0; i--, step++) {

@@ -39,10 +39,9 @@ function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
 /** Locks the rows in id order (two merges of the same pair cannot deadlock) and checks they exist. */
 async function lockRows(tx: Tx, kind: IdentityKind, ids: number[]): Promise<Map<number, Row>> {
   const t = IDENTITY_TABLES[kind];
-  const rows = await tx.$queryRawUnsafe<Row[]>(
-    `SELECT id, name, slug, "mergedIntoId", version FROM ${t.table} WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`,
-    [...new Set(ids)],
-  );
+  const rows = await tx.$queryRawUnsafe<Row[]>(`SELECT id, name, slug, "mergedIntoId", version FROM ${t.table} WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`, [
+    ...new Set(ids),
+  ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const wanted of ids) if (!byId.has(wanted)) throw new EditError(`There is no ${WHAT[kind]} with id ${wanted}.`);
   return byId;
@@ -60,11 +59,22 @@ async function snapshot(tx: Tx, kind: IdentityKind, row: Row) {
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 
-async function recordChange(tx: Tx, kind: IdentityKind, input: { action: string; targetId: number; version: number; userId: number | null; before: unknown; after: unknown; summary: string }) {
+async function recordChange(
+  tx: Tx,
+  kind: IdentityKind,
+  input: { action: string; targetId: number; version: number; userId: number | null; before: unknown; after: unknown; summary: string },
+) {
   await tx.revision.create({
     data: { entityType: ENTITY[kind], version: input.version, userId: input.userId, before: json(input.before), after: json(input.after), diff: json({ action: input.action }) },
   });
-  await recordAudit(tx, { userId: input.userId, action: `${kind}.${input.action}`, targetType: ENTITY[kind], targetId: input.targetId, summary: input.summary, diff: { before: input.before, after: input.after } });
+  await recordAudit(tx, {
+    userId: input.userId,
+    action: `${kind}.${input.action}`,
+    targetType: ENTITY[kind],
+    targetId: input.targetId,
+    summary: input.summary,
+    diff: { before: input.before, after: input.after },
+  });
 }
 
 /** Queues every pair the identity appears in for reindexing; returns how many. */
@@ -106,14 +116,21 @@ export async function mergeIdentities(raw: z.input<typeof mergeInputSchema>, use
     await tx.$executeRawUnsafe(`UPDATE ${t.table} SET "mergedIntoId" = $2 WHERE "mergedIntoId" = $1`, fromId, intoId);
     await tx.$executeRawUnsafe(
       `UPDATE ${t.table} SET "mergedIntoId" = $2, slug = $3, version = version + 1, "updatedAt" = timezone('UTC', now()) WHERE id = $1`,
-      fromId, intoId, `_merged-${fromId}`,
+      fromId,
+      intoId,
+      `_merged-${fromId}`,
     );
     await tx.$executeRawUnsafe(`UPDATE ${t.table} SET version = version + 1, "updatedAt" = timezone('UTC', now()) WHERE id = $1`, intoId);
     await tx.$executeRawUnsafe(`UPDATE "SlugRedirect" SET "targetId" = $2 WHERE kind = '${t.slugKind}' AND "targetId" = $1`, fromId, intoId);
     await addRedirect(tx, kind, from.slug, intoId);
     const after = { ...before.into, aliases: await aliasLabels(tx, kind, intoId) };
     await recordChange(tx, kind, {
-      action: "merge", targetId: intoId, version: into.version + 1, userId, before, after,
+      action: "merge",
+      targetId: intoId,
+      version: into.version + 1,
+      userId,
+      before,
+      after,
       summary: `Merged "${from.name}" (/${from.slug}) into "${into.name}"; ${pairsQueued} pairs queued for reindexing`,
     });
     return { id: intoId, slug: into.slug, name: into.name, pairsQueued };
@@ -138,20 +155,21 @@ export async function splitIdentity(raw: z.input<typeof splitInputSchema>, userI
     const printed = `(t."speakerLabel" = ANY($3::text[]) OR split_part(t."speakerLabel", ', ', 1) = ANY($3::text[]) OR (strpos(t."speakerLabel", ', ') > 0 AND substr(t."speakerLabel", strpos(t."speakerLabel", ', ') + 2) = ANY($3::text[])))`;
     let moved: { qaPairId: number | null }[];
     if (kind === "speaker") {
-      moved = await tx.$queryRawUnsafe(
-        `UPDATE "Turn" t SET "speakerId" = $2 WHERE t."speakerId" = $1 AND ${printed} RETURNING t."qaPairId"`, sourceId, created.id, labels,
-      );
+      moved = await tx.$queryRawUnsafe(`UPDATE "Turn" t SET "speakerId" = $2 WHERE t."speakerId" = $1 AND ${printed} RETURNING t."qaPairId"`, sourceId, created.id, labels);
       await tx.$executeRawUnsafe(
         `UPDATE "QaPair" p SET "questionerId" = $2 WHERE p."questionerId" = $1
            AND EXISTS (SELECT 1 FROM "Turn" t WHERE t."qaPairId" = p.id AND t.kind = 'QUESTION' AND t."speakerId" = $2)`,
-        sourceId, created.id,
+        sourceId,
+        created.id,
       );
       await rebuildParticipants(tx, [sourceId, created.id]);
     } else {
       moved = await tx.$queryRawUnsafe(
         `UPDATE "QaPair" p SET "outletId" = $2 WHERE p."outletId" = $1
            AND EXISTS (SELECT 1 FROM "Turn" t WHERE t."qaPairId" = p.id AND t.kind = 'QUESTION' AND ${printed}) RETURNING p.id AS "qaPairId"`,
-        sourceId, created.id, labels,
+        sourceId,
+        created.id,
+        labels,
       );
     }
     const pairIds = [...new Set(moved.map((m) => m.qaPairId).filter((x): x is number => x !== null))];
@@ -159,7 +177,12 @@ export async function splitIdentity(raw: z.input<typeof splitInputSchema>, userI
     await tx.$executeRawUnsafe(`UPDATE ${t.table} SET version = version + 1, "updatedAt" = timezone('UTC', now()) WHERE id = $1`, sourceId);
     const after = { source: { ...before, aliases: await aliasLabels(tx, kind, sourceId) }, created: { name: created.name, slug: created.slug, aliases: labels } };
     await recordChange(tx, kind, {
-      action: "split", targetId: sourceId, version: source.version + 1, userId, before, after,
+      action: "split",
+      targetId: sourceId,
+      version: source.version + 1,
+      userId,
+      before,
+      after,
       summary: `Split ${labels.map((l) => `"${l}"`).join(", ")} off "${source.name}" into "${created.name}" (/${created.slug}); ${pairIds.length} pairs moved`,
     });
     return { id: created.id, slug: created.slug, name: created.name, pairsQueued: pairIds.length };
@@ -179,15 +202,15 @@ export async function renameIdentity(raw: z.input<typeof renameInputSchema>, use
     const taken = await tx.$queryRawUnsafe<{ slug: string }[]>(
       `SELECT slug FROM ${t.table} WHERE id <> $1 AND (slug = $2 OR slug LIKE $3)
        UNION SELECT "oldSlug" FROM "SlugRedirect" WHERE kind = '${t.slugKind}' AND "targetId" <> $1 AND ("oldSlug" = $2 OR "oldSlug" LIKE $3)`,
-      targetId, base, `${base.replace(/[\\%_]/g, "\\$&")}-%`,
+      targetId,
+      base,
+      `${base.replace(/[\\%_]/g, "\\$&")}-%`,
     );
     const slug = row.slug === base ? base : freeSlug(base, new Set(taken.map((r) => r.slug)));
     const before = await snapshot(tx, kind, row);
     await tx.$executeRawUnsafe(`DELETE FROM "SlugRedirect" WHERE kind = '${t.slugKind}' AND "oldSlug" = $1`, slug);
     if (slug !== row.slug) await addRedirect(tx, kind, row.slug, targetId);
-    await tx.$executeRawUnsafe(
-      `UPDATE ${t.table} SET name = $2, slug = $3, version = version + 1, "updatedAt" = timezone('UTC', now()) WHERE id = $1`, targetId, newName, slug,
-    );
+    await tx.$executeRawUnsafe(`UPDATE ${t.table} SET name = $2, slug = $3, version = version + 1, "updatedAt" = timezone('UTC', now()) WHERE id = $1`, targetId, newName, slug);
     // The editor's name is also a label later imports may print ("Jen Psaki").
     const key = identityKey(kind, newName, null);
     if (key) {
@@ -195,7 +218,12 @@ export async function renameIdentity(raw: z.input<typeof renameInputSchema>, use
     }
     const pairsQueued = await queuePairsOf(tx, kind, targetId);
     await recordChange(tx, kind, {
-      action: "rename", targetId, version: row.version + 1, userId, before, after: { ...before, name: newName, slug },
+      action: "rename",
+      targetId,
+      version: row.version + 1,
+      userId,
+      before,
+      after: { ...before, name: newName, slug },
       summary: `Renamed "${row.name}" to "${newName}"${slug !== row.slug ? ` (/${row.slug} now redirects to /${slug})` : ""}`,
     });
     return { id: targetId, slug, name: newName, pairsQueued };

@@ -20,7 +20,10 @@ describe("import transcript --dry-run --json", () => {
     const saved = process.env.DATABASE_URL;
     delete process.env.DATABASE_URL;
     try {
-      const code = await runTranscriptImport(["transcript", sharedPath("seeds", "000_47fa108efec89af6.txt"), "--dry-run", "--json", "--organizer", "MFA"], { out: (s) => out.push(s), err: () => {} });
+      const code = await runTranscriptImport(["transcript", sharedPath("seeds", "000_47fa108efec89af6.txt"), "--dry-run", "--json", "--organizer", "MFA"], {
+        out: (s) => out.push(s),
+        err: () => {},
+      });
       expect(code).toBe(0);
     } finally {
       if (saved !== undefined) process.env.DATABASE_URL = saved;

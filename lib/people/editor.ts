@@ -22,7 +22,13 @@ export async function runIdentityChange<T>(change: () => Promise<T>, message: (e
 export async function findIdentityIdBySlug(kind: string, raw: string): Promise<number> {
   const parsedKind = identityKindSchema.parse(kind);
   // Accept a pasted public URL as well as a bare slug.
-  const slug = decodeURIComponent(raw.trim().replace(/^.*\/(people|outlets)\//, "").replace(/[?#].*$/, "").replace(/\/$/, ""));
+  const slug = decodeURIComponent(
+    raw
+      .trim()
+      .replace(/^.*\/(people|outlets)\//, "")
+      .replace(/[?#].*$/, "")
+      .replace(/\/$/, ""),
+  );
   if (!slug) throw new EditError("Give the slug or URL of the entry to merge into.");
   const where = { where: { slug }, select: { id: true, mergedIntoId: true } } as const;
   const row = parsedKind === "speaker" ? await db().speaker.findUnique(where) : await db().outlet.findUnique(where);

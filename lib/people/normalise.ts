@@ -12,13 +12,73 @@ const HONORIFICS = new Set(["mr", "ms", "mrs", "miss", "dr", "m", "s", "prof", "
  * They change over the years while the person stays the same, so they are not part of the key.
  */
 const TITLE_WORDS = new Set([
-  "the", "acting", "deputy", "assistant", "principal", "senior", "vice", "press", "national", "security",
-  "secretary", "administrator", "adminstrator", "adminsitrator", "administration", "chair", "chairman", "chairwoman",
-  "director", "ambassador", "governor", "senator", "congressman", "congresswoman", "representative", "mayor",
-  "general", "lieutenant", "lt", "admiral", "surgeon", "advisor", "adviser", "chief", "coach", "president", "presidnet",
-  "spokesperson", "spokesman", "spokeswoman", "minister", "foreign", "prime", "commissioner", "attorney", "judge",
-  "justice", "speaker", "leader", "captain", "colonel", "major", "sergeant", "officer", "counselor", "envoy", "special",
-  "first", "lady", "gentleman", "sen", "rep", "gov", "amb", "gen", "adm", "sec",
+  "the",
+  "acting",
+  "deputy",
+  "assistant",
+  "principal",
+  "senior",
+  "vice",
+  "press",
+  "national",
+  "security",
+  "secretary",
+  "administrator",
+  "adminstrator",
+  "adminsitrator",
+  "administration",
+  "chair",
+  "chairman",
+  "chairwoman",
+  "director",
+  "ambassador",
+  "governor",
+  "senator",
+  "congressman",
+  "congresswoman",
+  "representative",
+  "mayor",
+  "general",
+  "lieutenant",
+  "lt",
+  "admiral",
+  "surgeon",
+  "advisor",
+  "adviser",
+  "chief",
+  "coach",
+  "president",
+  "presidnet",
+  "spokesperson",
+  "spokesman",
+  "spokeswoman",
+  "minister",
+  "foreign",
+  "prime",
+  "commissioner",
+  "attorney",
+  "judge",
+  "justice",
+  "speaker",
+  "leader",
+  "captain",
+  "colonel",
+  "major",
+  "sergeant",
+  "officer",
+  "counselor",
+  "envoy",
+  "special",
+  "first",
+  "lady",
+  "gentleman",
+  "sen",
+  "rep",
+  "gov",
+  "amb",
+  "gen",
+  "adm",
+  "sec",
 ]);
 
 /**
@@ -128,7 +188,12 @@ export function outletMatchKey(name: string): string | null {
 
 /** Initials of an outlet's words ("Agence France-Presse" → "afp"), folded like keys, for suggestions only. */
 export function outletInitials(name: string): string {
-  return foldLookAlikes(plainWords(name.replace(/-/g, " ")).filter((w) => !["of", "the", "and", "for"].includes(w)).map((w) => w[0]).join(""));
+  return foldLookAlikes(
+    plainWords(name.replace(/-/g, " "))
+      .filter((w) => !["of", "the", "and", "for"].includes(w))
+      .map((w) => w[0])
+      .join(""),
+  );
 }
 
 /** Levenshtein distance, capped: above `max` the exact value does not matter. */

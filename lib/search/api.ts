@@ -7,8 +7,7 @@ import { FILTER_GROUPS, type FilterGroup } from "./syntax";
 // The HTTP side of GET /api/v1/search and its facet-search companion, kept out of the route
 // files so they stay one line and the tests can call these with a plain Request.
 
-const json = (body: unknown, status: number, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+const json = (body: unknown, status: number, headers: Record<string, string> = {}) => Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 
 // Shared caches may keep an answer briefly: new pairs show up within a minute at most.
 const PUBLIC_CACHE = "public, max-age=30, stale-while-revalidate=60";
@@ -34,7 +33,15 @@ export async function handleSearchRequest(request: Request): Promise<Response> {
     const results = await searchPairs(parsed.data, options.data);
     const facets = Object.fromEntries(Object.entries(results.facets).map(([group, values]) => [group, values.map(({ value, count }) => ({ value, count }))]));
     const hits = results.hits.map(({ id, sourceId, url, question, answers, conference, _formatted }) => ({ id, sourceId, url, question, answers, conference, _formatted }));
-    const body = { hits, facets, ...(results.histogram ? { histogram: results.histogram } : {}), estimatedTotalHits: results.estimatedTotalHits, page: results.page, limit: results.limit, ...(results.notice ? { notice: results.notice } : {}) };
+    const body = {
+      hits,
+      facets,
+      ...(results.histogram ? { histogram: results.histogram } : {}),
+      estimatedTotalHits: results.estimatedTotalHits,
+      page: results.page,
+      limit: results.limit,
+      ...(results.notice ? { notice: results.notice } : {}),
+    };
     return json(body, 200, { "Cache-Control": PUBLIC_CACHE });
   } catch (error) {
     const refused = rejected(error);

@@ -82,7 +82,11 @@ const pairSelect = {
   questioner: { select: { name: true } },
   outlet: { select: { name: true } },
   topics: { select: { topic: { select: { name: true } } } },
-  turns: { where: { kind: { in: ["QUESTION", "ANSWER"] } }, orderBy: { position: "asc" }, select: { kind: true, role: true, text: true, speakerLabel: true, speaker: { select: { name: true } } } },
+  turns: {
+    where: { kind: { in: ["QUESTION", "ANSWER"] } },
+    orderBy: { position: "asc" },
+    select: { kind: true, role: true, text: true, speakerLabel: true, speaker: { select: { name: true } } },
+  },
   conference: { select: { title: true, slug: true, organizer: true, heldOn: true, language: true, status: true, updatedAt: true } },
 } satisfies Prisma.QaPairSelect;
 
@@ -112,7 +116,14 @@ export function toDocument(row: PairRow): QaPairDocument {
     answerText,
     answerTurns: answers.map((a) => ({ speaker: a.speaker, chars: a.text.length })),
     truncated: question !== fullQuestion || answerText !== fullAnswer,
-    answerSpeakers: [...new Set(answers.filter((a) => a.answerer).map((a) => a.speaker).filter((s): s is string => Boolean(s)))],
+    answerSpeakers: [
+      ...new Set(
+        answers
+          .filter((a) => a.answerer)
+          .map((a) => a.speaker)
+          .filter((s): s is string => Boolean(s)),
+      ),
+    ],
     questioner: row.questioner?.name ?? questionTurns[0]?.speakerLabel ?? null,
     outlet: row.outlet?.name ?? null,
     conferenceTitle: row.conference.title,

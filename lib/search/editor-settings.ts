@@ -20,12 +20,26 @@ export const searchSettingsFormSchema = z.object({
 export function parseSettingsForm(form: z.infer<typeof searchSettingsFormSchema>): z.ZodSafeParseResult<EditorSearchSettings> {
   const synonyms: Record<string, string[]> = {};
   for (const line of form.synonyms.split(/\r?\n/)) {
-    const words = [...new Set(line.split(/[,，]/).map((w) => w.trim().toLowerCase()).filter(Boolean))];
+    const words = [
+      ...new Set(
+        line
+          .split(/[,，]/)
+          .map((w) => w.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ];
     if (words.length < 2) continue;
     // Each word of a group finds the others (Meilisearch synonyms are one-way otherwise).
     for (const word of words) synonyms[word] = [...new Set([...(synonyms[word] ?? []), ...words.filter((w) => w !== word)])];
   }
-  const stopWords = [...new Set(form.stopWords.split(/[,，\n\r]+/).map((w) => w.trim().toLowerCase()).filter(Boolean))];
+  const stopWords = [
+    ...new Set(
+      form.stopWords
+        .split(/[,，\n\r]+/)
+        .map((w) => w.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   return searchSettingsSchema.safeParse({ synonyms, stopWords });
 }
 
@@ -45,7 +59,11 @@ export function settingsToForm(settings: EditorSearchSettings): { synonyms: stri
 export async function saveSearchSettings(settings: EditorSearchSettings, userId: number | null): Promise<void> {
   const before = await loadEditorSearchSettings();
   await db().$transaction(async (tx) => {
-    for (const [key, value] of [["synonyms", settings.synonyms], ["stopWords", settings.stopWords], [REBUILD_KEY, new Date().toISOString()]] as const) {
+    for (const [key, value] of [
+      ["synonyms", settings.synonyms],
+      ["stopWords", settings.stopWords],
+      [REBUILD_KEY, new Date().toISOString()],
+    ] as const) {
       await tx.searchSetting.upsert({ where: { key }, create: { key, value, updatedById: userId }, update: { value, updatedById: userId } });
     }
     await tx.auditEvent.create({

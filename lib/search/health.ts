@@ -16,4 +16,3 @@ export async function searchReachable(ttlMs = 2000): Promise<boolean> {
   last = { at: Date.now(), reachable };
   return reachable;
 }
-

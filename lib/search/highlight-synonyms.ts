@@ -12,7 +12,13 @@ export function synonymsForHighlighting(): Promise<Record<string, string[]>> {
   if (!cached || cached.uid !== uid || Date.now() - cached.at > REFRESH_MS) {
     // A failure only costs the synonym marks: search itself reports Meilisearch being down.
     // Reading settings needs more than the search-only key the query client holds.
-    const synonyms = meili().index(uid).getSynonyms().then((value) => value ?? {}, () => ({}));
+    const synonyms = meili()
+      .index(uid)
+      .getSynonyms()
+      .then(
+        (value) => value ?? {},
+        () => ({}),
+      );
     cached = { at: Date.now(), uid, synonyms };
   }
   return cached.synonyms;

@@ -64,7 +64,12 @@ describe("askerLabel", () => {
 describe("matchingPairCount", () => {
   it("adds up the exhaustive language counts instead of the capped estimate", async () => {
     const { matchingPairCount } = await import("./hit-display");
-    const facets = { lang: [{ value: "en", count: 9000 }, { value: "zh", count: 3921 }] };
+    const facets = {
+      lang: [
+        { value: "en", count: 9000 },
+        { value: "zh", count: 3921 },
+      ],
+    };
     expect(matchingPairCount({ estimatedTotalHits: 5000, facets }, [], 5000)).toEqual({ count: 12921, exact: true });
     expect(matchingPairCount({ estimatedTotalHits: 3921, facets }, ["zh"], 5000)).toEqual({ count: 3921, exact: true });
   });

@@ -26,23 +26,27 @@ export function nodeHttpClient(input: RequestInfo | URL, init: RequestInit = {})
   const transport = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const failed = (error: unknown) => reject(new MeilisearchRequestError(url.toString(), error));
-    const request = transport.request(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol as "http:" | "https:"], signal: init.signal ?? undefined }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("error", failed);
-      response.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let parsed: unknown;
-        try {
-          parsed = text === "" ? undefined : JSON.parse(text);
-        } catch (error) {
-          return failed(error);
-        }
-        const status = response.statusCode ?? 500;
-        if (status >= 200 && status < 300) return resolve(parsed);
-        reject(new MeilisearchApiError(new Response(null, { status, statusText: response.statusMessage }), parsed as ConstructorParameters<typeof MeilisearchApiError>[1]));
-      });
-    });
+    const request = transport.request(
+      url,
+      { method: init.method ?? "GET", headers, agent: agents[url.protocol as "http:" | "https:"], signal: init.signal ?? undefined },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("error", failed);
+        response.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let parsed: unknown;
+          try {
+            parsed = text === "" ? undefined : JSON.parse(text);
+          } catch (error) {
+            return failed(error);
+          }
+          const status = response.statusCode ?? 500;
+          if (status >= 200 && status < 300) return resolve(parsed);
+          reject(new MeilisearchApiError(new Response(null, { status, statusText: response.statusMessage }), parsed as ConstructorParameters<typeof MeilisearchApiError>[1]));
+        });
+      },
+    );
     request.on("error", failed);
     request.end(body);
   });

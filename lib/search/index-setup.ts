@@ -32,7 +32,9 @@ export async function createIndexWithSettings(uid: string): Promise<void> {
     const swap = await meili().swapIndexes([{ indexes: [staging, uid], rename: true }]);
     await waitForSuccess(swap.taskUid, `rename ${staging} to ${uid}`);
   } catch (error) {
-    await meili().deleteIndex(staging).catch(() => undefined);
+    await meili()
+      .deleteIndex(staging)
+      .catch(() => undefined);
     throw error;
   }
   ready.add(uid);

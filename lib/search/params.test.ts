@@ -45,7 +45,10 @@ describe("search parameters", () => {
 
   it("reads the facet groups and histogram the API should compute, none by default", () => {
     expect(parseResponseOptions(new URLSearchParams("q=x")).data).toEqual({ facets: [], histogram: false });
-    expect(parseResponseOptions(new URLSearchParams("facets=speaker,outlet&facets=year&facets=speaker&histogram=true")).data).toEqual({ facets: ["speaker", "outlet", "year"], histogram: true });
+    expect(parseResponseOptions(new URLSearchParams("facets=speaker,outlet&facets=year&facets=speaker&histogram=true")).data).toEqual({
+      facets: ["speaker", "outlet", "year"],
+      histogram: true,
+    });
     for (const query of ["facets=colour", "histogram=maybe"]) {
       const parsed = parseResponseOptions(new URLSearchParams(query));
       expect(parsed.success, query).toBe(false);

@@ -14,24 +14,55 @@ const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "is not a real calendar date");
-const facetValues = (what: string) => z.array(z.string().trim().min(1, `${what} must not be empty`).max(200, `${what} is longer than 200 characters`)).max(30, `at most 30 ${what} values`).default([]);
+const facetValues = (what: string) =>
+  z
+    .array(z.string().trim().min(1, `${what} must not be empty`).max(200, `${what} is longer than 200 characters`))
+    .max(30, `at most 30 ${what} values`)
+    .default([]);
 
 export const searchParamsSchema = z
   .object({
-    q: z.string().max(500, "q is longer than 500 characters").default("").transform((v) => v.trim()),
+    q: z
+      .string()
+      .max(500, "q is longer than 500 characters")
+      .default("")
+      .transform((v) => v.trim()),
     speaker: facetValues("speaker"),
     questioner: facetValues("questioner"),
     outlet: facetValues("outlet"),
-    conference: z.array(z.string().trim().min(1).max(200).regex(/^[^"\\\s]+$/, "conference must be a conference slug")).max(30).default([]),
+    conference: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .regex(/^[^"\\\s]+$/, "conference must be a conference slug"),
+      )
+      .max(30)
+      .default([]),
     organizer: facetValues("organizer"),
     topic: facetValues("topic"),
-    lang: z.array(z.string().regex(/^[a-z]{2,3}$/, "lang must be a language code such as en or zh")).max(10).default([]),
-    year: z.array(z.coerce.number({ error: "year must be a number" }).int("year must be a whole number").min(1900, "year must be 1900 or later").max(2100, "year must be 2100 or earlier")).max(30).default([]),
+    lang: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, "lang must be a language code such as en or zh"))
+      .max(10)
+      .default([]),
+    year: z
+      .array(
+        z.coerce.number({ error: "year must be a number" }).int("year must be a whole number").min(1900, "year must be 1900 or later").max(2100, "year must be 2100 or earlier"),
+      )
+      .max(30)
+      .default([]),
     from: isoDay.optional(),
     to: isoDay.optional(),
     sort: z.enum(SORTS, { error: `sort must be one of ${SORTS.join(", ")}` }).default("relevance"),
     page: z.coerce.number({ error: "page must be a number" }).int("page must be a whole number").min(1, "page must be 1 or more").default(1),
-    limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`).default(DEFAULT_LIMIT),
+    limit: z.coerce
+      .number({ error: "limit must be a number" })
+      .int("limit must be a whole number")
+      .min(1, "limit must be at least 1")
+      .max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`)
+      .default(DEFAULT_LIMIT),
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "from must not be after to", path: ["from"] })
   .refine((p) => (p.page - 1) * p.limit < MAX_OFFSET, { message: `page is too far: only the first ${MAX_OFFSET} results can be paged through; add a filter`, path: ["page"] });
@@ -80,7 +111,10 @@ export const responseOptionsSchema = z.object({
     .max(FACET_GROUPS.length)
     .default([])
     .transform((groups) => [...new Set(groups)]),
-  histogram: z.enum(["true", "false", "1", "0"], { error: "histogram must be true or false" }).default("false").transform((v) => v === "true" || v === "1"),
+  histogram: z
+    .enum(["true", "false", "1", "0"], { error: "histogram must be true or false" })
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
 });
 export type ResponseOptions = z.output<typeof responseOptionsSchema>;
 

@@ -219,11 +219,15 @@ export function buildSearchRequest(
   // over the known words rarest first (term-frequency.ts), as "frequency" can come back empty
   // when the rarest words never meet in one pair. Each list alone misses known items the
   // others find (bench/relevance, tune half).
-  const alternate: MultiSearchQuery[] = !window || !main.matchingStrategy
-    ? []
-    : main.matchingStrategy === "frequency"
-      ? [{ ...main, matchingStrategy: "last", facets: undefined }, ...(rarityOrdered ? [{ ...main, q: rarityOrdered, matchingStrategy: "last" as const, facets: undefined }] : [])]
-      : [{ ...main, matchingStrategy: "frequency", facets: undefined }];
+  const alternate: MultiSearchQuery[] =
+    !window || !main.matchingStrategy
+      ? []
+      : main.matchingStrategy === "frequency"
+        ? [
+            { ...main, matchingStrategy: "last", facets: undefined },
+            ...(rarityOrdered ? [{ ...main, q: rarityOrdered, matchingStrategy: "last" as const, facets: undefined }] : []),
+          ]
+        : [{ ...main, matchingStrategy: "frequency", facets: undefined }];
   if (window && semantic) alternate.push({ ...main, ...semantic, facets: undefined });
   return { queries: [main, ...facetOnly, ...alternate], selectedGroups };
 }
@@ -271,12 +275,14 @@ function asUnavailable(error: unknown): unknown {
 /** Values of one facet matching a prefix, for long lists (speakers, outlets...). */
 export async function searchFacetValues(group: FilterGroup, facetQuery: string, params: SearchParams): Promise<{ value: string; count: number }[]> {
   try {
-    const answer = await searchMeili().index(liveIndexUid()).searchForFacetValues({
-      facetName: FILTER_GROUPS[group],
-      facetQuery,
-      q: params.q,
-      filter: buildFilters(params, group),
-    });
+    const answer = await searchMeili()
+      .index(liveIndexUid())
+      .searchForFacetValues({
+        facetName: FILTER_GROUPS[group],
+        facetQuery,
+        q: params.q,
+        filter: buildFilters(params, group),
+      });
     return answer.facetHits;
   } catch (error) {
     throw asUnavailable(error);

@@ -55,7 +55,9 @@ export async function reindexAll(options: { batchSize?: number; onProgress?: (pr
     await requeueChangesSince(startedAt);
     return { uid: live, documents: indexed, builtIn: building };
   } catch (error) {
-    await meili().deleteIndex(building).catch(() => undefined);
+    await meili()
+      .deleteIndex(building)
+      .catch(() => undefined);
     throw error;
   }
 }

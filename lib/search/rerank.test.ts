@@ -3,7 +3,17 @@ import { DEFAULT_WEIGHTS, idf, mergeCandidates, rerank, stem, terms } from "./re
 
 describe("re-ranker terms", () => {
   it("stems plural and verb endings only", () => {
-    expect(["vaccines", "policies", "talks", "boxes", "crisis", "bus", "negotiating", "called", "news"].map(stem)).toEqual(["vaccine", "policy", "talk", "box", "crisis", "bus", "negotiat", "call", "news"]);
+    expect(["vaccines", "policies", "talks", "boxes", "crisis", "bus", "negotiating", "called", "news"].map(stem)).toEqual([
+      "vaccine",
+      "policy",
+      "talk",
+      "box",
+      "crisis",
+      "bus",
+      "negotiat",
+      "call",
+      "news",
+    ]);
   });
 
   it("lowercases, drops possessives and makes Chinese character bigrams", () => {
@@ -24,7 +34,13 @@ describe("rerank", () => {
     { id: "rare", question: "Is the administration worried about the icebreaker fleet?", answer: "We need polar security cutters." },
     { id: "none", question: "Thank you.", answer: "Go ahead." },
   ];
-  const df = new Map([["president", 30_000], ["economy", 5_000], ["icebreaker", 3], ["people", 20_000], ["polar", 5]]);
+  const df = new Map([
+    ["president", 30_000],
+    ["economy", 5_000],
+    ["icebreaker", 3],
+    ["people", 20_000],
+    ["polar", 5],
+  ]);
 
   it("puts the pair holding the rare query terms first, whatever Meilisearch's order", () => {
     const order = rerank(docs, "president people economy icebreaker polar", df, 70_000).map((d) => d.id);
@@ -58,10 +74,27 @@ describe("typo aliases", () => {
       { id: "plain", question: "Budget talks this week?", answer: "No comment on the budget." },
       { id: "typo", question: "Will the ballons restore internet access?", answer: "Balloons are one option for connectivity." },
     ];
-    const order = rerank(docs, "internet ballons connectivity", new Map([["internet", 50], ["ballon", 5], ["connectivity", 20]]), 70_000).map((d) => d.id);
+    const order = rerank(
+      docs,
+      "internet ballons connectivity",
+      new Map([
+        ["internet", 50],
+        ["ballon", 5],
+        ["connectivity", 20],
+      ]),
+      70_000,
+    ).map((d) => d.id);
     expect(order[0]).toBe("typo");
     // "balloons" counts for the query's "ballons", enough to pass Meilisearch's first hit.
-    const aliased = rerank([{ id: "b", question: "", answer: "nothing here" }, { id: "a", question: "", answer: "balloons balloons" }], "ballons", new Map([["ballon", 5]]), 70_000);
+    const aliased = rerank(
+      [
+        { id: "b", question: "", answer: "nothing here" },
+        { id: "a", question: "", answer: "balloons balloons" },
+      ],
+      "ballons",
+      new Map([["ballon", 5]]),
+      70_000,
+    );
     expect(aliased[0].id).toBe("a");
   });
 });

@@ -75,7 +75,13 @@ export function idf(df: number, total: number): number {
  * Candidates in their new order. `documentFrequency` gives, for each distinct query term, the
  * number of documents holding it (undefined: unknown, treated as rare but not unseen).
  */
-export function rerank<T extends RerankCandidate>(candidates: T[], query: string, documentFrequency: Map<string, number>, totalDocuments: number, weights: RerankWeights = DEFAULT_WEIGHTS): T[] {
+export function rerank<T extends RerankCandidate>(
+  candidates: T[],
+  query: string,
+  documentFrequency: Map<string, number>,
+  totalDocuments: number,
+  weights: RerankWeights = DEFAULT_WEIGHTS,
+): T[] {
   const queryTerms = [...new Set(terms(query))];
   if (queryTerms.length === 0 || candidates.length < 2) return candidates;
   const weightOf = new Map(queryTerms.map((t) => [t, idf(documentFrequency.get(t) ?? 1, totalDocuments)]));

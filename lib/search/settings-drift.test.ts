@@ -30,9 +30,23 @@ describe("settingsDrift", () => {
   });
 
   it("reports every declared setting Meilisearch's defaults do not match", () => {
-    const defaults = { searchableAttributes: ["*"], sortableAttributes: [], rankingRules: ["words", "typo", "proximity"], typoTolerance: { enabled: true, disableOnNumbers: false }, synonyms: {}, stopWords: [], embedders: {} };
+    const defaults = {
+      searchableAttributes: ["*"],
+      sortableAttributes: [],
+      rankingRules: ["words", "typo", "proximity"],
+      typoTolerance: { enabled: true, disableOnNumbers: false },
+      synonyms: {},
+      stopWords: [],
+      embedders: {},
+    };
     expect(settingsDrift(declared, defaults).map((d) => d.path)).toEqual([
-      "searchableAttributes", "sortableAttributes", "rankingRules", "typoTolerance", "synonyms", "stopWords", "embedders",
+      "searchableAttributes",
+      "sortableAttributes",
+      "rankingRules",
+      "typoTolerance",
+      "synonyms",
+      "stopWords",
+      "embedders",
     ]);
   });
 

@@ -31,7 +31,10 @@ export function indexSettings(editor: EditorSearchSettings): Settings {
     // is built only where value lists are long, which keeps indexing fast.
     filterableAttributes: [
       { attributePatterns: [...SEARCHABLE_FACETS], features: { facetSearch: true, filter: { equality: true, comparison: false } } },
-      { attributePatterns: ["conferenceSlug", "conferenceTitle", "language", "year", "month", "pairId"], features: { facetSearch: false, filter: { equality: true, comparison: false } } },
+      {
+        attributePatterns: ["conferenceSlug", "conferenceTitle", "language", "year", "month", "pairId"],
+        features: { facetSearch: false, filter: { equality: true, comparison: false } },
+      },
       { attributePatterns: ["date"], features: { facetSearch: false, filter: { equality: true, comparison: true } } },
     ],
     sortableAttributes: ["date"],

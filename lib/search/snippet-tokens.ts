@@ -148,7 +148,7 @@ export function matchTokens(text: string, terms: QueryTerms): TokenTable {
 
 function scanFast(lower: string): TokenTable {
   const tokens = table(lower.length);
-  for (let i = 0; i < lower.length; ) {
+  for (let i = 0; i < lower.length;) {
     const code = lower.charCodeAt(i);
     if (isHanCode(code)) {
       push(tokens, i, i + 1, true);

@@ -76,5 +76,8 @@ export function eventJsonLd(conference: QaPageInput["conference"]): JsonLd {
 
 /** Serialises for a <script type="application/ld+json">: "<" escaped so no text can close the tag. */
 export function jsonLdScript(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

@@ -66,7 +66,9 @@ describe("questions agree with the pre-split corpus", () => {
     it(file, () => {
       const text = readShared("corpus", "transcripts", file);
       const { corpus, keep } = matcherFor(text, file);
-      const expected: CorpusPair[] = lines(corpus).filter(keep).map((l) => JSON.parse(l) as CorpusPair);
+      const expected: CorpusPair[] = lines(corpus)
+        .filter(keep)
+        .map((l) => JSON.parse(l) as CorpusPair);
       expect(expected.length).toBeGreaterThan(0);
       // The corpus makes a pair of every reporter turn; our pairs are whole exchanges, so a corpus
       // question may also be a reporter turn inside a pair or a procedural statement ("Thanks.").

@@ -16,7 +16,13 @@ function parsed(text: string): TranscriptDraft {
 
 describe("segmentation conventions", () => {
   it("keeps opening statements before the first question out of pairs", () => {
-    const d = parsed(briefing(["MS. LEE:", "Good afternoon. Two items at the top. First, the bridge reopens Monday."], ["Q", "Will tolls change?"], ["MS. LEE:", "No, tolls stay the same this year."]));
+    const d = parsed(
+      briefing(
+        ["MS. LEE:", "Good afternoon. Two items at the top. First, the bridge reopens Monday."],
+        ["Q", "Will tolls change?"],
+        ["MS. LEE:", "No, tolls stay the same this year."],
+      ),
+    );
     expect(d.statements.map((s) => s.speaker)).toEqual(["MS. LEE"]);
     expect(d.pairs).toHaveLength(1);
   });

@@ -22,7 +22,10 @@ const LONG = 400;
 
 function countWords(plain: string): number {
   const han = plain.match(HAN)?.length ?? 0;
-  const latin = plain.replace(HAN, " ").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const latin = plain
+    .replace(HAN, " ")
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   return latin + Math.ceil(han / 2);
 }
 
@@ -32,8 +35,7 @@ const ACK_WORD =
   "(?:oh|ah|okay|ok|uh-huh|mm-hmm|mhm|hmm|great|good|fine|please|go ahead|go on|thanks|thank you|sorry|no problem|i see|got it|all right|alright|好|好的|请|请讲|谢谢)";
 /** Words that answer a yes/no question but only acknowledge a statement. */
 const AFFIRM_WORD = "(?:yes,? (?:sir|ma'am|ma’am)|yeah|yep|yup|yes|sure|right|of course|absolutely|correct|that's correct|that’s correct|exactly|是|对|是的)";
-const ackRun = (word: string) =>
-  new RegExp(`^(?:${word}(?:,? (?:very much|so much|sir|ma.am|everyone|everybody|all|then|indeed|yeah))?[.,!?—–\\- 。，！？]*\\s*){1,4}$`, "i");
+const ackRun = (word: string) => new RegExp(`^(?:${word}(?:,? (?:very much|so much|sir|ma.am|everyone|everybody|all|then|indeed|yeah))?[.,!?—–\\- 。，！？]*\\s*){1,4}$`, "i");
 /** A whole sentence of backchannel: "Oh.", "Mm-hmm.", "Okay, okay." */
 const ACK_ONLY = ackRun(ACK_WORD);
 /** A whole sentence of agreement: "Yep.", "Sure. Of course." */
@@ -45,7 +47,8 @@ const PERMISSION =
 /** Handing the question to a colleague by name: "Dr. Walensky?" */
 const NAME_CALL = /^(?:(?:dr|mr|mrs|ms|secretary|general|admiral|director|ambassador)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*[?？]$/;
 /** Checking the line or the microphone, and answering such a check. */
-const LINE_CHECK = /\b(?:can you hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute)\b|听得到|听得见/i;
+const LINE_CHECK =
+  /\b(?:can you hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute)\b|听得到|听得见/i;
 /** Thanks and farewells that close a briefing or an exchange. */
 const THANKS_HEAD = /^(?:(?:great|okay|ok|all right|alright|well|good|and|hey|hi)[.,!]?\s+)?(?:thank you|thanks|谢谢)(?:\s+(?:very much|so much|again|all))?[\s,.!。！]*/i;
 const THANKS_TAIL = /^(?:everyone|everybody|all|guys|folks|sir|ma'am|ma’am|mr\.?|madam|president|secretary|again|very much|so much|大家)$/i;
@@ -54,10 +57,15 @@ const THANKS_TAIL = /^(?:everyone|everybody|all|guys|folks|sir|ma'am|ma’am|mr\
 function isThanks(plain: string): boolean {
   const head = THANKS_HEAD.exec(plain);
   if (!head) return false;
-  const tail = plain.slice(head[0].length).replace(/[.,!。！]/g, " ").split(/\s+/).filter(Boolean);
+  const tail = plain
+    .slice(head[0].length)
+    .replace(/[.,!。！]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
   return tail.length <= 3 && tail.every((w) => THANKS_TAIL.test(w) || /^[A-Z][a-z’']+$/.test(w));
 }
-const CLOSING = /\b(?:that concludes|this concludes|concludes (?:our|this|today'?s)|that'?s all (?:the time|we have)|have a (?:great|good|nice|happy|very happy)\b.{0,30}(?:day|weekend|evening|friday))|今天的发布会到此结束|谢谢大家/i;
+const CLOSING =
+  /\b(?:that concludes|this concludes|concludes (?:our|this|today'?s)|that'?s all (?:the time|we have)|have a (?:great|good|nice|happy|very happy)\b.{0,30}(?:day|weekend|evening|friday))|今天的发布会到此结束|谢谢大家/i;
 
 export interface ExchangeState {
   /** The reporter's latest turn contains a question mark. */
@@ -117,7 +125,10 @@ export function isPleasantry(text: string): boolean {
   if (words <= 20 && CLOSING.test(plain) && !/\?/.test(plain.replace(LINE_CHECK, ""))) return true;
   if (words <= 12 && LINE_CHECK.test(plain)) {
     // "Thanks very much. Can you hear me?" - nothing is asked beyond the check itself.
-    return plain.replace(LINE_CHECK, "").replace(/[^?？]/g, "").length <= 1 && !/\b(?:what|why|how|when|where|who|which|will|would|is|are|do|does|did|can|could|should)\b.*\?/i.test(plain.replace(/can you hear me\??|do you hear me\??/gi, ""));
+    return (
+      plain.replace(LINE_CHECK, "").replace(/[^?？]/g, "").length <= 1 &&
+      !/\b(?:what|why|how|when|where|who|which|will|would|is|are|do|does|did|can|could|should)\b.*\?/i.test(plain.replace(/can you hear me\??|do you hear me\??/gi, ""))
+    );
   }
   return false;
 }

@@ -71,7 +71,9 @@ describe("docx", () => {
     zip.file(
       "word/document.xml",
       '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
-        para("Q: Is the desalination plant finished?") + para("A: It opens in June.") + "</w:body></w:document>",
+        para("Q: Is the desalination plant finished?") +
+        para("A: It opens in June.") +
+        "</w:body></w:document>",
     );
     const bytes = await zip.generateAsync({ type: "uint8array" });
     const { text, format } = await extractText(bytes, "briefing.docx");

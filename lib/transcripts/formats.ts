@@ -26,8 +26,7 @@ const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
 export function decodeTranscriptBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) throw new TranscriptInputError("empty", "the file is empty");
-  if (bytes.length > MAX_TRANSCRIPT_BYTES)
-    throw new TranscriptInputError("too_large", `the file is ${bytes.length} bytes; the limit is ${MAX_TRANSCRIPT_BYTES} bytes (5 MB)`);
+  if (bytes.length > MAX_TRANSCRIPT_BYTES) throw new TranscriptInputError("too_large", `the file is ${bytes.length} bytes; the limit is ${MAX_TRANSCRIPT_BYTES} bytes (5 MB)`);
   let decoded: DecodedText;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) decoded = { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) decoded = { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
@@ -46,15 +45,12 @@ export function decodeTranscriptBytes(bytes: Uint8Array): DecodedText {
     }
   }
   const controls = (decoded.text.match(CONTROL) ?? []).length;
-  if (controls > 0 && controls / decoded.text.length > 0.01)
-    throw new TranscriptInputError("binary", "the file looks binary (too many control characters), not a text transcript");
+  if (controls > 0 && controls / decoded.text.length > 0.01) throw new TranscriptInputError("binary", "the file looks binary (too many control characters), not a text transcript");
   if (decoded.text.trim() === "") throw new TranscriptInputError("empty", "the file contains only whitespace");
   return decoded;
 }
 
-const BLOCK = new Set(
-  "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote pre dd dt dl hr title main aside figure figcaption".split(" "),
-);
+const BLOCK = new Set("p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote pre dd dt dl hr title main aside figure figcaption".split(" "));
 const SKIP = new Set(["script", "style", "noscript", "template", "svg", "iframe", "head"]);
 
 /** Tags stripped, each block element becomes a blank-line separated paragraph; scripts and styles vanish. */
@@ -135,13 +131,12 @@ export async function extractText(bytes: Uint8Array, fileName: string): Promise<
 }
 
 function assertTextWithinLimit(text: string): string {
-  if (text.length > MAX_TRANSCRIPT_CHARS)
-    throw new TranscriptInputError("too_large", `the document holds ${text.length} characters of text; the limit is ${MAX_TRANSCRIPT_CHARS}`);
+  if (text.length > MAX_TRANSCRIPT_CHARS) throw new TranscriptInputError("too_large", `the document holds ${text.length} characters of text; the limit is ${MAX_TRANSCRIPT_CHARS}`);
   return text;
 }
 
 /** For the CLI and editor: a draft with nobody speaking and no questions is not a transcript. */
 export function assertHasSpeakers(draft: TranscriptDraft): void {
   const spoken = draft.pairs.length > 0 || draft.statements.some((s) => s.speaker !== null);
-  if (!spoken) throw new TranscriptInputError("no_speakers", "no speakers recognised: label turns like \"Name:\" or \"Q:\"/\"A:\"");
+  if (!spoken) throw new TranscriptInputError("no_speakers", 'no speakers recognised: label turns like "Name:" or "Q:"/"A:"');
 }

@@ -46,7 +46,10 @@ function linesFrom(text: string, from: number): Line[] {
 }
 
 export function cleanTitle(s: string): string {
-  return s.replace(/[\u00a0\u2060\u200b]/g, (c) => (c === "\u00a0" ? " " : "")).replace(/\s+/g, " ").trim();
+  return s
+    .replace(/[\u00a0\u2060\u200b]/g, (c) => (c === "\u00a0" ? " " : ""))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function decodeYamlScalar(raw: string): string {
@@ -61,7 +64,11 @@ function decodeYamlScalar(raw: string): string {
         return ({ _: "\u00a0", n: "\n", t: "\t", " ": " ", '"': '"', "\\": "\\", "/": "/" } as Record<string, string>)[e] ?? e;
       });
   }
-  if (v.startsWith("'")) return v.slice(1, v.endsWith("'") ? -1 : undefined).replace(/''/g, "'").replace(/\s*\n\s*/g, " ");
+  if (v.startsWith("'"))
+    return v
+      .slice(1, v.endsWith("'") ? -1 : undefined)
+      .replace(/''/g, "'")
+      .replace(/\s*\n\s*/g, " ");
   return v.replace(/\s*\n\s*/g, " ");
 }
 
@@ -130,7 +137,18 @@ export function parseHeader(text: string): HeaderInfo {
     dropped.push({ start: l.start, end: l.end, reason: noise });
   }
   const first = lines[i];
-  const empty: HeaderInfo = { title: null, date: null, sourceName: null, sourceUrl: null, location: null, urlProblem: null, span: null, bodyStart: first?.start ?? text.length, lines: [], dropped };
+  const empty: HeaderInfo = {
+    title: null,
+    date: null,
+    sourceName: null,
+    sourceUrl: null,
+    location: null,
+    urlProblem: null,
+    span: null,
+    bodyStart: first?.start ?? text.length,
+    lines: [],
+    dropped,
+  };
   if (!first || !looksLikeTitle(first.text)) return empty;
 
   const title = cleanTitle(first.text);
@@ -168,7 +186,7 @@ function frontMatterHeader(text: string, fm: { end: number; fields: Record<strin
   const title = fm.fields.title ? cleanTitle(fm.fields.title) : null;
   // The front-matter date is the publication date, sometimes a day late; a
   // date printed in the title is the briefing itself.
-  const date = (title && findDate(title)?.iso) || (fm.fields.date ? findDate(fm.fields.date)?.iso ?? null : null);
+  const date = (title && findDate(title)?.iso) || (fm.fields.date ? (findDate(fm.fields.date)?.iso ?? null) : null);
   let sourceName: string | null = fm.fields.source_name ?? fm.fields.source ?? null;
   const printedUrl = fm.fields.source_url ?? fm.fields.url;
   const { url: sourceUrl, problem: urlProblem } = printedUrl ? checkUrl(printedUrl) : { url: null, problem: null };

@@ -27,27 +27,48 @@ const Q_SPACE = /^Q(?=[\s\u00a0]{2,}|\u00a0)/;
 const THE_PRESIDENT = /^(THE\.? PRESIDENT|The PRESIDENT|THE PRESIDNT|TEE PRESIDENT)(\s*\[[^\]\n]{1,80}\])?\s*([.:,])(?=\s|$)/;
 const THE_PRESIDENT_BARE = /^(THE PRESIDENT)(?=\s+[A-Z][a-z\s])/;
 const CAPS = /^([A-Z][A-Z.'’\- ]*[A-Z.])(\s*\[[^\]\n]{1,80}\])?\s*([:.])(?=\s|$)/;
-const MIXED =
-  /^([A-Z][\p{L}'’.\-]*(?:[ \u00a0]+(?:[A-Z][\p{L}'’.\-]*|of|the|de|van|von|al|bin|and|&)){0,5})(\s*\[[^\]\n]{1,80}\])?\s*([:：])/u;
+const MIXED = /^([A-Z][\p{L}'’.\-]*(?:[ \u00a0]+(?:[A-Z][\p{L}'’.\-]*|of|the|de|van|von|al|bin|and|&)){0,5})(\s*\[[^\]\n]{1,80}\])?\s*([:：])/u;
 const CJK = /^([\p{Script=Han}·A-Za-z]{2,16})\s*([：:])/u;
 
 const NOT_SPEAKER_CAPS = new Set([
-  "NOTE", "NOTES", "PS", "P.S", "EDITOR'S NOTE", "EDITOR’S NOTE", "UPDATE", "CORRECTION", "SOURCE", "TAGS", "TITLE",
-  "DATE", "TIME", "LOCATION", "WARNING", "URL", "PHOTO", "VIDEO", "AUDIO", "TRANSCRIPT", "END",
+  "NOTE",
+  "NOTES",
+  "PS",
+  "P.S",
+  "EDITOR'S NOTE",
+  "EDITOR’S NOTE",
+  "UPDATE",
+  "CORRECTION",
+  "SOURCE",
+  "TAGS",
+  "TITLE",
+  "DATE",
+  "TIME",
+  "LOCATION",
+  "WARNING",
+  "URL",
+  "PHOTO",
+  "VIDEO",
+  "AUDIO",
+  "TRANSCRIPT",
+  "END",
 ]);
 
 const NOT_SPEAKER_WORDS = new Set(
-  ("first second third fourth fifth sixth finally lastly note notes also however example answer question update source " +
+  (
+    "first second third fourth fifth sixth finally lastly note notes also however example answer question update source " +
     "date time location title subject re ps in on at as for to here there this that these those it we i he she they our " +
     "my your and but so now today yesterday tomorrow one two three four step result conclusion summary background topic " +
     "keywords key important warning reminder quote quick please thanks thank yes no well okay ok what why how when where who " +
     "which if then after before during since meanwhile moreover furthermore additionally specifically remember update " +
-    "breaking editor transcript photo video audio press release statement remarks").split(" "),
+    "breaking editor transcript photo video audio press release statement remarks"
+  ).split(" "),
 );
 
 const KNOWN_OUTLETS = new Set(
-  ("reuters afp ap associated press bloomberg cnn bbc nhk kyodo xinhua cctv cgtn pti tass sputnik npr yonhap efe ansa dpa " +
-    "nikkei asahi cnbc abc cbs nbc rtl ria novosti").split(" "),
+  (
+    "reuters afp ap associated press bloomberg cnn bbc nhk kyodo xinhua cctv cgtn pti tass sputnik npr yonhap efe ansa dpa " + "nikkei asahi cnbc abc cbs nbc rtl ria novosti"
+  ).split(" "),
 );
 const OUTLET_WORD =
   /\b(TV|Television|Radio|News|Daily|Times|Post|Press|Agency|Journal|Herald|Tribune|Gazette|Network|Broadcasting|Broadcast|Media|Channel|Telegraph|Observer|Weekly|Magazine|Novosti|Wire|Paper|Reporter|Journalist|Correspondent)\b/;
@@ -85,15 +106,33 @@ export function findLabelCandidate(paragraph: string, ctx: LabelContext): LabelC
     let content = offset + matchLength;
     while (content < paragraph.length && /[ \t\u00a0\u3000]/.test(paragraph[content]!)) content++;
     const aloneOnLine = firstLine.slice(matchLength).trim() === "";
-    return { speaker: speaker.trim(), note: note ? note.trim().replace(/^\[|\]$/g, "").trim() : null, contentOffset: content, terminator, form, kind, aloneOnLine };
+    return {
+      speaker: speaker.trim(),
+      note: note
+        ? note
+            .trim()
+            .replace(/^\[|\]$/g, "")
+            .trim()
+        : null,
+      contentOffset: content,
+      terminator,
+      form,
+      kind,
+      aloneOnLine,
+    };
   };
   let m: RegExpExecArray | null;
   if ((m = STRONG.exec(firstLine)) || (m = STRONG_CJK.exec(firstLine))) {
     const word = m[1]!.toLowerCase();
     const kind: LabelKind = /^(q|question|问|提问|记者)$/.test(word)
-      ? word === "记者" ? "outlet" : "question"
-      : /^(follow[- ]?up|追问)$/.test(word) ? "follow_up"
-      : /^(a|answer|答)$/.test(word) ? "answer" : "moderator";
+      ? word === "记者"
+        ? "outlet"
+        : "question"
+      : /^(follow[- ]?up|追问)$/.test(word)
+        ? "follow_up"
+        : /^(a|answer|答)$/.test(word)
+          ? "answer"
+          : "moderator";
     return make(m[1]!, null, m[0].length, m[2]!, "strong", kind);
   }
   if ((m = Q_DOT.exec(firstLine)) || (m = Q_SPACE.exec(firstLine))) return make("Q", null, m[0].length, m[0].slice(1), "strong", "question");

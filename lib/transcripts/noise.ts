@@ -30,7 +30,6 @@ export function classifyNoise(trimmedLine: string): NoiseReason | null {
     if (/[AaPp]\.?\s?[Mm]|[A-Z]{2,5}\)?$/.test(line)) return "timestamp";
   }
   if (line.length <= 120 && NAVIGATION.some((re) => re.test(line))) return "navigation";
-  if (line.length <= 200 && PAGINATION.some((re) => re.test(line)) && /\d|上一页|下一页|next|prev/i.test(line))
-    return "pagination";
+  if (line.length <= 200 && PAGINATION.some((re) => re.test(line)) && /\d|上一页|下一页|next|prev/i.test(line)) return "pagination";
   return null;
 }

@@ -51,7 +51,8 @@ describe("labels", () => {
   });
 
   it("keeps MODERATOR turns as moderator answers, not dropped content", () => {
-    const text = "MS. LEE:  Welcome.\n\nQ    Is it safe?\n\nMS. LEE:  Yes.  It is safe for everyone.\n\nMODERATOR:  Next, Ann Park, AP.\n\nQ    Thanks.  Why now?\n\nMS. LEE:  Because the tests finished this week.";
+    const text =
+      "MS. LEE:  Welcome.\n\nQ    Is it safe?\n\nMS. LEE:  Yes.  It is safe for everyone.\n\nMODERATOR:  Next, Ann Park, AP.\n\nQ    Thanks.  Why now?\n\nMS. LEE:  Because the tests finished this week.";
     const d = parseTranscript(text);
     expect(answersOf(text)).toEqual([["MS. LEE", "MODERATOR"], ["MS. LEE"]]);
     expect(d.pairs[0]!.answers[1]!.role).toBe("moderator");

@@ -21,8 +21,7 @@ const waiting: (() => void)[] = [];
 
 async function slot(): Promise<() => void> {
   if (running >= MAX_PARALLEL_PARSES) {
-    if (waiting.length >= MAX_WAITING_PARSES)
-      throw new TranscriptInputError("too_slow", "the server is busy reading other transcripts; try again in a minute");
+    if (waiting.length >= MAX_WAITING_PARSES) throw new TranscriptInputError("too_slow", "the server is busy reading other transcripts; try again in a minute");
     await new Promise<void>((resolve) => waiting.push(resolve));
   }
   running++;

@@ -24,8 +24,7 @@ export interface ReadTranscript {
 
 function textOf(source: Extract<TranscriptSource, { kind: "text" }>): string {
   // Pasted text goes through the same checks as a file, so the rules cannot drift apart.
-  if (source.text.trim() === "")
-    throw new TranscriptInputError("empty", source.text ? "the pasted text contains only whitespace" : "no file was chosen and no text was pasted");
+  if (source.text.trim() === "") throw new TranscriptInputError("empty", source.text ? "the pasted text contains only whitespace" : "no file was chosen and no text was pasted");
   const bytes = new TextEncoder().encode(source.text);
   if (bytes.length > MAX_TRANSCRIPT_BYTES) throw new TranscriptInputError("too_large", `the pasted text is ${bytes.length} bytes; the limit is 5 MB`);
   return decodeTranscriptBytes(bytes).text;
@@ -35,8 +34,7 @@ export function assertWithinCaps(draft: TranscriptDraft): void {
   if (draft.pairs.length > MAX_PAIRS)
     throw new TranscriptInputError("too_complex", `the transcript has ${draft.pairs.length} question-and-answer pairs; one import takes at most ${MAX_PAIRS}, so split it`);
   const turns = draft.statements.length + draft.unassigned.length + draft.pairs.reduce((n, p) => n + 1 + p.answers.length, 0);
-  if (turns > MAX_TURNS)
-    throw new TranscriptInputError("too_complex", `the transcript has ${turns} turns; one import takes at most ${MAX_TURNS}, so split it`);
+  if (turns > MAX_TURNS) throw new TranscriptInputError("too_complex", `the transcript has ${turns} turns; one import takes at most ${MAX_TURNS}, so split it`);
 }
 
 /** Throws TranscriptInputError (with a message for the editor) for anything that cannot become a draft. */
@@ -44,8 +42,7 @@ export async function readTranscript(source: TranscriptSource, options: ParseOpt
   const { text, format } = source.kind === "text" ? { text: textOf(source), format: "txt" as const } : await extractText(source.bytes, source.fileName);
   let lines = 1;
   for (let i = text.indexOf("\n"); i !== -1 && lines <= MAX_LINES; i = text.indexOf("\n", i + 1)) lines++;
-  if (lines > MAX_LINES)
-    throw new TranscriptInputError("too_complex", `the transcript has more than ${MAX_LINES} lines; one import takes at most ${MAX_LINES}, so split it`);
+  if (lines > MAX_LINES) throw new TranscriptInputError("too_complex", `the transcript has more than ${MAX_LINES} lines; one import takes at most ${MAX_LINES}, so split it`);
   const draft = parseTranscript(text, options);
   assertHasSpeakers(draft);
   assertWithinCaps(draft);

@@ -63,35 +63,27 @@ describe("bad input", () => {
     expect(d.pairs[0]!.answers[0]!.text).toBe("He did, this morning. THE PRESIDENT said afterwards that the call went well. Q and A sessions will follow next week.");
   });
 
-  it(
-    "a 5 MB paste is parsed whole",
-    () => {
-      const exchange = [
-        "Q    Thanks. On the port: the governor says the new terminal opens this year.",
-        "MS. LEE:  Yep.",
-        "Q    And the tolls?",
-        `MS. LEE:  ${filler(8)}`,
-        "Q    Right.",
-        `MS. LEE:  ${filler(4)}`,
-      ].join("\n\n");
-      let text = "";
-      while (text.length < MAX_TRANSCRIPT_BYTES) text += exchange + "\n\n";
-      text = text.slice(0, MAX_TRANSCRIPT_BYTES);
-      const d = parsedWhole(text);
-      expect(d.pairs.length).toBe(text.split("On the port:").length - 1);
-      expect(d.pairs[0]!.answers.map((a) => a.role)).toEqual(["official", "journalist", "official", "journalist", "official"]);
-    },
-    300_000,
-  );
+  it("a 5 MB paste is parsed whole", () => {
+    const exchange = [
+      "Q    Thanks. On the port: the governor says the new terminal opens this year.",
+      "MS. LEE:  Yep.",
+      "Q    And the tolls?",
+      `MS. LEE:  ${filler(8)}`,
+      "Q    Right.",
+      `MS. LEE:  ${filler(4)}`,
+    ].join("\n\n");
+    let text = "";
+    while (text.length < MAX_TRANSCRIPT_BYTES) text += exchange + "\n\n";
+    text = text.slice(0, MAX_TRANSCRIPT_BYTES);
+    const d = parsedWhole(text);
+    expect(d.pairs.length).toBe(text.split("On the port:").length - 1);
+    expect(d.pairs[0]!.answers.map((a) => a.role)).toEqual(["official", "journalist", "official", "journalist", "official"]);
+  }, 300_000);
 
-  it(
-    "a 5 MB paste with no line breaks and no labels is left unassigned, not dropped",
-    () => {
-      const text = "word ".repeat(MAX_TRANSCRIPT_BYTES / 5);
-      const d = parsedWhole(text);
-      expect(d.pairs).toEqual([]);
-      expect(d.warnings).toContain("no speakers recognised");
-    },
-    300_000,
-  );
+  it("a 5 MB paste with no line breaks and no labels is left unassigned, not dropped", () => {
+    const text = "word ".repeat(MAX_TRANSCRIPT_BYTES / 5);
+    const d = parsedWhole(text);
+    expect(d.pairs).toEqual([]);
+    expect(d.warnings).toContain("no speakers recognised");
+  }, 300_000);
 });

@@ -139,7 +139,16 @@ export function segmentBody(text: string, bodyStart: number, opts: SegmentOption
     let label = cand && isBelievable(cand, stats) ? cand : null;
     // A soft-wrapped line inside a Markdown paragraph may start with a
     // capitalised phrase and a colon; only trust recurring labels there.
-    if (label && layout === "blocks" && !p.breakBefore && !breakPending && label.form === "mixed" && label.kind === "named" && !label.aloneOnLine && (counts.get(label.speaker) ?? 0) < 2)
+    if (
+      label &&
+      layout === "blocks" &&
+      !p.breakBefore &&
+      !breakPending &&
+      label.form === "mixed" &&
+      label.kind === "named" &&
+      !label.aloneOnLine &&
+      (counts.get(label.speaker) ?? 0) < 2
+    )
       label = null;
     if (NOTE_TRAILER.test(body) && !label) inNote = true;
     if (inNote && !label) {
@@ -157,8 +166,7 @@ export function segmentBody(text: string, bodyStart: number, opts: SegmentOption
       continue;
     }
     const prev = units[units.length - 1];
-    const continuesBlock =
-      layout === "blocks" && prev && !p.breakBefore && !breakPending && !label && !prev.heading;
+    const continuesBlock = layout === "blocks" && prev && !p.breakBefore && !breakPending && !label && !prev.heading;
     breakPending = false;
     if (continuesBlock) {
       prev.end = p.end;

@@ -48,8 +48,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   const offset = view.getUint32(eocd + 16, true);
   // ZIP64 marks its sizes with all-ones; a transcript under 5 MB never needs it.
   if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) notZip("ZIP64 archives are not accepted");
-  if (count > MAX_DOCX_ENTRIES)
-    throw new TranscriptInputError("too_large", `the .docx holds ${count} files; the limit is ${MAX_DOCX_ENTRIES}`);
+  if (count > MAX_DOCX_ENTRIES) throw new TranscriptInputError("too_large", `the .docx holds ${count} files; the limit is ${MAX_DOCX_ENTRIES}`);
   if (offset + size > eocd) notZip("its directory points outside the file");
   const entries: ZipEntry[] = [];
   let at = offset;

@@ -18,10 +18,7 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-export const httpUrlSchema = z
-  .string()
-  .trim()
-  .refine(isHttpUrl, `Source URL must be a full http:// or https:// address (at most ${MAX_URL_LENGTH} characters)`);
+export const httpUrlSchema = z.string().trim().refine(isHttpUrl, `Source URL must be a full http:// or https:// address (at most ${MAX_URL_LENGTH} characters)`);
 
 /** For output: the stored URL when it is http(s), otherwise null. */
 export function httpUrlOrNull(value: string | null | undefined): string | null {

@@ -57,7 +57,11 @@ async function scan(): Promise<{ found: Found[]; inline: string[] }> {
 function routeContext(file: string) {
   const params: Record<string, string | string[]> = {};
   for (const match of file.matchAll(/\[(\.\.\.)?([^\]]+)\]/g)) params[match[2]] = match[1] ? ["x"] : "abcdefgh";
-  const urlPath = file.replace(/^app/, "").replace(/\/route\.tsx?$/, "").replace(/\[(\.\.\.)?([^\]]+)\]/g, (_m, rest) => (rest ? "x" : "abcdefgh")).replace(/\/\([^)]+\)/g, "");
+  const urlPath = file
+    .replace(/^app/, "")
+    .replace(/\/route\.tsx?$/, "")
+    .replace(/\[(\.\.\.)?([^\]]+)\]/g, (_m, rest) => (rest ? "x" : "abcdefgh"))
+    .replace(/\/\([^)]+\)/g, "");
   return { params: Promise.resolve(params), url: `http://localhost:3000${urlPath || "/"}` };
 }
 
@@ -75,7 +79,7 @@ describe("every mutation is registered and guarded", () => {
   it("the registry in lib/auth/permissions.ts matches the scan of the code", async () => {
     const { MUTATIONS } = await import("@/lib/auth/permissions");
     const { found, inline } = await scan();
-    expect(inline, "inline \"use server\" functions are not allowed; move them into an actions file").toEqual([]);
+    expect(inline, 'inline "use server" functions are not allowed; move them into an actions file').toEqual([]);
     const registered = MUTATIONS.map((m) => (m.kind === "action" ? `action ${m.file}#${m.name}` : `route ${m.file}#${m.method}`)).sort();
     const scanned = found.map((f) => f.key).sort();
     const unregistered = scanned.filter((k) => !registered.includes(k));

@@ -24,7 +24,14 @@ export async function publishSample(title = "Briefing on river transport") {
     metadata: { title, heldOn: "2024-05-16", organizer: "Transport Office", language: "en", sourceName: "test" },
     statements: [{ speaker: "Moderator", role: "MODERATOR", text: "Good morning." }],
     pairs: [
-      { question: { speaker: "Ann Reporter", outlet: "Daily Wire", text: "When will the bridge open?" }, answers: [{ speaker: "Li Official", text: "Next spring." }, { speaker: "Hu Deputy", text: "Weather permitting." }], topics: ["bridges"] },
+      {
+        question: { speaker: "Ann Reporter", outlet: "Daily Wire", text: "When will the bridge open?" },
+        answers: [
+          { speaker: "Li Official", text: "Next spring." },
+          { speaker: "Hu Deputy", text: "Weather permitting." },
+        ],
+        topics: ["bridges"],
+      },
       { question: { speaker: "Bo Reporter", outlet: "Radio East", text: "What about ferries?" }, answers: [{ speaker: "Li Official", text: "They keep running." }], topics: [] },
     ],
   });
@@ -44,9 +51,7 @@ export async function databaseFingerprint(databaseUrl: string): Promise<Record<s
     const out: Record<string, string> = {};
     for (const { table_name } of tables.rows) {
       const quoted = `"${table_name.replace(/"/g, '""')}"`;
-      const row = await client.query<{ n: string; h: string | null }>(
-        `SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM ${quoted} t`,
-      );
+      const row = await client.query<{ n: string; h: string | null }>(`SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM ${quoted} t`);
       out[table_name] = `${row.rows[0].n}:${row.rows[0].h ?? ""}`;
     }
     return out;

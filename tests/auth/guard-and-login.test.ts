@@ -64,8 +64,7 @@ describe("guardRoute", () => {
   it("answers 401, 403 and checks Origin on mutating requests", async () => {
     const { guardRoute } = await import("@/lib/auth/guard");
     const { runWithSession } = await import("@/lib/auth/session");
-    const post = (origin?: string) =>
-      new NextRequest("http://localhost:4000/api/x", { method: "POST", headers: { host: "localhost:4000", ...(origin ? { origin } : {}) } });
+    const post = (origin?: string) => new NextRequest("http://localhost:4000/api/x", { method: "POST", headers: { host: "localhost:4000", ...(origin ? { origin } : {}) } });
     const status = (r: unknown) => (r instanceof Response ? r.status : 200);
     expect(status(await runWithSession(null, () => guardRoute(post(), "EDITOR")))).toBe(401);
     expect(status(await runWithSession(seeded.users.editor, () => guardRoute(post(), "ADMIN")))).toBe(403);

@@ -11,9 +11,7 @@ async function burst(email: string, tries: number, rightAt: number, ipFor: (i: n
   const { passwordChecks } = await import("@/lib/auth/password");
   const before = passwordChecks.count;
   const wait = async () => {};
-  const results = await Promise.allSettled(
-    Array.from({ length: tries }, (_, i) => verifyLogin({ email, password: i === rightAt ? PASSWORD : `guess-${i}` }, ipFor(i), { wait })),
-  );
+  const results = await Promise.allSettled(Array.from({ length: tries }, (_, i) => verifyLogin({ email, password: i === rightAt ? PASSWORD : `guess-${i}` }, ipFor(i), { wait })));
   const signedIn = results.filter((r) => r.status === "fulfilled" && r.value !== null).length;
   const checked = passwordChecks.count - before;
   console.log(`[burst] ${tries} simultaneous tries on ${email}: ${checked} passwords checked, ${signedIn} signed in`);

@@ -45,7 +45,9 @@ describe("clear 4xx answers", () => {
   it("a JSON body to the login endpoint answers 400 with a message", async () => {
     const { POST } = await import("@/app/api/auth/[...nextauth]/route");
     const request = new NextRequest("http://localhost:3000/api/auth/callback/credentials", {
-      method: "POST", body: JSON.stringify({ email: "editor@example.org", password: PASSWORD }), headers: { "content-type": "application/json" },
+      method: "POST",
+      body: JSON.stringify({ email: "editor@example.org", password: PASSWORD }),
+      headers: { "content-type": "application/json" },
     });
     const response = await POST(request, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
     expect(response.status).toBe(400);

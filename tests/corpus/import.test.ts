@@ -20,8 +20,17 @@ const FILES = {
 } as const;
 
 type RawRecord = {
-  id: string; date: string | null; conference: string | null; answerers: string[]; questioner: string | null;
-  question: string; answer: string; topic: string | null; url: string | null; source: string; seq: number;
+  id: string;
+  date: string | null;
+  conference: string | null;
+  answerers: string[];
+  questioner: string | null;
+  question: string;
+  answer: string;
+  topic: string | null;
+  url: string | null;
+  source: string;
+  seq: number;
 };
 
 let services: TestServices;
@@ -60,7 +69,10 @@ async function pairSnapshot() {
 
 describe("bulk corpus import", () => {
   it("imports a slice of every corpus file: pairs, conferences, outlets, topics, split answers", async () => {
-    const summary = await corpus.importCorpusFiles([...slices.values()].map((s) => s.file), { batchSize: 250 });
+    const summary = await corpus.importCorpusFiles(
+      [...slices.values()].map((s) => s.file),
+      { batchSize: 250 },
+    );
     expect(summary.skipped).toEqual([]);
     expect(summary.pairsInserted).toBe(5 * SLICE);
     expect(summary.outboxRows).toBe(5 * SLICE);
@@ -125,7 +137,10 @@ describe("bulk corpus import", () => {
     const before = await pairSnapshot();
     const turnsBefore = await count(`SELECT count(*) AS n FROM "Turn"`);
     const outboxBefore = await count(`SELECT count(*) AS n FROM "SearchOutbox"`);
-    const summary = await corpus.importCorpusFiles([...slices.values()].map((s) => s.file), { batchSize: 250 });
+    const summary = await corpus.importCorpusFiles(
+      [...slices.values()].map((s) => s.file),
+      { batchSize: 250 },
+    );
     expect(summary).toMatchObject({ pairsInserted: 0, pairsUpdated: 0, pairsUnchanged: 5 * SLICE, conferencesInserted: 0, conferencesUpdated: 0, outboxRows: 0 });
     expect(await pairSnapshot()).toEqual(before);
     expect(await count(`SELECT count(*) AS n FROM "Turn"`)).toBe(turnsBefore);

@@ -80,11 +80,14 @@ describe("corpus import with indexing", () => {
     await client.query(`UPDATE "QaPair" SET status = 'UNPUBLISHED' WHERE "sourceId" = $1`, [hidden]);
     const changedId = wh[7].id as string;
     const changedFile = path.join(dir, "changed.jsonl");
-    await writeFile(changedFile, [
-      JSON.stringify({ ...wh[7], answer: `${wh[7].answer as string} (corrected)` }),
-      JSON.stringify({ ...uspnc[5], question: `${uspnc[5].question as string} (corrected)` }),
-      JSON.stringify(wh[8]),
-    ].join("\n"));
+    await writeFile(
+      changedFile,
+      [
+        JSON.stringify({ ...wh[7], answer: `${wh[7].answer as string} (corrected)` }),
+        JSON.stringify({ ...uspnc[5], question: `${uspnc[5].question as string} (corrected)` }),
+        JSON.stringify(wh[8]),
+      ].join("\n"),
+    );
 
     // This time sent while writing rather than after the last commit.
     const summary = await corpus.importCorpusFiles([changedFile], { index: true, indexMode: "overlap" });

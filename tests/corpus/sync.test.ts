@@ -18,10 +18,23 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const record = (n: number, answer = `Answer ${n} as first published.`) => JSON.stringify({
-  id: `wh-sync-${n}`, date: "2022-02-02", conference: "Sync briefing", organizer: "The White House", answerers: ["MS. PSAKI"], questioner: null,
-  question: `Question ${n} about ferries?`, answer, lang: "en", seq: n, topic: null, url: "https://example.org/sync", flags: [], source: "example/wh@abcdef1:sync.jsonl",
-});
+const record = (n: number, answer = `Answer ${n} as first published.`) =>
+  JSON.stringify({
+    id: `wh-sync-${n}`,
+    date: "2022-02-02",
+    conference: "Sync briefing",
+    organizer: "The White House",
+    answerers: ["MS. PSAKI"],
+    questioner: null,
+    question: `Question ${n} about ferries?`,
+    answer,
+    lang: "en",
+    seq: n,
+    topic: null,
+    url: "https://example.org/sync",
+    flags: [],
+    source: "example/wh@abcdef1:sync.jsonl",
+  });
 
 async function file(name: string, lines: string[]) {
   const target = path.join(dir, name);
@@ -34,7 +47,12 @@ describe("corpus sync", () => {
     const { importCorpusFiles } = await import("@/lib/corpus/import");
     const { planCorpusSync, withdrawVanished, WITHDRAWN_NOTE } = await import("@/lib/corpus/sync");
     const { db } = await import("@/lib/db/client");
-    await importCorpusFiles([await file("v1.jsonl", [1, 2, 3, 4].map((n) => record(n)))]);
+    await importCorpusFiles([
+      await file(
+        "v1.jsonl",
+        [1, 2, 3, 4].map((n) => record(n)),
+      ),
+    ]);
 
     const next = await file("v2.jsonl", [record(1), record(2, "Answer 2, corrected by the source."), record(4), record(5)]);
     const before = await db().qaPair.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, status: true } });

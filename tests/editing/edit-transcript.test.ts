@@ -103,7 +103,11 @@ describe("editTranscript on a published conference", () => {
 
     const turns = await turnsOf(slug);
     expect(turns.filter((t) => t.qaPair?.publicId === publicIds[0]).map((t) => t.text)).toEqual([
-      "When will the bridge open?", "Next spring.", "Weather permitting.", "What about ferries?", "They keep running.",
+      "When will the bridge open?",
+      "Next spring.",
+      "Weather permitting.",
+      "What about ferries?",
+      "They keep running.",
     ]);
     const row = await db().qaPair.findUniqueOrThrow({ where: { publicId: publicIds[1] } });
     expect(row).toMatchObject({ status: "DELETED", mergedIntoId: expect.any(Number) });

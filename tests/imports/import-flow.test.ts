@@ -9,14 +9,9 @@ import { useTestServices, type TestServices } from "../support/services";
 const seedPath = path.resolve(import.meta.dirname, "../../../shared/seeds/000_47fa108efec89af6.txt");
 
 const briefing = (pairs: [string, string][]) =>
-  [
-    "Regular Press Briefing on Trade",
-    "May 20, 2024",
-    "",
-    "MODERATOR: Good afternoon. Let's begin.",
-    "",
-    ...pairs.flatMap(([q, a]) => [`Q: ${q}`, "", `MS. LIN: ${a}`, ""]),
-  ].join("\n");
+  ["Regular Press Briefing on Trade", "May 20, 2024", "", "MODERATOR: Good afternoon. Let's begin.", "", ...pairs.flatMap(([q, a]) => [`Q: ${q}`, "", `MS. LIN: ${a}`, ""])].join(
+    "\n",
+  );
 
 const ORIGINAL: [string, string][] = [
   ["What is the outlook for steel exports this year?", "Steel exports grew by four percent in the first quarter."],
@@ -32,7 +27,12 @@ let editor: { id: number };
 async function counts() {
   const d = db();
   const [drafts, conferences, pairs, turns, outbox, audits] = await Promise.all([
-    d.importDraft.count(), d.conference.count(), d.qaPair.count(), d.turn.count(), d.searchOutbox.count(), d.auditEvent.count(),
+    d.importDraft.count(),
+    d.conference.count(),
+    d.qaPair.count(),
+    d.turn.count(),
+    d.searchOutbox.count(),
+    d.auditEvent.count(),
   ]);
   return { drafts, conferences, pairs, turns, outbox, audits };
 }
@@ -104,7 +104,9 @@ describe("import draft: create, edit, publish", () => {
     const loaded = await store.loadImportDraft(id);
     const answer = loaded.draft.pairs[0].answers[0];
     await store.editImportDraft(editor, id, loaded.version, { op: "setSpeaker", turnId: answer.id, speaker: "Lin Jian" });
-    await expect(store.editImportDraft(editor, id, loaded.version, { op: "setSpeaker", turnId: answer.id, speaker: "Somebody Else" })).rejects.toBeInstanceOf(store.DraftConflictError);
+    await expect(store.editImportDraft(editor, id, loaded.version, { op: "setSpeaker", turnId: answer.id, speaker: "Somebody Else" })).rejects.toBeInstanceOf(
+      store.DraftConflictError,
+    );
     await expect(store.publishImportDraft(editor, id, loaded.version)).rejects.toBeInstanceOf(store.DraftConflictError);
     const now = await store.loadImportDraft(id);
     expect(now.version).toBe(loaded.version + 1);
@@ -141,7 +143,16 @@ describe("translation-of", () => {
     const original = await db().conference.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true, slug: true } });
     const { id } = await store.createImportDraft(editor, { kind: "text", text: briefing(ORIGINAL) });
     const loaded = await store.loadImportDraft(id);
-    const metadata = { title: "贸易例行记者会", heldOn: "2024-05-20", organizer: "", location: "", language: "zh", sourceUrl: "", sourceName: "", translationOfSlug: "no-such-conference" };
+    const metadata = {
+      title: "贸易例行记者会",
+      heldOn: "2024-05-20",
+      organizer: "",
+      location: "",
+      language: "zh",
+      sourceUrl: "",
+      sourceName: "",
+      translationOfSlug: "no-such-conference",
+    };
     let { version } = await store.editImportDraft(editor, id, loaded.version, { op: "setMetadata", metadata });
     const before = await counts();
     await expect(store.publishImportDraft(editor, id, version)).rejects.toThrow(/no-such-conference, which does not exist/);
@@ -171,7 +182,10 @@ describe("bad input writes nothing", () => {
     it(`rejects ${name} with a clear message`, async () => {
       const before = await counts();
       const { TranscriptInputError } = await import("@/lib/transcripts/formats");
-      const error = await store.createImportDraft(editor, source).then(() => null, (e: unknown) => e);
+      const error = await store.createImportDraft(editor, source).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(TranscriptInputError);
       expect((error as Error).message).toMatch(message);
       expect(await counts()).toEqual(before);
@@ -180,10 +194,12 @@ describe("bad input writes nothing", () => {
 
   it("converts a GB18030 file instead of rejecting it", async () => {
     // "外交部例行记者会 / 2024年5月20日 / 问：中方对此有何评论？ / 答：我们注意到有关报道。 / 问：… / 答：…" via iconv -t gb18030.
-    const bytes = new Uint8Array(Buffer.from(
-      "cde2bdbbb2bfc0fdd0d0bcc7d5dfbbe10a32303234c4ea35d4c23230c8d50a0acecaa3bad6d0b7bdb6d4b4cbd3d0bacec6c0c2dba3bf0a0ab4f0a3baced2c3c7d7a2d2e2b5bdd3d0b9d8b1a8b5c0a1a30a0acecaa3bacbabb7bdbbe1ccb8bacecab1bed9d0d0a3bf0a0ab4f0a3baced2c3c7bbe1bcb0cab1b7a2b2bccffbcfa2a1a30a",
-      "hex",
-    ));
+    const bytes = new Uint8Array(
+      Buffer.from(
+        "cde2bdbbb2bfc0fdd0d0bcc7d5dfbbe10a32303234c4ea35d4c23230c8d50a0acecaa3bad6d0b7bdb6d4b4cbd3d0bacec6c0c2dba3bf0a0ab4f0a3baced2c3c7d7a2d2e2b5bdd3d0b9d8b1a8b5c0a1a30a0acecaa3bacbabb7bdbbe1ccb8bacecab1bed9d0d0a3bf0a0ab4f0a3baced2c3c7bbe1bcb0cab1b7a2b2bccffbcfa2a1a30a",
+        "hex",
+      ),
+    );
     const { id } = await store.createImportDraft(editor, { kind: "file", fileName: "briefing.txt", bytes });
     const stored = await store.loadImportDraft(id);
     expect(stored.sourceText).toContain("中方对此有何评论？");

@@ -8,7 +8,9 @@ import { useTestServices, type TestServices } from "../support/services";
 const URL = "https://example.org/briefings/2024-05-20";
 
 const briefing = (pairs: [string, string][]) =>
-  ["Regular Press Briefing on Trade", "May 20, 2024", "", "MODERATOR: Good afternoon. Let's begin.", "", ...pairs.flatMap(([q, a]) => [`Q: ${q}`, "", `MS. LIN: ${a}`, ""])].join("\n");
+  ["Regular Press Briefing on Trade", "May 20, 2024", "", "MODERATOR: Good afternoon. Let's begin.", "", ...pairs.flatMap(([q, a]) => [`Q: ${q}`, "", `MS. LIN: ${a}`, ""])].join(
+    "\n",
+  );
 
 const STEEL: [string, string] = ["What is the outlook for steel exports this year?", "Steel exports grew by four percent in the first quarter."];
 const SOLAR: [string, string] = ["Will the ministry change tariffs on solar panels?", "No change is planned for solar panel tariffs."];
@@ -25,7 +27,16 @@ async function importAndPrepare(pairs: [string, string][]) {
   const loaded = await store.loadImportDraft(id);
   const { version } = await store.editImportDraft(editor, id, loaded.version, {
     op: "setMetadata",
-    metadata: { title: loaded.draft.metadata.title, heldOn: "2024-05-20", organizer: "Ministry of Commerce", location: "", language: "en", sourceUrl: URL, sourceName: "", translationOfSlug: "" },
+    metadata: {
+      title: loaded.draft.metadata.title,
+      heldOn: "2024-05-20",
+      organizer: "Ministry of Commerce",
+      location: "",
+      language: "en",
+      sourceUrl: URL,
+      sourceName: "",
+      translationOfSlug: "",
+    },
   });
   return { id, version };
 }
@@ -57,7 +68,10 @@ describe("re-import of a newer version of the same source", () => {
     expect(await store.planPublish(second.id)).toMatchObject({ kind: "reimport" });
 
     const outboxBefore = await db().searchOutbox.count();
-    const refusal = await store.publishImportDraft(editor, second.id, second.version).then(() => null, (e: unknown) => e);
+    const refusal = await store.publishImportDraft(editor, second.id, second.version).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(refusal).toBeInstanceOf(store.ReimportConfirmationNeeded);
     const diff = (refusal as InstanceType<typeof store.ReimportConfirmationNeeded>).diff;
     expect(diff.unchanged.map((p) => p.publicId)).toEqual([steel.publicId]);
@@ -85,10 +99,18 @@ describe("re-import of a newer version of the same source", () => {
 
     const outbox = await db().searchOutbox.findMany({ where: { id: { gt: BigInt(0) } }, orderBy: { id: "asc" }, skip: outboxBefore });
     expect(outbox.filter((o) => o.op === "DELETE").map((o) => o.qaPairId)).toEqual([ports.id]);
-    expect(outbox.filter((o) => o.op === "UPSERT").map((o) => o.qaPairId).sort()).toEqual([steel.id, solar.id, grain.id].sort());
+    expect(
+      outbox
+        .filter((o) => o.op === "UPSERT")
+        .map((o) => o.qaPairId)
+        .sort(),
+    ).toEqual([steel.id, solar.id, grain.id].sort());
 
     const revisions = await db().revision.findMany({ where: { conferenceId: conference.id }, orderBy: { id: "asc" } });
-    expect(revisions.map((r) => [r.entityType, r.qaPairId])).toEqual([["QaPair", solar.id], ["Conference", null]]);
+    expect(revisions.map((r) => [r.entityType, r.qaPairId])).toEqual([
+      ["QaPair", solar.id],
+      ["Conference", null],
+    ]);
     const updated = await db().conference.findUniqueOrThrow({ where: { id: conference.id } });
     expect(updated.version).toBe(conference.version + 1);
     expect(updated.correctionNote).toMatch(/1 added, 1 corrected, 1 removed/);

@@ -21,8 +21,14 @@ beforeAll(async () => {
   await chmod(dir, 0o711);
   port = await findFreePort();
   const legacy = new EmbeddedPostgres({
-    databaseDir: path.join(dir, "postgres"), port, user: "pressroom", password: "pressroom", persistent: true, createPostgresUser: true,
-    onLog: () => {}, onError: () => {},
+    databaseDir: path.join(dir, "postgres"),
+    port,
+    user: "pressroom",
+    password: "pressroom",
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
   });
   await legacy.initialise();
   await legacy.start();

@@ -29,7 +29,11 @@ function bareEnv(): NodeJS.ProcessEnv {
 
 function run(script: string, args: string[], extra: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", script), ...args], { cwd: root, env: { ...bareEnv(), ...extra }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", script), ...args], {
+      cwd: root,
+      env: { ...bareEnv(), ...extra },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -54,15 +58,26 @@ function pidWhoseArgsContain(needle: string): { pid: number; args: string } | nu
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "pressroom-start-"));
-  const env = { ...bareEnv(), PORT: String(await findFreePort()), PRESSROOM_PG_PORT: String(await findFreePort()), PRESSROOM_MEILI_PORT: String(await findFreePort()), PRESSROOM_SKIP_SAMPLE: "1" };
+  const env = {
+    ...bareEnv(),
+    PORT: String(await findFreePort()),
+    PRESSROOM_PG_PORT: String(await findFreePort()),
+    PRESSROOM_MEILI_PORT: String(await findFreePort()),
+    PRESSROOM_SKIP_SAMPLE: "1",
+  };
   start = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts"), "--services-only"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   start.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   start.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   start.once("exit", (code) => (exitCode = code));
-  await waitFor(async () => {
-    if (exitCode !== undefined) throw new Error(`npm start exited (${exitCode}):\n${output}`);
-    return output.includes("services ready");
-  }, "npm start --services-only", 150_000, 200);
+  await waitFor(
+    async () => {
+      if (exitCode !== undefined) throw new Error(`npm start exited (${exitCode}):\n${output}`);
+      return output.includes("services ready");
+    },
+    "npm start --services-only",
+    150_000,
+    200,
+  );
 });
 
 afterAll(async () => {
@@ -148,7 +163,12 @@ describe("npm start", () => {
     const meili = pidWhoseArgsContain(`--db-path=${path.join(dataDir, "meili")}`)!;
     const killedAt = Date.now();
     process.kill(meili.pid, "SIGKILL");
-    await waitFor(async () => (await fetch(`${meiliHost}/health`)).ok && pidWhoseArgsContain(`--db-path=${path.join(dataDir, "meili")}`)?.pid !== meili.pid, "Meilisearch to answer again", 60_000, 50);
+    await waitFor(
+      async () => (await fetch(`${meiliHost}/health`)).ok && pidWhoseArgsContain(`--db-path=${path.join(dataDir, "meili")}`)?.pid !== meili.pid,
+      "Meilisearch to answer again",
+      60_000,
+      50,
+    );
     const seconds = (Date.now() - killedAt) / 1000;
     console.log(`[figure] Meilisearch killed (SIGKILL) -> answering again after ${seconds.toFixed(2)} s`);
     expect(output).toMatch(/Meilisearch was killed \(SIGKILL\); restart 1 in/);

@@ -125,7 +125,16 @@ describe("GET /api/v1/export.jsonl", () => {
   async function readLines(url: string, headers: Record<string, string> = {}) {
     const { GET } = await import("@/app/api/v1/export.jsonl/route");
     const response = await GET(new Request(url, { headers }));
-    return { response, lines: response.status === 200 ? (await response.text()).split("\n").filter(Boolean).map((l) => JSON.parse(l)) : [] };
+    return {
+      response,
+      lines:
+        response.status === 200
+          ? (await response.text())
+              .split("\n")
+              .filter(Boolean)
+              .map((l) => JSON.parse(l))
+          : [],
+    };
   }
 
   it("streams every published pair as one JSON line, incrementally with updated_since", async () => {

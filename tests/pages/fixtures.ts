@@ -58,7 +58,14 @@ export const harbourBriefingZh: ConferenceInput = {
 };
 
 export const olderBriefing: ConferenceInput = {
-  metadata: { title: "Harbour Authority annual review", slug: "harbour-annual-review-2023", heldOn: "2023-11-20", organizer: "Harbour Authority", language: "en", sourceName: "test" },
+  metadata: {
+    title: "Harbour Authority annual review",
+    slug: "harbour-annual-review-2023",
+    heldOn: "2023-11-20",
+    organizer: "Harbour Authority",
+    language: "en",
+    sourceName: "test",
+  },
   pairs: [
     {
       question: { speaker: "Ana Ruiz", outlet: "Harbour Times", text: "Is the ferry terminal project on schedule?" },

@@ -75,7 +75,10 @@ describe("Q&A permalinks", () => {
     // The withdrawn pair drops out of the transcript and of its neighbours' next links.
     const { findPublishedConference } = await import("@/lib/catalog/conference");
     const conference = await findPublishedConference("harbour-ferry-briefing");
-    expect(conference?.transcript.filter((b) => b.kind === "pair").map((b) => (b.kind === "pair" ? b.pair.publicId : ""))).toEqual([harbour.pairs[0].publicId, harbour.pairs[1].publicId]);
+    expect(conference?.transcript.filter((b) => b.kind === "pair").map((b) => (b.kind === "pair" ? b.pair.publicId : ""))).toEqual([
+      harbour.pairs[0].publicId,
+      harbour.pairs[1].publicId,
+    ]);
     const second = await routeQa(harbour.pairs[1].publicId, "how-much-did-the-ferry-terminal-cost-in-the-end");
     expect(second.kind === "render" && second.lookup.next).toBeNull();
   });

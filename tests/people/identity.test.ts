@@ -66,20 +66,22 @@ describe("import resolution", () => {
   it("files printed variants of one person and one outlet under one row, per archive", async () => {
     const { publishConference } = await import("@/lib/archive/publish");
     const { db } = await import("@/lib/db/client");
-    await publishConference(briefing("Briefing one", "2021-03-01", "The White House", [
-      { asker: null, outlet: "Reuters", answerer: "MS. PSAKI", text: "harbour dredging" },
-      { asker: null, outlet: "REUTERS", answerer: "QMS. PSAKI", text: "tariff schedules" },
-      { asker: null, outlet: "Reuters News Agency", answerer: "SENIOR ADMINISTRATION OFFICIAL", text: "vaccine supply" },
-    ]));
-    await publishConference(briefing("Briefing two", "2021-04-01", "The White House", [
-      { asker: null, outlet: "Journalist", answerer: "PRESS SECRETARY PSAKI", text: "rail strike" },
-      { asker: null, outlet: null, answerer: "MR. SULLIAN", text: "alliance summit" },
-      { asker: null, outlet: null, answerer: "MR. SULLIVAN", text: "export controls" },
-    ]));
+    await publishConference(
+      briefing("Briefing one", "2021-03-01", "The White House", [
+        { asker: null, outlet: "Reuters", answerer: "MS. PSAKI", text: "harbour dredging" },
+        { asker: null, outlet: "REUTERS", answerer: "QMS. PSAKI", text: "tariff schedules" },
+        { asker: null, outlet: "Reuters News Agency", answerer: "SENIOR ADMINISTRATION OFFICIAL", text: "vaccine supply" },
+      ]),
+    );
+    await publishConference(
+      briefing("Briefing two", "2021-04-01", "The White House", [
+        { asker: null, outlet: "Journalist", answerer: "PRESS SECRETARY PSAKI", text: "rail strike" },
+        { asker: null, outlet: null, answerer: "MR. SULLIAN", text: "alliance summit" },
+        { asker: null, outlet: null, answerer: "MR. SULLIVAN", text: "export controls" },
+      ]),
+    );
     // Same surname in another archive: not the same person.
-    await publishConference(briefing("Other ministry", "2021-05-01", "Ministry of Examples", [
-      { asker: null, outlet: null, answerer: "MS. PSAKI", text: "fisheries" },
-    ]));
+    await publishConference(briefing("Other ministry", "2021-05-01", "Ministry of Examples", [{ asker: null, outlet: null, answerer: "MS. PSAKI", text: "fisheries" }]));
 
     const psaki = await db().speaker.findMany({ where: { aliases: { some: { label: { contains: "PSAKI" } } } }, include: { aliases: true, turns: true } });
     expect(psaki).toHaveLength(2);
@@ -102,14 +104,29 @@ describe("import resolution", () => {
 
   it("resolves labels in the bulk corpus writer the same way", async () => {
     const { db } = await import("@/lib/db/client");
-    const record = (n: number, answerer: string, questioner: string | null) => JSON.stringify({
-      id: `wh-people-${n}`, date: "2021-06-0" + (1 + (n % 3)), conference: `Press Briefing ${n % 3}`, organizer: "The White House",
-      answerers: [answerer], questioner, question: `Corpus question ${n} on dredging?`, answer: `Corpus answer ${n}.`, lang: "en",
-      seq: n, topic: null, url: `https://example.org/briefing-${n % 3}`, flags: [], source: "example/wh@abcdef1:briefings.jsonl",
-    });
+    const record = (n: number, answerer: string, questioner: string | null) =>
+      JSON.stringify({
+        id: `wh-people-${n}`,
+        date: "2021-06-0" + (1 + (n % 3)),
+        conference: `Press Briefing ${n % 3}`,
+        organizer: "The White House",
+        answerers: [answerer],
+        questioner,
+        question: `Corpus question ${n} on dredging?`,
+        answer: `Corpus answer ${n}.`,
+        lang: "en",
+        seq: n,
+        topic: null,
+        url: `https://example.org/briefing-${n % 3}`,
+        flags: [],
+        source: "example/wh@abcdef1:briefings.jsonl",
+      });
     const summary = await importLines([record(1, "MS. PSAKI", null), record(2, "S. PSAKI", null), record(3, "MS PSAKI", null), record(4, "MR. SULLIVAN", null)]);
     expect(summary.pairsInserted).toBe(4);
-    const psaki = await db().speaker.findFirstOrThrow({ where: { name: "MS. PSAKI", mergedIntoId: null, organization: null, aliases: { some: { label: "S. PSAKI" } } }, include: { _count: { select: { turns: true } } } });
+    const psaki = await db().speaker.findFirstOrThrow({
+      where: { name: "MS. PSAKI", mergedIntoId: null, organization: null, aliases: { some: { label: "S. PSAKI" } } },
+      include: { _count: { select: { turns: true } } },
+    });
     expect(psaki._count.turns).toBe(6); // 3 published before + 3 imported now
     expect(await db().speaker.count({ where: { name: "MR. SULLIVAN" } })).toBe(1);
   });
@@ -197,10 +214,23 @@ describe("editor changes", () => {
   it("splits an outlet label off, moving the questions printed with it", async () => {
     const { splitIdentity } = await import("@/lib/people/changes");
     const { db } = await import("@/lib/db/client");
-    const record = (n: number, questioner: string) => JSON.stringify({
-      id: `mfa-en-people-${n}`, date: "2019-03-04", conference: null, organizer: "Ministry of Foreign Affairs", answerers: ["Geng Shuang"], questioner,
-      question: `MFA question ${n}?`, answer: `MFA answer ${n}.`, lang: "en", seq: n, topic: null, url: "https://example.org/mfa-2019-03-04", flags: [], source: "example/mfa@abcdef1:en.jsonl",
-    });
+    const record = (n: number, questioner: string) =>
+      JSON.stringify({
+        id: `mfa-en-people-${n}`,
+        date: "2019-03-04",
+        conference: null,
+        organizer: "Ministry of Foreign Affairs",
+        answerers: ["Geng Shuang"],
+        questioner,
+        question: `MFA question ${n}?`,
+        answer: `MFA answer ${n}.`,
+        lang: "en",
+        seq: n,
+        topic: null,
+        url: "https://example.org/mfa-2019-03-04",
+        flags: [],
+        source: "example/mfa@abcdef1:en.jsonl",
+      });
     await importLines([record(1, "Bloomberg"), record(2, "Bloomberg News"), record(3, "Bloomberg")]);
     const bloomberg = await db().outlet.findFirstOrThrow({ where: { name: "Bloomberg" }, include: { _count: { select: { questions: true } } } });
     expect(bloomberg._count.questions).toBe(3);

@@ -77,7 +77,9 @@ describe("merge speed", () => {
     expect(after["Minister Alda Verne"]).toBe(2 * half);
     expect(after["Spokesperson A. Vernay"]).toBeUndefined();
     const totalMs = Math.round(done - started);
-    console.log(`[merge-speed] ${2 * half} answers: merge transaction ${Math.round(merged - started)} ms, reindex ${Math.round(done - merged)} ms, total ${totalMs} ms (baseline: first indexing of the same pairs ${baselineMs} ms)`);
+    console.log(
+      `[merge-speed] ${2 * half} answers: merge transaction ${Math.round(merged - started)} ms, reindex ${Math.round(done - merged)} ms, total ${totalMs} ms (baseline: first indexing of the same pairs ${baselineMs} ms)`,
+    );
     expect(Math.round(merged - started)).toBeLessThan(5_000);
     // The target is 30 s. Reindexing dominates and is Meilisearch's own indexing speed, so on a
     // machine too loaded for that the bound is the first indexing of the same pairs, measured

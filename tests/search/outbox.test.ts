@@ -90,14 +90,19 @@ describe("search outbox", () => {
     // Watch the worker's pair locks in pg_locks: polling the rows with FOR UPDATE SKIP LOCKED
     // would itself lock them for an instant and could make the worker skip them.
     const pairsLeft = await db().$queryRaw<{ n: bigint }[]>`SELECT count(DISTINCT "qaPairId") AS n FROM "SearchOutbox" WHERE "processedAt" IS NULL`;
-    await waitFor(async () => {
-      if (settled) return true;
-      const held = await db().$queryRaw<{ n: bigint }[]>`
+    await waitFor(
+      async () => {
+        if (settled) return true;
+        const held = await db().$queryRaw<{ n: bigint }[]>`
         SELECT count(*) AS n FROM pg_locks
         WHERE locktype = 'advisory' AND classid = 7700 AND granted
           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
-      return Number(held[0].n) === Number(pairsLeft[0].n); // the worker holds the whole batch
-    }, "the worker to claim the batch", 60_000, 20);
+        return Number(held[0].n) === Number(pairsLeft[0].n); // the worker holds the whole batch
+      },
+      "the worker to claim the batch",
+      60_000,
+      20,
+    );
     await new Promise((r) => setTimeout(r, 300));
     process.kill(meili.process.pid!, "SIGKILL");
     const failedBatch = await draining;
@@ -124,7 +129,10 @@ describe("search outbox", () => {
 
     const ids = await allIndexedIds();
     expect(new Set(ids).size).toBe(ids.length);
-    const visible = [...first.pairs, ...second.pairs].filter((p) => p.id !== hidden.id).map((p) => p.publicId).sort();
+    const visible = [...first.pairs, ...second.pairs]
+      .filter((p) => p.id !== hidden.id)
+      .map((p) => p.publicId)
+      .sort();
     expect([...ids].sort()).toEqual(visible);
     expect(ids).not.toContain(hidden.publicId);
 
@@ -161,7 +169,11 @@ describe("search outbox", () => {
     expect(await allIndexedIds()).toContain(conf.pairs[0].publicId);
     await db().$transaction(async (tx) => {
       await tx.conference.update({ where: { id: conf.conferenceId }, data: { status: "UNPUBLISHED" } });
-      await enqueueSearchSync(tx, conf.pairs.map((p) => p.id), "DELETE");
+      await enqueueSearchSync(
+        tx,
+        conf.pairs.map((p) => p.id),
+        "DELETE",
+      );
     });
     expect(await drainOutboxOnce()).toMatchObject({ processed: 3 });
     const ids = await allIndexedIds();

@@ -143,6 +143,6 @@ describe("GET /api/v1/search", () => {
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of new Set(refs)) expect(document.components.schemas, ref).toHaveProperty([ref]);
-    expect(JSON.stringify(document.paths["/api/v1/search" as keyof typeof document.paths])).toContain("\"maximum\":100");
+    expect(JSON.stringify(document.paths["/api/v1/search" as keyof typeof document.paths])).toContain('"maximum":100');
   });
 });

@@ -47,6 +47,11 @@ describe("relevance metrics", () => {
   });
 
   it("averages per query", () => {
-    expect(meanScores([{ rr: 1, recall: 1, ndcg: 1 }, { rr: 0, recall: 0, ndcg: 0 }])).toEqual({ mrr: 0.5, recall: 0.5, ndcg: 0.5, queries: 2 });
+    expect(
+      meanScores([
+        { rr: 1, recall: 1, ndcg: 1 },
+        { rr: 0, recall: 0, ndcg: 0 },
+      ]),
+    ).toEqual({ mrr: 0.5, recall: 0.5, ndcg: 0.5, queries: 2 });
   });
 });

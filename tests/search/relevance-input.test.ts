@@ -10,7 +10,10 @@ let handle: typeof import("@/lib/search/api").handleSearchRequest;
 
 async function get(q: string) {
   const response = await handle(new Request(`http://localhost/api/v1/search?q=${encodeURIComponent(q)}`));
-  return { status: response.status, body: (await response.json()) as { hits?: { sourceId: string }[]; notice?: { missingWords: string[]; suggestion: string | null }; message?: string } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { hits?: { sourceId: string }[]; notice?: { missingWords: string[]; suggestion: string | null }; message?: string },
+  };
 }
 
 beforeAll(async () => {

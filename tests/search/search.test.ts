@@ -92,7 +92,13 @@ describe("searching", () => {
     expect((await find("year=2024")).hits.map((h) => h.sourceId).sort()).toEqual(["en-4", "en-5"]);
     expect((await find("from=2019-01-01&to=2023-12-31")).estimatedTotalHits).toBe(4);
     const histogram = (await find("q=transition")).histogram;
-    expect(histogram).toEqual({ granularity: "year", buckets: [{ key: "2023", count: 1 }, { key: "2024", count: 1 }] });
+    expect(histogram).toEqual({
+      granularity: "year",
+      buckets: [
+        { key: "2023", count: 1 },
+        { key: "2024", count: 1 },
+      ],
+    });
     expect((await find("year=2023")).histogram).toEqual({ granularity: "month", buckets: [{ key: "2023-03", count: 3 }] });
   });
 

@@ -42,9 +42,9 @@ describe("source URLs are http(s) only", () => {
   it("editing a conference refuses a javascript: URL and keeps the old one", async () => {
     await publish.publishConference(input("editable", "https://example.org/briefing"), { userId: editor.id });
     const { version } = await db().conference.findUniqueOrThrow({ where: { slug: "editable" }, select: { version: true } });
-    await expect(
-      edits.editConference({ slug: "editable", version, title: "Briefing editable", language: "en", sourceUrl: HOSTILE[0] }, { userId: editor.id }),
-    ).rejects.toThrow(/Source URL must be a full http:\/\/ or https:\/\/ address/);
+    await expect(edits.editConference({ slug: "editable", version, title: "Briefing editable", language: "en", sourceUrl: HOSTILE[0] }, { userId: editor.id })).rejects.toThrow(
+      /Source URL must be a full http:\/\/ or https:\/\/ address/,
+    );
     expect((await db().conference.findUniqueOrThrow({ where: { slug: "editable" } })).sourceUrl).toBe("https://example.org/briefing");
   });
 

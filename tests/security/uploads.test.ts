@@ -43,9 +43,17 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 describe("hostile uploads are refused off the request thread", () => {
   const cases: [string, () => import("@/lib/drafts/store").ImportSource, RegExp][] = [
     ["a .docx zip bomb (300 MB of XML)", () => ({ kind: "file", fileName: "bomb.docx", bytes: zipBombDocx(300) }), /unpacks to more than 25 MB/],
-    ["a .docx that states 4 kB and inflates to 60 MB", () => ({ kind: "file", fileName: "liar.docx", bytes: zipBombDocx(60, { lieAboutSize: true }) }), /more than the size it states/],
+    [
+      "a .docx that states 4 kB and inflates to 60 MB",
+      () => ({ kind: "file", fileName: "liar.docx", bytes: zipBombDocx(60, { lieAboutSize: true }) }),
+      /more than the size it states/,
+    ],
     ["HTML with 300,000 nested elements", () => ({ kind: "file", fileName: "deep.html", bytes: utf8(nestedHtml(300_000)) }), /nests elements more than 256 deep/],
-    ["a 4 kB .docx with 10,000 empty paragraphs", () => ({ kind: "file", fileName: "empty.docx", bytes: emptyParagraphsDocx(10_000) }), /paragraphs; one import takes at most 10000/],
+    [
+      "a 4 kB .docx with 10,000 empty paragraphs",
+      () => ({ kind: "file", fileName: "empty.docx", bytes: emptyParagraphsDocx(10_000) }),
+      /paragraphs; one import takes at most 10000/,
+    ],
     ["a 1 MB paste of short pairs", () => ({ kind: "text", text: shortPairsPaste(1_000_000) }), /more than 40000 lines/],
   ];
 

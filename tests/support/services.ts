@@ -44,7 +44,9 @@ export async function useTestServices(): Promise<TestServices> {
     indexUid,
     async cleanup() {
       const { db } = await import("@/lib/db/client");
-      await db().$disconnect().catch(() => {});
+      await db()
+        .$disconnect()
+        .catch(() => {});
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

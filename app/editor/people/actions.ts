@@ -26,7 +26,8 @@ export async function splitIdentityAction(form: FormData): Promise<void> {
   const kind = formField(form, "kind");
   const back = identityEditorPath(kind, formField(form, "id"));
   const outcome = await runIdentityChange(
-    () => splitIdentity({ kind: kind as "speaker", id: Number(formField(form, "id")), labels: form.getAll("labels").map(String), name: formField(form, "name") || undefined }, user.id),
+    () =>
+      splitIdentity({ kind: kind as "speaker", id: Number(formField(form, "id")), labels: form.getAll("labels").map(String), name: formField(form, "name") || undefined }, user.id),
     editErrorMessage,
   );
   finish(outcome, back, (r) => `Split off as "${r.name}"; ${r.pairsQueued} pairs moved.`, kind);

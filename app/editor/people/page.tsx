@@ -22,13 +22,17 @@ export default async function EditorPeoplePage({ searchParams }: PageProps) {
     <>
       <h1>{kind === "speaker" ? "People" : "Outlets"}</h1>
       <p>
-        <Link href={identityEditorPath("speaker")} aria-current={kind === "speaker" ? "page" : undefined}>People</Link>
+        <Link href={identityEditorPath("speaker")} aria-current={kind === "speaker" ? "page" : undefined}>
+          People
+        </Link>
         {" · "}
-        <Link href={identityEditorPath("outlet")} aria-current={kind === "outlet" ? "page" : undefined}>Outlets</Link>
+        <Link href={identityEditorPath("outlet")} aria-current={kind === "outlet" ? "page" : undefined}>
+          Outlets
+        </Link>
       </p>
       <p className="muted">
-        Imports file each printed label under a {kind === "speaker" ? "person" : "outlet"} automatically when it is the same once
-        normalised (case, punctuation, courtesy titles, office titles). Closer calls are listed here for you to decide.
+        Imports file each printed label under a {kind === "speaker" ? "person" : "outlet"} automatically when it is the same once normalised (case, punctuation, courtesy titles,
+        office titles). Closer calls are listed here for you to decide.
       </p>
       {params.error ? <p role="alert">{`Not changed: ${params.error}`}</p> : null}
       {params.done ? <p role="status">{params.done}</p> : null}
@@ -38,13 +42,24 @@ export default async function EditorPeoplePage({ searchParams }: PageProps) {
       ) : (
         <table>
           <thead>
-            <tr><th scope="col">Keep</th><th scope="col">Merge into it</th><th scope="col">Why</th><th scope="col"><span className="visually-hidden">Action</span></th></tr>
+            <tr>
+              <th scope="col">Keep</th>
+              <th scope="col">Merge into it</th>
+              <th scope="col">Why</th>
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {suggestions.map((s) => (
               <tr key={`${s.a.id}-${s.b.id}`}>
-                <td><Link href={identityEditorPath(kind, String(s.a.id))}>{s.a.name}</Link> <span className="muted">({s.a.uses})</span></td>
-                <td><Link href={identityEditorPath(kind, String(s.b.id))}>{s.b.name}</Link> <span className="muted">({s.b.uses})</span></td>
+                <td>
+                  <Link href={identityEditorPath(kind, String(s.a.id))}>{s.a.name}</Link> <span className="muted">({s.a.uses})</span>
+                </td>
+                <td>
+                  <Link href={identityEditorPath(kind, String(s.b.id))}>{s.b.name}</Link> <span className="muted">({s.b.uses})</span>
+                </td>
                 <td>{s.reason}</td>
                 <td>
                   <form action={mergeIdentitiesAction}>
@@ -52,7 +67,9 @@ export default async function EditorPeoplePage({ searchParams }: PageProps) {
                     <input type="hidden" name="fromId" value={s.b.id} />
                     <input type="hidden" name="intoId" value={s.a.id} />
                     <input type="hidden" name="back" value={back} />
-                    <button type="submit" aria-label={`Merge ${s.b.name} into ${s.a.name}`}>Merge</button>
+                    <button type="submit" aria-label={`Merge ${s.b.name} into ${s.a.name}`}>
+                      Merge
+                    </button>
                   </form>
                 </td>
               </tr>
@@ -68,11 +85,18 @@ export default async function EditorPeoplePage({ searchParams }: PageProps) {
       <ul className="card-list">
         {shown.map((e) => (
           <li key={e.id} className="card">
-            <Link href={identityEditorPath(kind, String(e.id))}>{e.name}</Link> <span className="muted">/{e.slug} · {e.uses} {kind === "speaker" ? "turns" : "questions"}</span>
+            <Link href={identityEditorPath(kind, String(e.id))}>{e.name}</Link>{" "}
+            <span className="muted">
+              /{e.slug} · {e.uses} {kind === "speaker" ? "turns" : "questions"}
+            </span>
           </li>
         ))}
       </ul>
-      {entries.length > shown.length ? <p className="muted">{shown.length} of {entries.length} shown; use Find to narrow.</p> : null}
+      {entries.length > shown.length ? (
+        <p className="muted">
+          {shown.length} of {entries.length} shown; use Find to narrow.
+        </p>
+      ) : null}
     </>
   );
 }

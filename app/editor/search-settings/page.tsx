@@ -16,25 +16,30 @@ export default async function SearchSettingsPage({ searchParams }: PageProps) {
   return (
     <>
       <h1>Search settings</h1>
-      <p>
-        Synonyms and stop words apply to every search. Saving rebuilds the search index in the background and swaps it in
-        when it is ready, so search keeps working meanwhile.
-      </p>
+      <p>Synonyms and stop words apply to every search. Saving rebuilds the search index in the background and swaps it in when it is ready, so search keeps working meanwhile.</p>
       {saved && !error && <p role="status">Saved. {pendingSince ? "The index is being rebuilt with the new settings." : "The index uses the new settings."}</p>}
       {error && <p role="alert">{`Not saved: ${error}`}</p>}
       {!saved && pendingSince && <p role="status">A rebuild with the settings saved at {pendingSince.slice(0, 16).replace("T", " ")} UTC is pending.</p>}
       <form action={saveSearchSettingsAction}>
         <p>
-          <label htmlFor="synonyms"><strong>Synonyms</strong></label>
+          <label htmlFor="synonyms">
+            <strong>Synonyms</strong>
+          </label>
           <br />
-          <span id="synonyms-help" className="muted">One group per line, words separated by commas. Every word of a group also finds the others, e.g. <code>PRC, China, 中国</code>.</span>
+          <span id="synonyms-help" className="muted">
+            One group per line, words separated by commas. Every word of a group also finds the others, e.g. <code>PRC, China, 中国</code>.
+          </span>
           <br />
           <textarea id="synonyms" name="synonyms" rows={12} cols={70} defaultValue={form.synonyms} aria-describedby="synonyms-help" />
         </p>
         <p>
-          <label htmlFor="stopWords"><strong>Stop words</strong></label>
+          <label htmlFor="stopWords">
+            <strong>Stop words</strong>
+          </label>
           <br />
-          <span id="stop-help" className="muted">Words ignored in queries, separated by commas. Keep this short: a stop word can never be searched for.</span>
+          <span id="stop-help" className="muted">
+            Words ignored in queries, separated by commas. Keep this short: a stop word can never be searched for.
+          </span>
           <br />
           <textarea id="stopWords" name="stopWords" rows={4} cols={70} defaultValue={form.stopWords} aria-describedby="stop-help" />
         </p>

@@ -13,18 +13,29 @@ export default async function UsersPage() {
   return (
     <>
       <h1>Users</h1>
-      <p className="muted">Disabling a user, resetting their password or signing them out everywhere ends their sessions on their next request. Every change is in the audit log.</p>
+      <p className="muted">
+        Disabling a user, resetting their password or signing them out everywhere ends their sessions on their next request. Every change is in the audit log.
+      </p>
       <h2>Invite</h2>
       <InviteUserForm action={inviteUserAction} />
       <h2>Accounts</h2>
       <table>
         <thead>
-          <tr><th scope="col">User</th><th scope="col">Role</th><th scope="col">State</th><th scope="col">Actions</th></tr>
+          <tr>
+            <th scope="col">User</th>
+            <th scope="col">Role</th>
+            <th scope="col">State</th>
+            <th scope="col">Actions</th>
+          </tr>
         </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <td>{u.name ? `${u.name} · ` : ""}{u.email}{u.id === me.id ? " (you)" : ""}</td>
+              <td>
+                {u.name ? `${u.name} · ` : ""}
+                {u.email}
+                {u.id === me.id ? " (you)" : ""}
+              </td>
               <td>{u.role.toLowerCase()}</td>
               <td>{u.disabledAt ? `disabled ${u.disabledAt.toISOString().slice(0, 10)}` : "active"}</td>
               <td>

@@ -12,10 +12,20 @@ export function SignOutEverywhereForm({ user, action }: { user: { id: number; em
     <>
       <form action={formAction} className="inline-form">
         <input type="hidden" name="userId" value={user.id} />
-        <button type="submit" className="secondary" disabled={pending}>Sign out everywhere<span className="visually-hidden"> for {user.email}</span></button>
+        <button type="submit" className="secondary" disabled={pending}>
+          Sign out everywhere<span className="visually-hidden"> for {user.email}</span>
+        </button>
       </form>
-      {state.status === "error" ? <p role="alert" className="form-error">{state.message}</p> : null}
-      {state.status === "done" ? <p role="status" className="form-ok">{state.message}</p> : null}
+      {state.status === "error" ? (
+        <p role="alert" className="form-error">
+          {state.message}
+        </p>
+      ) : null}
+      {state.status === "done" ? (
+        <p role="status" className="form-ok">
+          {state.message}
+        </p>
+      ) : null}
     </>
   );
 }

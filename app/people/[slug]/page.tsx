@@ -64,7 +64,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
               <li key={t.slug}>
                 <Link href={topicPath(t.slug)} lang={nameLang(t.name)}>
                   {t.name}
-                </Link> <span className="muted">({t.count})</span>
+                </Link>{" "}
+                <span className="muted">({t.count})</span>
               </li>
             ))}
           </ul>
@@ -85,9 +86,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                 <Link href={conferencePath(c.conference.slug)} lang={contentLang(c.conference.language)}>
                   {c.conference.title}
                 </Link>{" "}
-                <span className="muted">
-                  {[formatDate(c.conference.heldOn), roleLabel(c.role)].filter(Boolean).join(" · ")}
-                </span>
+                <span className="muted">{[formatDate(c.conference.heldOn), roleLabel(c.role)].filter(Boolean).join(" · ")}</span>
               </li>
             ))}
           </ul>

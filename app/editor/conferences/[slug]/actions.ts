@@ -10,8 +10,14 @@ import type { ConferenceFormState, StatusFormState } from "@/components/editor/f
 function submittedConference(form: FormData): ConferenceSnapshot {
   const text = (name: string) => formField(form, name).trim() || null;
   return {
-    title: formField(form, "title").trim(), heldOn: text("heldOn"), organizer: text("organizer"), location: text("location"),
-    language: formField(form, "language").trim(), sourceUrl: text("sourceUrl"), sourceName: text("sourceName"), correctionNote: text("correctionNote"),
+    title: formField(form, "title").trim(),
+    heldOn: text("heldOn"),
+    organizer: text("organizer"),
+    location: text("location"),
+    language: formField(form, "language").trim(),
+    sourceUrl: text("sourceUrl"),
+    sourceName: text("sourceName"),
+    correctionNote: text("correctionNote"),
   };
 }
 

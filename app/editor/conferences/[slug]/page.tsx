@@ -23,7 +23,8 @@ export default async function EditConferencePage({ params }: { params: Promise<{
   const [revisions, pairs] = await Promise.all([
     listRevisions({ conferenceId: conference.id }),
     db().qaPair.findMany({
-      where: { conferenceId: conference.id }, orderBy: { ordinal: "asc" },
+      where: { conferenceId: conference.id },
+      orderBy: { ordinal: "asc" },
       select: { publicId: true, ordinal: true, status: true, turns: { where: { kind: "QUESTION" }, orderBy: { position: "asc" }, take: 1, select: { text: true } } },
     }),
   ]);
@@ -31,8 +32,14 @@ export default async function EditConferencePage({ params }: { params: Promise<{
     <>
       <h1>Edit “{conference.snapshot.title}”</h1>
       <ul className="nav-inline">
-        <li><Link href={`/conferences/${encodeURIComponent(conference.slug)}`}>Public page of this conference</Link></li>
-        {conference.status !== "DRAFT" ? <li><Link href={`/editor/conferences/${encodeURIComponent(conference.slug)}/transcript`}>Edit the transcript (turns, speakers, pairs)</Link></li> : null}
+        <li>
+          <Link href={`/conferences/${encodeURIComponent(conference.slug)}`}>Public page of this conference</Link>
+        </li>
+        {conference.status !== "DRAFT" ? (
+          <li>
+            <Link href={`/editor/conferences/${encodeURIComponent(conference.slug)}/transcript`}>Edit the transcript (turns, speakers, pairs)</Link>
+          </li>
+        ) : null}
       </ul>
       <p>
         Status: <strong>{conference.status.toLowerCase()}</strong>

@@ -10,15 +10,7 @@ import { DraftNotReadyError } from "@/lib/drafts/conference";
 import { describeEdit, draftEditFromForm, draftFormTargetSchema } from "@/lib/drafts/form";
 import type { DraftEditInput } from "@/lib/drafts/edits";
 import { DraftEditError } from "@/lib/drafts/operations";
-import {
-  DraftConflictError,
-  DraftNotFoundError,
-  DraftPublishedError,
-  editImportDraft,
-  loadImportDraft,
-  publishImportDraft,
-  ReimportConfirmationNeeded,
-} from "@/lib/drafts/store";
+import { DraftConflictError, DraftNotFoundError, DraftPublishedError, editImportDraft, loadImportDraft, publishImportDraft, ReimportConfirmationNeeded } from "@/lib/drafts/store";
 
 // Review-page actions answer with a redirect back to the page (plain forms work without
 // JavaScript); the message travels in the query string and is rendered as text only.

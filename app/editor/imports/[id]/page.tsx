@@ -61,8 +61,8 @@ export default async function ReviewImportPage({ params, searchParams }: Props) 
       <div id="messages" tabIndex={-1}>
         {one(query.conflict) ? (
           <p role="alert" className={styles.alert}>
-            This draft was changed in another tab or by another editor since you loaded it. Your last change was not saved;
-            the page now shows the current version, so make it again here.
+            This draft was changed in another tab or by another editor since you loaded it. Your last change was not saved; the page now shows the current version, so make it again
+            here.
           </p>
         ) : null}
         {one(query.conflict) && one(query.attempted) ? (
@@ -71,21 +71,34 @@ export default async function ReviewImportPage({ params, searchParams }: Props) 
             <textarea id="attempted-change" readOnly rows={4} style={{ width: "100%", font: "inherit" }} defaultValue={one(query.attempted)} />
           </div>
         ) : null}
-        {error ? <p role="alert" className={styles.alert}>{error}</p> : null}
-        {one(query.confirm) ? <p role="alert" className={styles.alert}>A conference from this source already exists; review the changes under Publish and confirm.</p> : null}
+        {error ? (
+          <p role="alert" className={styles.alert}>
+            {error}
+          </p>
+        ) : null}
+        {one(query.confirm) ? (
+          <p role="alert" className={styles.alert}>
+            A conference from this source already exists; review the changes under Publish and confirm.
+          </p>
+        ) : null}
         {(error || one(query.conflict)) && one(query.from) ? (
           <p>
             <a href={`#${one(query.from)!.replace(/[^a-z0-9-]/gi, "")}`}>Back to where you were</a>
           </p>
         ) : null}
-        {one(query.saved) ? <p role="status" className={styles.notice}>Saved (version {one(query.saved)}).</p> : null}
+        {one(query.saved) ? (
+          <p role="status" className={styles.notice}>
+            Saved (version {one(query.saved)}).
+          </p>
+        ) : null}
       </div>
       {stored.publishedAt ? (
         <p className={styles.notice}>
           Published {stored.publishedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
           {stored.conferenceSlug ? (
             <>
-              {" "}as <Link href={`/conferences/${stored.conferenceSlug}`}>/conferences/{stored.conferenceSlug}</Link>
+              {" "}
+              as <Link href={`/conferences/${stored.conferenceSlug}`}>/conferences/{stored.conferenceSlug}</Link>
             </>
           ) : null}
           . To change it, edit the conference or start a new import of a newer version.

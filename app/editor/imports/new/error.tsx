@@ -10,8 +10,8 @@ export default function ImportUploadError({ reset }: { reset: () => void }) {
     <div role="alert" className="card import-alert">
       <h1>The upload was not accepted</h1>
       <p>
-        Nothing was imported. Transcripts are limited to 5 MB per file or paste; a larger upload is refused before it is read.
-        Split the transcript or save it as plain text, then try again.
+        Nothing was imported. Transcripts are limited to 5 MB per file or paste; a larger upload is refused before it is read. Split the transcript or save it as plain text, then
+        try again.
       </p>
       <p>
         <button type="button" onClick={reset}>

@@ -16,8 +16,8 @@ export default async function NewImportPage() {
       </p>
       <h1>Import a transcript</h1>
       <p className="muted">
-        Upload a file or paste the text of a press conference. Nothing is published yet: you review the parsed
-        questions and answers first, and the draft is kept on the server while you work.
+        Upload a file or paste the text of a press conference. Nothing is published yet: you review the parsed questions and answers first, and the draft is kept on the server
+        while you work.
       </p>
       <ImportStartForm action={startImportAction} />
     </>

@@ -17,7 +17,10 @@ function submittedPair(form: FormData): { publicId: string; version: string; sna
     version: formField(form, "version"),
     snapshot: {
       outlet: formField(form, "outlet").trim() || null,
-      topics: formField(form, "topics").split(/[,\n]/).map((t) => t.trim()).filter(Boolean),
+      topics: formField(form, "topics")
+        .split(/[,\n]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
       correctionNote: formField(form, "correctionNote").trim() || null,
       turns: ids.map((id, i) => ({
         turnId: Number(id),

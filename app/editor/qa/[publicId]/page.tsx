@@ -24,11 +24,19 @@ export default async function EditPairPage({ params }: { params: Promise<{ publi
   const revisions = await listRevisions({ qaPairId: pair.id });
   return (
     <>
-      <h1>Edit question {pair.ordinal} of “{pair.conference.title}”</h1>
+      <h1>
+        Edit question {pair.ordinal} of “{pair.conference.title}”
+      </h1>
       <ul className="nav-inline">
-        <li><Link href={`/qa/${pair.publicId}`}>Public page of this answer</Link></li>
-        <li><Link href={`/editor/conferences/${encodeURIComponent(pair.conference.slug)}`}>Edit the conference</Link></li>
-        <li><Link href={`/editor/audit?targetType=QaPair`}>Audit log</Link></li>
+        <li>
+          <Link href={`/qa/${pair.publicId}`}>Public page of this answer</Link>
+        </li>
+        <li>
+          <Link href={`/editor/conferences/${encodeURIComponent(pair.conference.slug)}`}>Edit the conference</Link>
+        </li>
+        <li>
+          <Link href={`/editor/audit?targetType=QaPair`}>Audit log</Link>
+        </li>
       </ul>
       <p>
         Status: <strong>{pair.status.toLowerCase()}</strong>

@@ -18,16 +18,14 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ pub
   const conference = lookup ? ogSafeText(lookup.pair.conference.title, lookup.pair.conference.organizer ?? "Press conference") : "";
   const date = lookup?.pair.conference.heldOn ? formatDate(lookup.pair.conference.heldOn) : "";
   return new ImageResponse(
-    (
-      <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", justifyContent: "space-between", background: "#14324a", color: "#fff", padding: 64 }}>
-        <div style={{ fontSize: 30, fontWeight: 700, opacity: 0.9 }}>Pressroom</div>
-        <div style={{ display: "flex", flexDirection: "column", gap: 24 }}>
-          <div style={{ fontSize: 52, lineHeight: 1.2 }}>{question}</div>
-          {who ? <div style={{ fontSize: 32, color: "#fde68a" }}>{`Answered by ${who}`}</div> : null}
-        </div>
-        <div style={{ fontSize: 26, opacity: 0.85 }}>{[conference, date].filter(Boolean).join(" · ")}</div>
+    <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", justifyContent: "space-between", background: "#14324a", color: "#fff", padding: 64 }}>
+      <div style={{ fontSize: 30, fontWeight: 700, opacity: 0.9 }}>Pressroom</div>
+      <div style={{ display: "flex", flexDirection: "column", gap: 24 }}>
+        <div style={{ fontSize: 52, lineHeight: 1.2 }}>{question}</div>
+        {who ? <div style={{ fontSize: 32, color: "#fde68a" }}>{`Answered by ${who}`}</div> : null}
       </div>
-    ),
+      <div style={{ fontSize: 26, opacity: 0.85 }}>{[conference, date].filter(Boolean).join(" · ")}</div>
+    </div>,
     size,
   );
 }

@@ -80,17 +80,11 @@ export default async function QaPage(props: Params) {
       <EditLink href={`/editor/conferences/${encodeURIComponent(conference.slug)}/transcript#turn-p${pair.id}`} label="Edit this answer" />
 
       <section aria-labelledby="question-heading" className="qa-page__question">
-        <h2 id="question-heading" className="visually-hidden">Question</h2>
+        <h2 id="question-heading" className="visually-hidden">
+          Question
+        </h2>
         {questionTurns.map((turn) => (
-          <TurnView
-            key={turn.id}
-            prefix="Asked by"
-            speakerName={turnSpeakerName(turn)}
-            speakerSlug={turn.speaker?.slug ?? null}
-            role={null}
-            text={turn.text}
-            lang={lang}
-          />
+          <TurnView key={turn.id} prefix="Asked by" speakerName={turnSpeakerName(turn)} speakerSlug={turn.speaker?.slug ?? null} role={null} text={turn.text} lang={lang} />
         ))}
         {pair.outlet ? (
           <p className="muted">
@@ -165,7 +159,13 @@ export default async function QaPage(props: Params) {
             <>
               <dt>Source</dt>
               <dd>
-                {sourceUrl ? <a href={sourceUrl} rel="noopener">{conference.sourceName ?? sourceUrl}</a> : conference.sourceName}
+                {sourceUrl ? (
+                  <a href={sourceUrl} rel="noopener">
+                    {conference.sourceName ?? sourceUrl}
+                  </a>
+                ) : (
+                  conference.sourceName
+                )}
                 {conference.retrievedAt ? <span className="muted"> (retrieved {formatDate(conference.retrievedAt)})</span> : null}
               </dd>
             </>

@@ -10,6 +10,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ publ
   const pair = await pairJsonByPublicId(publicId);
   if (pair) return jsonResponse(request, pair);
   const lookup = await findQaPair(publicId);
-  if (lookup.state === "gone") return jsonResponse(request, { error: "This pair is no longer published", id: publicId, reason: lookup.reason }, { status: 410, cacheControl: "public, max-age=300" });
+  if (lookup.state === "gone")
+    return jsonResponse(request, { error: "This pair is no longer published", id: publicId, reason: lookup.reason }, { status: 410, cacheControl: "public, max-age=300" });
   return jsonError(request, 404, `No pair with id ${publicId}`);
 }

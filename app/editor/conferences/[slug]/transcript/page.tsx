@@ -29,27 +29,53 @@ export default async function EditTranscriptPage({ params, searchParams }: Props
     <>
       <h1>Edit the transcript of “{conference.title}”</h1>
       <ul className="nav-inline">
-        <li><Link href={`/conferences/${encodeURIComponent(conference.slug)}`} prefetch={false}>Public page</Link></li>
-        <li><Link href={`/editor/conferences/${encodeURIComponent(conference.slug)}`}>Conference details and revisions</Link></li>
+        <li>
+          <Link href={`/conferences/${encodeURIComponent(conference.slug)}`} prefetch={false}>
+            Public page
+          </Link>
+        </li>
+        <li>
+          <Link href={`/editor/conferences/${encodeURIComponent(conference.slug)}`}>Conference details and revisions</Link>
+        </li>
       </ul>
       <p>
-        Status: <strong>{conference.status.toLowerCase()}</strong> · version {conference.version}. Every change is saved as a
-        revision (a deleted turn&apos;s text stays in it) and shows on the public pages at once.
+        Status: <strong>{conference.status.toLowerCase()}</strong> · version {conference.version}. Every change is saved as a revision (a deleted turn&apos;s text stays in it) and
+        shows on the public pages at once.
       </p>
       <div id="messages" tabIndex={-1}>
-        {error ? <p role="alert" className={styles.alert}>{error}{from ? <> <a href={`#turn-${from}`}>Back to the turn</a></> : null}</p> : null}
-        {one(query.saved) ? <p role="status" className={styles.notice}>Saved (version {one(query.saved)}): {one(query.message)}.</p> : null}
+        {error ? (
+          <p role="alert" className={styles.alert}>
+            {error}
+            {from ? (
+              <>
+                {" "}
+                <a href={`#turn-${from}`}>Back to the turn</a>
+              </>
+            ) : null}
+          </p>
+        ) : null}
+        {one(query.saved) ? (
+          <p role="status" className={styles.notice}>
+            Saved (version {one(query.saved)}): {one(query.message)}.
+          </p>
+        ) : null}
       </div>
       <datalist id="transcript-speakers">
-        {draft.speakers.map((s) => <option key={s.label} value={s.label} />)}
+        {draft.speakers.map((s) => (
+          <option key={s.label} value={s.label} />
+        ))}
       </datalist>
       <datalist id="transcript-outlets">
-        {draft.outlets.map((o) => <option key={o} value={o} />)}
+        {draft.outlets.map((o) => (
+          <option key={o} value={o} />
+        ))}
       </datalist>
       {draft.statements.length ? (
         <section className={styles.pairCard} aria-labelledby="statements-heading">
           <h2 id="statements-heading">Opening statements</h2>
-          {draft.statements.map((t) => <PublishedTurn key={t.id} context={context} turn={t} kind="statement" />)}
+          {draft.statements.map((t) => (
+            <PublishedTurn key={t.id} context={context} turn={t} kind="statement" />
+          ))}
         </section>
       ) : null}
       {draft.pairs.map((pair, index) => (
@@ -58,9 +84,12 @@ export default async function EditTranscriptPage({ params, searchParams }: Props
             Question {index + 1}{" "}
             <small className="muted">
               {/* No prefetch: it would render (and cache) the public page while this editor is changing it. */}
-              <Link href={`/qa/${publicIdOf.get(pair.id)}`} prefetch={false}>{publicIdOf.get(pair.id)}</Link>
+              <Link href={`/qa/${publicIdOf.get(pair.id)}`} prefetch={false}>
+                {publicIdOf.get(pair.id)}
+              </Link>
               {statusOf.get(pair.id) !== "PUBLISHED" ? ` (${statusOf.get(pair.id)?.toLowerCase()})` : ""}
-              {" · "}<Link href={`/editor/qa/${publicIdOf.get(pair.id)}`}>topics and status</Link>
+              {" · "}
+              <Link href={`/editor/qa/${publicIdOf.get(pair.id)}`}>topics and status</Link>
             </small>
           </h2>
           <PublishedTurn context={context} turn={pair.question} kind="question" pairNumber={index + 1} />
@@ -76,7 +105,9 @@ export default async function EditTranscriptPage({ params, searchParams }: Props
                   <input id={`note-${pair.id}`} name="correctionNote" maxLength={1000} />
                 </div>
                 <p>
-                  <button type="submit" className="secondary" name="op" value="mergePairIntoPrevious">Merge into question {index}</button>{" "}
+                  <button type="submit" className="secondary" name="op" value="mergePairIntoPrevious">
+                    Merge into question {index}
+                  </button>{" "}
                   <span className="muted">Its link will lead to question {index}.</span>
                 </p>
               </TranscriptForm>

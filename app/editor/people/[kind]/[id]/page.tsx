@@ -27,19 +27,27 @@ export default async function EditorIdentityPage({ params, searchParams }: PageP
   );
   return (
     <>
-      <p><Link href={identityEditorPath(kind)}>← All {kind === "speaker" ? "people" : "outlets"}</Link></p>
+      <p>
+        <Link href={identityEditorPath(kind)}>← All {kind === "speaker" ? "people" : "outlets"}</Link>
+      </p>
       <h1>{entry.name}</h1>
       {error ? <p role="alert">{`Not changed: ${error}`}</p> : null}
       {done ? <p role="status">{done}</p> : null}
       {entry.mergedIntoId ? (
-        <p>Merged into <Link href={identityEditorPath(kind, String(entry.mergedIntoId))}>another entry</Link>; its old address redirects there.</p>
+        <p>
+          Merged into <Link href={identityEditorPath(kind, String(entry.mergedIntoId))}>another entry</Link>; its old address redirects there.
+        </p>
       ) : (
         <>
-          <p>Public page: <Link href={publicPath}>{publicPath}</Link></p>
+          <p>
+            Public page: <Link href={publicPath}>{publicPath}</Link>
+          </p>
           <h2>Printed as</h2>
           <ul>
             {entry.printed.map((p) => (
-              <li key={p.label ?? ""}>{p.label ?? "(no label)"} <span className="muted">× {p.count}</span></li>
+              <li key={p.label ?? ""}>
+                {p.label ?? "(no label)"} <span className="muted">× {p.count}</span>
+              </li>
             ))}
           </ul>
           <h2>Rename</h2>
@@ -67,12 +75,13 @@ export default async function EditorIdentityPage({ params, searchParams }: PageP
                 <legend>Labels that belong to someone else</legend>
                 {entry.aliases.map((a) => (
                   <p key={`${a.matchKey}-${a.label}`}>
-                    <label><input type="checkbox" name="labels" value={a.label} /> {a.label}</label>
+                    <label>
+                      <input type="checkbox" name="labels" value={a.label} /> {a.label}
+                    </label>
                   </p>
                 ))}
               </fieldset>
-              <label htmlFor="split-name">Name of the new entry (optional)</label> <input id="split-name" name="name" maxLength={200} />{" "}
-              <button type="submit">Split off</button>
+              <label htmlFor="split-name">Name of the new entry (optional)</label> <input id="split-name" name="name" maxLength={200} /> <button type="submit">Split off</button>
             </form>
           )}
         </>
