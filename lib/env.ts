@@ -20,6 +20,10 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, "MEILI_INDEX may hold letters, digits, - and _")
     .default("qa"),
   PRESSROOM_SEARCH_WORKER: z.enum(["inprocess", "off"]).default("inprocess"),
+  // hybrid: long queries also search by meaning, with vectors from the model trained by
+  // `npm run search:train-embeddings` (PRESSROOM_EMBEDDING_MODEL, default .data/embeddings.bin).
+  PRESSROOM_SEARCH_MODE: z.enum(["keyword", "hybrid"], { error: "PRESSROOM_SEARCH_MODE must be keyword or hybrid" }).default("keyword"),
+  PRESSROOM_EMBEDDING_MODEL: z.string().min(1).optional(),
   PRESSROOM_PUBLIC_URL: z.string().url("PRESSROOM_PUBLIC_URL must be the site's public URL").optional(),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
 });

@@ -23,6 +23,9 @@ const tuneOnly = args.includes("--tune-only");
 const showMisses = args.includes("--misses");
 // --variants: also score ablations (our index, one stage changed) on the tune half only.
 const withVariants = args.includes("--variants");
+// --semantic (needs --dir): trains the embeddings once, gives the kept index its vectors, and
+// scores semantic variants (SEMANTIC_GRID='[[ratio, fusion], …]') on the tune half.
+const withSemantic = args.includes("--semantic");
 const log = (line: string) => console.error(`relevance: ${line}`);
 
 type System = (query: GoldQuery) => Promise<string[]>;
@@ -54,6 +57,12 @@ async function main() {
       postgres: ({ q }) => fullTextSearch(services.pool, q, 10),
     };
 
+    if (withSemantic) {
+      if (!keepDir) throw new Error("--semantic needs --dir");
+      const { prepareSemantic, semanticSystems } = await import("./semantic");
+      await prepareSemantic(keepDir);
+      Object.assign(systems, await semanticSystems());
+    }
     if (withVariants) {
       const { variantSystems } = await import("./variants");
       Object.assign(systems, await variantSystems(services.meiliHost));

@@ -1,5 +1,7 @@
 import { isAnswererTurn } from "@/lib/archive/answerers";
 import { db } from "@/lib/db/client";
+import { embedText } from "@/lib/embeddings/embed";
+import { EMBEDDER_NAME, activeEmbedder } from "@/lib/embeddings/runtime";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -35,6 +37,20 @@ export interface QaPairDocument {
   url: string;
   /** Latest change of the pair or its conference (unix ms): search:check finds stale documents with it. */
   updatedAt: number;
+  /** Hybrid mode only: the pair's learned vector (lib/embeddings); null (opted out) when none of its words is known. */
+  _vectors?: Record<string, number[] | null>;
+}
+
+/** The pair's vector for Meilisearch's userProvided embedder, when a model is active. */
+export function pairVectors(question: string): Pick<QaPairDocument, "_vectors"> {
+  const model = activeEmbedder();
+  // The question alone: averaged over a long answer, a vector says only what the topic is
+  // (bench/relevance tune half: question-only vectors found twice the described pairs).
+  const vector = model ? embedText(model, question) : null;
+  if (!model) return {};
+  // Meilisearch refuses a document without an entry for a userProvided embedder: null opts out.
+  // Rounded: 128 floats of 17 digits would triple the JSON sent per document.
+  return { _vectors: { [EMBEDDER_NAME]: vector ? Array.from(vector, (v) => Math.round(v * 1e6) / 1e6) : null } };
 }
 
 // Meilisearch ignores every word past position 65,535 of an attribute, silently. Pairs are
@@ -120,6 +136,7 @@ export function toDocument(row: PairRow): QaPairDocument {
     topics: row.topics.map((t) => t.topic.name),
     url: `/qa/${row.publicId}`,
     updatedAt,
+    ...pairVectors(question),
   };
 }
 

@@ -10,6 +10,7 @@ import { matchingStrategyFor, queryShape } from "./query-shape";
 import { mergeCandidates, rerank, terms as rerankTerms } from "./rerank";
 import { documentFrequencies, rarestFirst, withoutUnknownWords } from "./term-frequency";
 import { matchNotice, type MatchNotice } from "./did-you-mean";
+import { fuseSemantic, semanticQuery, type SemanticOptions } from "./semantic";
 
 export interface SearchHit extends DisplayedPair {
   /** Safe HTML: escaped text, cropped around the matches, with <mark> around matched words. */
@@ -75,16 +76,19 @@ function rerankWindow(params: SearchParams): boolean {
  * ticking "Reuters" still shows how many pairs AP has. That costs one extra (hit-less) query
  * per selected and requested group, sent in the same multi-search request.
  */
-export async function searchPairs(params: SearchParams, extras: SearchExtras = NO_EXTRAS): Promise<SearchResults> {
+export async function searchPairs(params: SearchParams, extras: SearchExtras = NO_EXTRAS, options: { semantic?: SemanticOptions | null } = {}): Promise<SearchResults> {
   let rarityOrdered: string | null = null;
-  if (rerankWindow(params) && matchingStrategyFor(queryShape(params.q)) === "frequency") {
+  const longQuery = rerankWindow(params) && matchingStrategyFor(queryShape(params.q)) === "frequency";
+  if (longQuery) {
     try {
       rarityOrdered = await rarestFirst(params.q, queryLocales(params.q));
     } catch (error) {
       throw asUnavailable(error);
     }
   }
-  const { queries, selectedGroups } = buildSearchRequest(params, extras, rarityOrdered);
+  // Descriptions in the user's own words also search by meaning (hybrid mode only).
+  const semantic = longQuery ? semanticQuery(params.q, options.semantic) : null;
+  const { queries, selectedGroups } = buildSearchRequest(params, extras, rarityOrdered, semantic?.request ?? null);
   let responses: SearchResponse<DisplayDocument>[];
   try {
     const answer = await searchMeili().multiSearch({ queries });
@@ -96,6 +100,8 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
   // Further candidate lists for the re-ranker, when asked for, come last.
   const groupResponses = rest.slice(0, selectedGroups.length);
   const alternates = rest.slice(selectedGroups.length);
+  // The semantic list, when asked for, is the very last one.
+  const semanticHits = semantic ? alternates[alternates.length - 1].hits : null;
   if (first.hits.length === 0 && alternates.every((r) => r.hits.length === 0) && params.q && params.page === 1) {
     let narrowed: Awaited<ReturnType<typeof withoutUnknownWords>>;
     try {
@@ -139,7 +145,8 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
   let estimatedTotalHits = first.estimatedTotalHits ?? first.hits.length;
   if (rerankWindow(params)) {
     const candidates = alternates.length ? mergeCandidates([first.hits, ...alternates.map((r) => r.hits)]) : first.hits;
-    const reranked = candidates.length > 1 ? await rerankHits(candidates, params.q, queryLocales(params.q)) : candidates;
+    let reranked = candidates.length > 1 ? await rerankHits(candidates, params.q, queryLocales(params.q)) : candidates;
+    if (semantic && semanticHits) reranked = fuseSemantic(reranked, semanticHits, semantic.fusion);
     first.hits = reranked.slice((params.page - 1) * params.limit, params.page * params.limit);
     // Either strategy's count: pages past the window come from the main strategy alone.
     estimatedTotalHits = Math.max(estimatedTotalHits, candidates.length);
@@ -176,6 +183,7 @@ export function buildSearchRequest(
   params: SearchParams,
   extras: SearchExtras = NO_EXTRAS,
   rarityOrdered: string | null = null,
+  semantic: Pick<MultiSearchQuery, "hybrid" | "vector"> | null = null,
 ): { queries: MultiSearchQuery[]; selectedGroups: FilterGroup[] } {
   const uid = liveIndexUid();
   const locales = queryLocales(params.q);
@@ -220,6 +228,7 @@ export function buildSearchRequest(
             ...(rarityOrdered ? [{ ...main, q: rarityOrdered, matchingStrategy: "last" as const, facets: undefined }] : []),
           ]
         : [{ ...main, matchingStrategy: "frequency", facets: undefined }];
+  if (window && semantic) alternate.push({ ...main, ...semantic, facets: undefined });
   return { queries: [main, ...facetOnly, ...alternate], selectedGroups };
 }
 

@@ -1,6 +1,7 @@
 import type { Settings } from "meilisearch";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { EMBEDDER_NAME, activeEmbedder } from "@/lib/embeddings/runtime";
 
 // Index settings, applied to an index before any document goes in: changing a searchable or
 // filterable attribute later re-indexes everything, so they are deliberate and lean (71k
@@ -23,6 +24,7 @@ export const searchSettingsSchema = z.object({
 export type EditorSearchSettings = z.infer<typeof searchSettingsSchema>;
 
 export function indexSettings(editor: EditorSearchSettings): Settings {
+  const embedder = activeEmbedder();
   return {
     searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
     // Granular filterable attributes: only the date needs range comparison, and facet search
@@ -58,6 +60,9 @@ export function indexSettings(editor: EditorSearchSettings): Settings {
     proximityPrecision: "byWord",
     synonyms: editor.synonyms,
     stopWords: editor.stopWords,
+    // Hybrid mode: documents carry their own vectors (lib/embeddings), Meilisearch only stores
+    // and searches them. Keyword mode declares none (an embedder set earlier stays until removed).
+    ...(embedder ? { embedders: { [EMBEDDER_NAME]: { source: "userProvided" as const, dimensions: embedder.dims } } } : {}),
   };
 }
 

@@ -1,0 +1,96 @@
+import { readFile, rename, writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { withIndex, type EmbeddingModel, type LoadedModel } from "./embed";
+
+// The model on disk: "PRESSROOM-EMB1\n", a 4-byte little-endian header length, a JSON header
+// (dims, words, when and from how many pairs it was trained), then float32 little-endian:
+// weights (one per word), principal (dims), vectors (words × dims). A file that does not
+// match exactly is refused with a message naming it: search must not run on garbage vectors.
+
+const MAGIC = "PRESSROOM-EMB1\n";
+
+const headerSchema = z.object({
+  dims: z.number().int().min(1).max(4096),
+  words: z.array(z.string().min(1)).min(1).max(65_535),
+  trainedAt: z.string(),
+  pairs: z.number().int().min(0),
+});
+export type ModelHeader = z.infer<typeof headerSchema>;
+
+export class EmbeddingModelError extends Error {}
+
+export function defaultModelPath(): string {
+  return path.resolve(process.env.PRESSROOM_EMBEDDING_MODEL ?? path.join(process.env.PRESSROOM_DATA_DIR ?? ".data", "embeddings.bin"));
+}
+
+export function encodeModel(model: EmbeddingModel, pairs: number): Buffer {
+  const header = Buffer.from(JSON.stringify({ dims: model.dims, words: model.words, trainedAt: new Date().toISOString(), pairs } satisfies ModelHeader));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  const floats = new Float32Array(model.words.length + model.dims + model.vectors.length);
+  floats.set(model.weights, 0);
+  floats.set(model.principal, model.words.length);
+  floats.set(model.vectors, model.words.length + model.dims);
+  return Buffer.concat([Buffer.from(MAGIC), length, header, Buffer.from(floats.buffer, floats.byteOffset, floats.byteLength)]);
+}
+
+export function decodeModel(bytes: Buffer, where: string): LoadedModel & { header: ModelHeader } {
+  const fail = (why: string): never => {
+    throw new EmbeddingModelError(
+      `The embedding model at ${where} is unusable (${why}). Run \`npm run search:train-embeddings\`, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`,
+    );
+  };
+  if (bytes.length < MAGIC.length + 4 || bytes.subarray(0, MAGIC.length).toString() !== MAGIC) fail("not a Pressroom embedding model");
+  const headerLength = bytes.readUInt32LE(MAGIC.length);
+  const headerEnd = MAGIC.length + 4 + headerLength;
+  if (headerEnd > bytes.length) fail("truncated header");
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.subarray(MAGIC.length + 4, headerEnd).toString());
+  } catch {
+    fail("header is not JSON");
+  }
+  const parsed = headerSchema.safeParse(json);
+  if (!parsed.success) return fail(`bad header: ${parsed.error.issues[0].message}`);
+  const header = parsed.data;
+  const count = header.words.length + header.dims + header.words.length * header.dims;
+  if (bytes.length - headerEnd !== count * 4) fail(`expected ${count * 4} bytes of numbers, found ${bytes.length - headerEnd}`);
+  const floats = new Float32Array(count);
+  Buffer.from(floats.buffer).set(bytes.subarray(headerEnd));
+  for (let i = 0; i < count; i++) if (!Number.isFinite(floats[i])) fail("non-finite number");
+  const model: EmbeddingModel = {
+    dims: header.dims,
+    words: header.words,
+    weights: floats.subarray(0, header.words.length),
+    principal: floats.subarray(header.words.length, header.words.length + header.dims),
+    vectors: floats.subarray(header.words.length + header.dims),
+  };
+  return { ...withIndex(model), header };
+}
+
+export async function writeModelFile(model: EmbeddingModel, pairs: number, file = defaultModelPath()): Promise<string> {
+  await mkdir(path.dirname(file), { recursive: true });
+  // Write then rename: a running server never reads a half-written model.
+  await writeFile(`${file}.tmp`, encodeModel(model, pairs));
+  await rename(`${file}.tmp`, file);
+  return file;
+}
+
+/** The error for a model file that cannot be read at all (missing, no permission). */
+export function unreadableModel(file: string, error: unknown): EmbeddingModelError {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new EmbeddingModelError(
+    `The embedding model at ${file} cannot be read (${code}). Run \`npm run search:train-embeddings\`, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`,
+  );
+}
+
+export async function readModelFile(file = defaultModelPath()): Promise<LoadedModel & { header: ModelHeader }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw unreadableModel(file, error);
+  }
+  return decodeModel(bytes, file);
+}
