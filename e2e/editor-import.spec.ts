@@ -68,7 +68,7 @@ test("an editor imports the seed page, fixes a question's speaker and outlet wit
 });
 
 async function importPasted(page: import("@playwright/test").Page, text: string) {
-  await page.goto("/editor/imports/new");
+  await page.goto("/editor/imports/new", { waitUntil: "networkidle" });
   await page.getByLabel("Or paste the transcript").fill(text);
   await page.getByRole("button", { name: "Read transcript" }).click();
   await page.waitForURL(/\/editor\/imports\/\d+(\?|#|$)/);

@@ -9,4 +9,6 @@ export async function signInAsEditor(page: Page): Promise<void> {
   // The login URL itself mentions /editor (callbackUrl), so wait on the path.
   await page.waitForURL((url) => url.pathname.startsWith("/editor"));
   if (!page.url().includes("/editor/imports/new")) await page.goto("/editor/imports/new");
+  // Wait for hydration: a click before it posts the upload form natively, where the file arrives empty.
+  await page.waitForLoadState("networkidle");
 }
