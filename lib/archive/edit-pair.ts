@@ -13,6 +13,15 @@ const optionalName = z
   .nullable()
   .transform((v) => v || null);
 
+/** The optional public note shown under "Corrections"; every edit form takes the same one. */
+export const correctionNoteSchema = z
+  .string()
+  .trim()
+  .max(1000, "The correction note is longer than 1000 characters")
+  .optional()
+  .nullable()
+  .transform((v) => v || null);
+
 export const pairEditSchema = z.object({
   publicId: z.string().regex(/^[0-9a-z]{8}$/, "Unknown pair id"),
   version: z.coerce.number().int().min(1),
@@ -28,13 +37,7 @@ export const pairEditSchema = z.object({
     )
     .min(1)
     .max(500),
-  correctionNote: z
-    .string()
-    .trim()
-    .max(1000, "The correction note is longer than 1000 characters")
-    .optional()
-    .nullable()
-    .transform((v) => v || null),
+  correctionNote: correctionNoteSchema,
 });
 export type PairEditInput = z.input<typeof pairEditSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { correctionNoteSchema } from "./edit-pair";
 import { draftRoleSchema, type EditableDraft } from "@/lib/drafts/model";
 import { describeEdit } from "@/lib/drafts/form";
 import { allTurns, applyDraftEdit, DraftEditError, splitOffsetBefore } from "@/lib/drafts/operations";
@@ -44,13 +45,7 @@ export type TranscriptOpInput = z.input<typeof transcriptOpSchema>;
 export const transcriptEditSchema = z.object({
   slug: z.string().min(1).max(200),
   version: z.coerce.number().int().min(1),
-  correctionNote: z
-    .string()
-    .trim()
-    .max(1000, "The correction note is longer than 1000 characters")
-    .optional()
-    .nullable()
-    .transform((v) => v || null),
+  correctionNote: correctionNoteSchema,
   edit: transcriptOpSchema,
 });
 export type TranscriptEditInput = z.input<typeof transcriptEditSchema>;
