@@ -7,7 +7,7 @@ import { z } from "zod";
 import { CORPUS_FILES, repoRoot } from "../corpus-files";
 import { printGrowthTable, type SizeResult } from "./table";
 
-// `npm run bench:scale [-- --sizes 71k,300k,1m] [--reuse] [--keep] [--skip-build] [--requests N]`
+// `npm run bench:scale [-- --sizes 71k,300k,1m] [--reuse] [--keep] [--skip-build] [--requests N] [--collect]`
 // The archive at several sizes: 71k is the real corpus (../shared/corpus), larger sizes are
 // synthetic archives recombined from it (`npm run corpus:synthesize`, seed 7, cached in
 // .data/scale/). Each size runs in its own process (its own database clients) and measures
@@ -45,7 +45,9 @@ async function orchestrate() {
     console.error(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
     process.exit(2);
   }
-  if (!flag("skip-build") || !existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) {
+  // --collect: only gather the sizes' saved results (each run with bench/scale/size.ts) into the table.
+  const collect = flag("collect");
+  if (!collect && (!flag("skip-build") || !existsSync(path.join(repoRoot, ".next", "BUILD_ID")))) {
     log("building the app (next build)…");
     await run(process.execPath, [path.join(repoRoot, "node_modules", "next", "dist", "bin", "next"), "build"], { NEXT_TELEMETRY_DISABLED: "1" });
   }
@@ -53,7 +55,7 @@ async function orchestrate() {
   for (const size of parsed.data.sizes) {
     const out = path.join(scaleDir, size, "result.json");
     const extra = [flag("reuse") ? "--reuse" : "", flag("keep") ? "--keep" : ""].filter(Boolean);
-    await run(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "size.ts"), size, "--requests", String(parsed.data.requests), ...extra]);
+    if (!collect) await run(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "size.ts"), size, "--requests", String(parsed.data.requests), ...extra]);
     results.push(JSON.parse(await readFile(out, "utf8")) as SizeResult);
   }
   printGrowthTable(results);

@@ -26,11 +26,11 @@ export interface ServeFigures {
   appPeakMB: number;
   floor: Timing;
   search: Record<string, { api: LoadStats; meili: LoadStats; p95Ratio: number }>;
-  broadFacets: { api: Timing; meili: Timing; ratio: number; facetCounts: Record<string, number> };
+  broadFacets: { api: Timing; meili: Timing; ratio: number; facetCounts: Record<string, number> } | null;
   pages: Record<string, { uncached: Timing; cached: Timing }>;
   lastPages: Record<string, Timing & { path: string }>;
   sitemap: { index: Timing; chunks: number; lastChunk: Timing & { path: string }; isIndex: boolean };
-  feeds: Record<string, Timing>;
+  feeds: Record<string, Timing | null>;
   export: { firstByteMs: number; seconds: number; lines: number; pairsPerSecond: number; complete: boolean; appPeakMB: number };
 }
 
@@ -69,57 +69,20 @@ export async function startApp(services: ScaleServices, log: (line: string) => v
   return { base, server };
 }
 
-export async function servePhase(services: ScaleServices, base: string, appPid: number, options: { requests: number }, log: (line: string) => void): Promise<ServeFigures> {
+export async function servePhase(
+  services: ScaleServices,
+  base: string,
+  appPid: number,
+  options: { requests: number; search: boolean },
+  log: (line: string) => void,
+): Promise<ServeFigures> {
   const appMemory = memorySampler(() => appPid, { tree: true, everyMs: 500 });
   appMemory.reset();
   const sample = await samplePaths(services);
   await timeGets(Array(20).fill("/robots.txt"), base);
   const floor = await timeGets(Array(50).fill("/robots.txt"), base);
 
-  // Search: the API against raw Meilisearch on the same requests (the bench:search definitions).
-  const { parseSearchParams } = await import("@/lib/search/params");
-  const { buildSearchRequest, ALL_EXTRAS } = await import("@/lib/search/query");
-  const queries = mixedQueries();
-  const bodies = queries.map((qs) => {
-    const parsed = parseSearchParams(new URLSearchParams(qs));
-    if (!parsed.success) throw new Error(`bad benchmark query ${qs}`);
-    const same = buildSearchRequest(parsed.data).queries;
-    return JSON.stringify({
-      queries: same.map((q, i) => (i === 0 ? { ...q, attributesToHighlight: ["question", "answerText"], attributesToCrop: ["question", "answerText"] } : q)),
-    });
-  });
-  const headers = { Authorization: `Bearer ${services.masterKey}`, "Content-Type": "application/json" };
-  const api = async (i: number) => (await httpRequest(`${base}/api/v1/search?${queries[i % queries.length]}`)).ok;
-  const raw = async (i: number) => (await httpRequest(`${services.meili.host}/multi-search`, { method: "POST", headers, body: bodies[i % bodies.length] })).ok;
-  await runLoad(api, 4, queries.length * 2);
-  await runLoad(raw, 4, queries.length * 2);
-  const search: ServeFigures["search"] = {};
-  for (const concurrency of [1, 10, 50]) {
-    const total = concurrency === 1 ? queries.length * 4 : options.requests;
-    const meiliStats = await runLoad(raw, concurrency, total);
-    const apiStats = await runLoad(api, concurrency, total);
-    search[`c${concurrency}`] = { api: apiStats, meili: meiliStats, p95Ratio: round(apiStats.p95 / meiliStats.p95, 2) };
-    log(`search c=${concurrency}: api p95 ${apiStats.p95} ms, meili p95 ${meiliStats.p95} ms`);
-  }
-
-  // Facets and the timeline on the broadest query (everything), as the /search page asks.
-  const broad = parseSearchParams(new URLSearchParams("q="));
-  if (!broad.success) throw new Error("bad broad query");
-  const broadBody = JSON.stringify({ queries: buildSearchRequest(broad.data, ALL_EXTRAS).queries });
-  const broadPath = `/api/v1/search?q=&facets=${ALL_EXTRAS.facets.join(",")}&histogram=true`;
-  const facetRuns = { api: [] as number[], meili: [] as number[] };
-  let facetCounts: Record<string, number> = {};
-  for (let i = 0; i < 25; i++) {
-    let t = performance.now();
-    await httpRequest(`${services.meili.host}/multi-search`, { method: "POST", headers, body: broadBody });
-    facetRuns.meili.push(performance.now() - t);
-    t = performance.now();
-    const answer = await httpRequest(`${base}${broadPath}`);
-    facetRuns.api.push(performance.now() - t);
-    if (i === 0) facetCounts = countFacets(answer.text);
-  }
-  const broadFacets = { api: summarise(facetRuns.api, 0), meili: summarise(facetRuns.meili, 0), ratio: 0, facetCounts };
-  broadFacets.ratio = round(broadFacets.api.p50 / broadFacets.meili.p50, 2);
+  const { search, broadFacets } = options.search ? await searchFigures(services, base, options.requests, log) : { search: {}, broadFacets: null };
 
   // Pages: the first visit renders (and, for ISR pages, caches); the second is what readers get after.
   const pages: ServeFigures["pages"] = {};
@@ -147,13 +110,62 @@ export async function servePhase(services: ScaleServices, base: string, appPid: 
   };
   const feeds = {
     conferences: await timeGets(Array(5).fill("/feed.xml"), base),
-    search: await timeGets(Array(5).fill("/search/feed.xml?q=trade"), base),
+    search: options.search ? await timeGets(Array(5).fill("/search/feed.xml?q=trade"), base) : null,
   };
 
   const exportFigures = await timeExport(base, appMemory);
   const appPeakMB = mb(appMemory.peak());
   appMemory.stop();
   return { appPeakMB, floor, search, broadFacets, pages, lastPages, sitemap, feeds, export: exportFigures };
+}
+
+async function searchFigures(services: ScaleServices, base: string, requests: number, log: (line: string) => void) {
+  // The API against raw Meilisearch on the same requests (the bench:search definitions).
+  const { parseSearchParams } = await import("@/lib/search/params");
+  const { buildSearchRequest, ALL_EXTRAS } = await import("@/lib/search/query");
+  const queries = mixedQueries();
+  const bodies = queries.map((qs) => {
+    const parsed = parseSearchParams(new URLSearchParams(qs));
+    if (!parsed.success) throw new Error(`bad benchmark query ${qs}`);
+    const same = buildSearchRequest(parsed.data).queries;
+    return JSON.stringify({
+      queries: same.map((q, i) => (i === 0 ? { ...q, attributesToHighlight: ["question", "answerText"], attributesToCrop: ["question", "answerText"] } : q)),
+    });
+  });
+  const headers = { Authorization: `Bearer ${services.masterKey}`, "Content-Type": "application/json" };
+  const api = async (i: number) => (await httpRequest(`${base}/api/v1/search?${queries[i % queries.length]}`)).ok;
+  const raw = async (i: number) => (await httpRequest(`${services.meili.host}/multi-search`, { method: "POST", headers, body: bodies[i % bodies.length] })).ok;
+  await runLoad(api, 4, queries.length * 2);
+  await runLoad(raw, 4, queries.length * 2);
+  const search: ServeFigures["search"] = {};
+  for (const concurrency of [1, 10, 50]) {
+    const total = concurrency === 1 ? queries.length * 4 : requests;
+    const meiliStats = await runLoad(raw, concurrency, total);
+    const apiStats = await runLoad(api, concurrency, total);
+    search[`c${concurrency}`] = { api: apiStats, meili: meiliStats, p95Ratio: round(apiStats.p95 / meiliStats.p95, 2) };
+    log(`search c=${concurrency}: api p95 ${apiStats.p95} ms, meili p95 ${meiliStats.p95} ms`);
+  }
+
+  // Facets and the timeline on the broadest query (everything), as the /search page asks.
+  const broad = parseSearchParams(new URLSearchParams("q="));
+  if (!broad.success) throw new Error("bad broad query");
+  const broadBody = JSON.stringify({ queries: buildSearchRequest(broad.data, ALL_EXTRAS).queries });
+  const broadPath = `/api/v1/search?q=&facets=${ALL_EXTRAS.facets.join(",")}&histogram=true`;
+  const facetRuns = { api: [] as number[], meili: [] as number[] };
+  let facetCounts: Record<string, number> = {};
+  for (let i = 0; i < 25; i++) {
+    let t = performance.now();
+    await httpRequest(`${services.meili.host}/multi-search`, { method: "POST", headers, body: broadBody });
+    facetRuns.meili.push(performance.now() - t);
+    t = performance.now();
+    const answer = await httpRequest(`${base}${broadPath}`);
+    facetRuns.api.push(performance.now() - t);
+    if (i === 0) facetCounts = countFacets(answer.text);
+  }
+  const broadFacets = { api: summarise(facetRuns.api, 0), meili: summarise(facetRuns.meili, 0), ratio: 0, facetCounts };
+  broadFacets.ratio = round(broadFacets.api.p50 / broadFacets.meili.p50, 2);
+
+  return { search, broadFacets };
 }
 
 function countFacets(text: string): Record<string, number> {
@@ -167,7 +179,7 @@ function countFacets(text: string): Record<string, number> {
   }
 }
 
-/** The whole export, read as a client would; capped at 5 minutes (the rate is what grows). */
+/** The whole export, read as a client would; capped at 90 s (the rate and the first byte are what can grow). */
 async function timeExport(base: string, appMemory: ReturnType<typeof memorySampler>) {
   appMemory.reset();
   const started = performance.now();
@@ -180,7 +192,7 @@ async function timeExport(base: string, appMemory: ReturnType<typeof memorySampl
     const { value, done } = await reader.read();
     if (done) break;
     for (const byte of value) if (byte === 10) lines++;
-    if (performance.now() - started > 300_000) {
+    if (performance.now() - started > 90_000) {
       complete = false;
       await reader.cancel();
       break;

@@ -2,15 +2,17 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { filesFor, removeSizeData, scaleDir } from "./run";
-import { importPhase, type ImportFigures } from "./import-phase";
+import { duBytes, importPhase, type ImportFigures } from "./import-phase";
 import { servePhase, startApp } from "./serve-phase";
 import { startScaleServices } from "./services";
 
-// One size of `npm run bench:scale`, in its own process: `tsx bench/scale/size.ts 300k [--reuse] [--keep] [--import-only] [--requests N]`.
+// One size of `npm run bench:scale`, in its own process: `tsx bench/scale/size.ts 300k [--reuse] [--keep] [--import-only] [--no-search] [--requests N]`.
 
 const [size, ...rest] = process.argv.slice(2);
 const reuse = rest.includes("--reuse");
 const importOnly = rest.includes("--import-only");
+// --no-search: the size's index is incomplete (an import stopped during indexing); pages only.
+const search = !rest.includes("--no-search");
 const keep = rest.includes("--keep") || reuse || importOnly;
 const requests = Number(rest[rest.indexOf("--requests") + 1]) || 500;
 const log = (line: string) => console.error(`bench:scale ${size}: ${line}`);
@@ -30,6 +32,12 @@ try {
     // What the importer does at its end (an import older than lib/rollups did not).
     const { refreshRollups } = await import("@/lib/rollups/rollups");
     await refreshRollups(services.pool);
+    if (!search) {
+      // Pages still ask the index (related pairs): an empty one answers them quickly.
+      const { ensureIndex } = await import("@/lib/search/index-setup");
+      const { liveIndexUid } = await import("@/lib/search/client");
+      await ensureIndex(liveIndexUid());
+    }
   } else {
     imported = await importPhase(files, services, log);
     await writeFile(importFile, `${JSON.stringify(imported, null, 2)}\n`);
@@ -39,8 +47,9 @@ try {
     process.exit(0);
   }
   app = await startApp(services, log);
-  const served = await servePhase(services, app.base, app.server.pid!, { requests }, log);
-  await writeFile(path.join(dir, "result.json"), `${JSON.stringify({ size, import: imported, serve: served }, null, 2)}\n`);
+  const served = await servePhase(services, app.base, app.server.pid!, { requests, search }, log);
+  const disk = { postgresMB: Math.round(duBytes(services.postgresDir) / 2 ** 20), meilisearchMB: Math.round(duBytes(services.meiliDir) / 2 ** 20) };
+  await writeFile(path.join(dir, "result.json"), `${JSON.stringify({ size, import: imported, serve: served, diskWhileServing: disk }, null, 2)}\n`);
 } finally {
   if (app && app.server.exitCode === null) {
     const exited = new Promise((resolve) => app!.server.once("exit", resolve));

@@ -7,7 +7,7 @@ export interface SizeResult {
   serve: ServeFigures;
 }
 
-type Row = [string, (r: SizeResult) => number | string | undefined];
+type Row = [string, (r: SizeResult) => number | string | null | undefined];
 
 // Every figure of every size in one table, with how it grew from the first size to the last
 // next to how the work grew (pairs). A figure growing much faster than the pairs is a suspect.
@@ -16,7 +16,7 @@ const ROWS: Row[] = [
   ["import: postgres phase s", (r) => r.import.postgresSeconds],
   ["import: until index caught up s", (r) => r.import.caughtUpSeconds],
   ["raw meilisearch indexing s", (r) => r.import.rawMeilisearchSeconds],
-  ["caught up / raw (goal ≤ 1.25)", (r) => r.import.caughtUpOverRaw],
+  ["caught up / raw (goal ≤ 1.25)", (r) => r.import.caughtUpOverRaw ?? undefined],
   ["disk postgres MB", (r) => r.import.diskMB.postgres],
   ["disk meilisearch MB", (r) => r.import.diskMB.meilisearch],
   ["peak RSS importer MB", (r) => r.import.peakMB.importer],
@@ -31,8 +31,8 @@ const ROWS: Row[] = [
     [`search c=${c} raw meili p95 ms`, (r) => r.serve.search[`c${c}`]?.meili.p95],
     [`search c=${c} api/raw p95`, (r) => r.serve.search[`c${c}`]?.p95Ratio],
   ]),
-  ["broad facets+timeline api p50 ms", (r) => r.serve.broadFacets.api.p50],
-  ["broad facets+timeline raw p50 ms", (r) => r.serve.broadFacets.meili.p50],
+  ["broad facets+timeline api p50 ms", (r) => r.serve.broadFacets?.api.p50],
+  ["broad facets+timeline raw p50 ms", (r) => r.serve.broadFacets?.meili.p50],
   ...(["conference", "qa", "speaker", "outlet"] as const).flatMap((kind): Row[] => [
     [`${kind} page uncached p95 ms`, (r) => r.serve.pages[kind]?.uncached.p95],
     [`${kind} page again p50 ms`, (r) => r.serve.pages[kind]?.cached.p50],
@@ -44,8 +44,8 @@ const ROWS: Row[] = [
   ["sitemap.xml p50 ms", (r) => r.serve.sitemap.index.p50],
   ["sitemap files", (r) => r.serve.sitemap.chunks],
   ["last qa sitemap file p50 ms", (r) => r.serve.sitemap.lastChunk.p50],
-  ["feed.xml p50 ms", (r) => r.serve.feeds.conferences.p50],
-  ["search feed p50 ms", (r) => r.serve.feeds.search.p50],
+  ["feed.xml p50 ms", (r) => r.serve.feeds.conferences?.p50],
+  ["search feed p50 ms", (r) => r.serve.feeds.search?.p50],
   ["export first byte ms", (r) => r.serve.export.firstByteMs],
   ["export pairs/s", (r) => r.serve.export.pairsPerSecond],
   ["export app peak MB", (r) => r.serve.export.appPeakMB],
@@ -55,7 +55,7 @@ export function growthTable(results: SizeResult[]): string {
   const head = `| figure | ${results.map((r) => r.size).join(" | ")} | growth ${results[0]?.size}→${results[results.length - 1]?.size} |`;
   const lines = [head, `|---|${results.map(() => "---:").join("|")}|---:|`];
   for (const [name, get] of ROWS) {
-    const values = results.map(get);
+    const values = results.map((r) => get(r) ?? undefined);
     const first = Number(values[0]);
     const last = Number(values[values.length - 1]);
     const growth = results.length > 1 && first > 0 && Number.isFinite(last) ? `${(last / first).toFixed(2)}×` : "";
