@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { freshRollups, keptCount } from "@/lib/rollups/rollups";
 import type { ListPosition } from "./pair-cursor";
 import { listPairs } from "./pair-list";
@@ -20,7 +21,9 @@ export function otherLabels(name: string, aliases: { label: string }[]): string[
 export const answeredBy = (speakerId: number) => ({ turns: { some: { kind: "ANSWER" as const, speakerId } } });
 
 export async function speakerAnswers(speakerId: number, position: ListPosition) {
-  return listPairs(answeredBy(speakerId), position, { total: await keptCount("SpeakerAnswerCount", speakerId) });
+  // Candidates from the answer turns' speaker index: the page sorts only this person's pairs.
+  const candidates = Prisma.sql`SELECT "qaPairId" FROM "Turn" WHERE "speakerId" = ${speakerId} AND kind = 'ANSWER'`;
+  return listPairs(answeredBy(speakerId), position, { total: await keptCount("SpeakerAnswerCount", speakerId), candidates });
 }
 
 /** Answers per year for the small chart, counted on visible pairs only. */

@@ -52,6 +52,11 @@ describe("keyset pagination of pair listings", () => {
     expect(first.total).toBe(speaker.n);
     for (let page = 1; page <= first.pageCount; page++) byOffset.push(...(await speakerAnswers(speaker.id, { kind: "offset", page })).items.map((i) => i.publicId));
     expect(byOffset).toHaveLength(speaker.n);
+    // The same order as the plain (Prisma-ordered, no candidate ids) listing of the same filter.
+    const { listPairs } = await import("@/lib/catalog/pair-list");
+    const { answeredBy } = await import("@/lib/catalog/people");
+    const plain = await listPairs(answeredBy(speaker.id), { kind: "offset", page: 1 }, { limit: 10_000 });
+    expect(plain.items.map((i) => i.publicId)).toEqual(byOffset);
 
     const forwards: string[] = [...first.items.map((i) => i.publicId)];
     let list = first;
