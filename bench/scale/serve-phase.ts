@@ -3,6 +3,7 @@ import path from "node:path";
 import { httpRequest } from "../search/http";
 import { percentile, runLoad, type LoadStats } from "../search/load";
 import { mixedQueries } from "../search/queries";
+import { benchAppEnv } from "../app-env";
 import { repoRoot } from "../corpus-files";
 import { mb, memorySampler } from "../process-memory";
 import { round } from "./import-phase";
@@ -54,13 +55,7 @@ function summarise(ms: number[], errors: number): Timing {
 export async function startApp(services: ScaleServices, log: (line: string) => void): Promise<{ base: string; server: ChildProcess }> {
   const { findFreePort, waitFor } = await import("@/lib/dev-services/ports");
   const port = await findFreePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    NEXTAUTH_SECRET: "bench-secret-0123456789-abcdefghij",
-    NEXT_TELEMETRY_DISABLED: "1",
-  } as NodeJS.ProcessEnv;
+  const env = benchAppEnv(port);
   const next = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
   const server = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: repoRoot, env, stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;

@@ -26,6 +26,8 @@ export async function startScaleServices(dir: string): Promise<ScaleServices> {
   const masterKey = "bench-master-key-0123456789abcdef";
   const postgres = await startEmbeddedPostgres({ dataDir: postgresDir, port: await findFreePort(), persistent: true });
   const meili = await startLocalMeilisearch({ dbPath: meiliDir, port: await findFreePort(), masterKey });
+  // The embedded Postgres exits the process on SIGTERM before `finally` runs: stop Meilisearch too.
+  process.once("exit", () => meili.process.kill("SIGTERM"));
   await migrate(postgres.url);
   Object.assign(process.env, { DATABASE_URL: postgres.url, MEILI_HOST: meili.host, MEILI_MASTER_KEY: masterKey, MEILI_INDEX: "qa", PRESSROOM_SEARCH_WORKER: "off" });
   const pool = new pg.Pool({ connectionString: postgres.url, max: 4 });
