@@ -232,9 +232,12 @@ async function samplePaths(services: ScaleServices) {
       conferences: `/conferences?page=${last(counts.conferences, 50)}`,
       people: `/people?page=${last(counts.speakers, 100)}`,
       outlets: `/outlets?page=${last(counts.outlets, 100)}`,
-      busiestSpeaker: `${personPath(speakers[0].slug)}?page=${last(speakers[0].answers, 20)}`,
-      busiestOutlet: `${outletPath(outlets[0].slug)}?page=${last(outlets[0].questions, 20)}`,
-      ...(topic[0] ? { busiestTopic: `${topicPath(topic[0].slug)}?page=${last(topic[0].pairs, 20)}` } : {}),
+      // ?page=last is the keyset path the pager links to; ?page=N (old links) is an offset.
+      busiestSpeaker: `${personPath(speakers[0].slug)}?page=last`,
+      busiestSpeakerByNumber: `${personPath(speakers[0].slug)}?page=${last(speakers[0].answers, 20)}`,
+      busiestOutlet: `${outletPath(outlets[0].slug)}?page=last`,
+      busiestOutletByNumber: `${outletPath(outlets[0].slug)}?page=${last(outlets[0].questions, 20)}`,
+      ...(topic[0] ? { busiestTopic: `${topicPath(topic[0].slug)}?page=last` } : {}),
     },
   };
 }

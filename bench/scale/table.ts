@@ -37,7 +37,7 @@ const ROWS: Row[] = [
     [`${kind} page uncached p95 ms`, (r) => r.serve.pages[kind]?.uncached.p95],
     [`${kind} page again p50 ms`, (r) => r.serve.pages[kind]?.cached.p50],
   ]),
-  ...(["conferences", "people", "outlets", "busiestSpeaker", "busiestOutlet", "busiestTopic"] as const).map((kind): Row => [
+  ...(["conferences", "people", "outlets", "busiestSpeaker", "busiestSpeakerByNumber", "busiestOutlet", "busiestOutletByNumber", "busiestTopic"] as const).map((kind): Row => [
     `last page ${kind} p50 ms`,
     (r) => r.serve.lastPages[kind]?.p50,
   ]),
