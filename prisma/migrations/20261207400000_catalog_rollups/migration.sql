@@ -63,3 +63,8 @@ CREATE TABLE "RollupRefresh" (
 
 -- The stamp's max("updatedAt") of conferences (and the export's fingerprint) as an index lookup.
 CREATE INDEX "Conference_updatedAt_idx" ON "Conference" ("updatedAt");
+
+-- The conference index page, its last pages and the conferences feed sort by date newest
+-- first with undated ones last: (status, heldOn) cannot give DESC NULLS LAST, so every request
+-- sorted all conferences (45,603 at 1M pairs: the feed took 1.1 s, the last index page 1.6 s).
+CREATE INDEX "Conference_status_heldOn_listing_idx" ON "Conference" (status, "heldOn" DESC NULLS LAST, id DESC);
