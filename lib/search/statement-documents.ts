@@ -3,7 +3,7 @@ import { statementPath } from "@/lib/catalog/paths";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { waitForSuccess } from "./client";
-import { pairVectors, truncateWords, type QaPairDocument } from "./documents";
+import { conferenceDayFields, pairVectors, truncateWords, type QaPairDocument } from "./documents";
 
 /**
  * An opening or closing statement (a turn outside any pair) as a search document. It has the
@@ -38,7 +38,6 @@ export function toStatementDocument(row: StatementRow): StatementDocument {
   // A cut statement keeps its marked prefix as its whole displayed text: unlike a pair, there
   // is no Postgres fallback for hits, and its permalink shows the full text anyway.
   const text = truncateWords(row.text);
-  const heldOn = row.conference.heldOn;
   const id = `${STATEMENT_ID_PREFIX}${row.id}`;
   return {
     kind: "statement",
@@ -58,10 +57,7 @@ export function toStatementDocument(row: StatementRow): StatementDocument {
     conferenceTitle: row.conference.title,
     conferenceSlug: row.conference.slug,
     organizer: row.conference.organizer,
-    date: heldOn ? Math.floor(heldOn.getTime() / 1000) : null,
-    year: heldOn ? heldOn.getUTCFullYear() : null,
-    month: heldOn ? heldOn.toISOString().slice(0, 7) : null,
-    language: row.conference.language.split("-")[0],
+    ...conferenceDayFields(row.conference),
     topics: [],
     url: statementPath(row.conference.slug, row.id),
     // Turns carry no timestamp; every transcript edit bumps the conference's.
