@@ -45,7 +45,7 @@ const AFFIRM_ONLY = ackRun(`(?:${AFFIRM_WORD}|${ACK_WORD})`);
 const PERMISSION =
   /\b(?:go ahead|go on|interrupted you|you first|finish your question|keep going|do you want to (?:begin|start|take (?:that|this|it)|answer|add)|want to take (?:that|this)|over to you)\b|请讲|请继续/i;
 /** Handing the question to a colleague by name: "Dr. Walensky?" */
-const NAME_CALL = /^(?:(?:dr|mr|mrs|ms|secretary|general|admiral|director|ambassador)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*[?？]$/;
+const NAME_CALL = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Ss]ecretary|[Gg]eneral|[Aa]dmiral|[Dd]irector|[Aa]mbassador)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*[?？]$/;
 /** Checking the line or the microphone, and answering such a check. */
 const LINE_CHECK =
   /\b(?:can you hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute)\b|听得到|听得见/i;
@@ -74,6 +74,13 @@ export interface ExchangeState {
   cutOff: boolean;
 }
 
+/** Asking the reporter to repeat: "Can you ask me your first question again?", "the second part was what?" */
+const REPEAT_REQUEST =
+  /\b(?:what was (?:the|your) (?:first |second |third |last )?(?:question|part)|(?:ask|say|repeat|give) (?:me )?(?:your|the|that|it) (?:first |second |last )?(?:question |part )?again|(?:question|part)(?: of (?:the|your) question)? was what|repeat (?:the|your|that) question)\b|再说一遍|重复一下/i;
+/** Opening the floor before any question: "If there is anything you would like to ask me, I would be glad to answer." */
+const OPENS_FLOOR =
+  /\b(?:(?:anything|any questions?|whatever) you (?:would like|want|wish|care) to ask|(?:glad|happy|ready) to (?:answer|take) (?:any |your |some )?questions|let'?s (?:get to|take|open (?:it )?up (?:to|for)) (?:your )?questions)\b|现在开始提问|欢迎提问/i;
+
 /** Running the room: "let's move on", "last question", "a couple more". */
 const FLOOR = /\b(?:move on|wrap(?: up)?|last question|next question|one more question|a couple more|take (?:a few|some|your) questions)\b|最后一个问题|下一个问题/i;
 const APOLOGY = /\b(?:sorry|apologi[sz]e|excuse me|pardon me)\b|对不起|抱歉/i;
@@ -98,6 +105,10 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
   if (words === 0) return true;
   const sentences = plain.split(SENTENCE_END).filter((x) => countWords(x) > 0);
   if (sentences.every(isFloorSentence)) return true;
+  // "I have an answer for that. But the first one — what was the first question again?"
+  if (words <= 30 && sentences.some((x) => REPEAT_REQUEST.test(x))) return true;
+  // "All I can say is —": cut off before saying anything.
+  if (words <= 8 && breaksOff(text)) return true;
   // "Yes." answers "Is it true?" but only acknowledges "He said he supports a ceasefire."
   if ((!state.asked || state.cutOff) && sentences.every((x) => isFloorSentence(x) || AFFIRM_ONLY.test(x))) return true;
   // "Now you've intrigued me. What are the un-American ideas...?" asks back instead of answering.
@@ -115,13 +126,17 @@ export function isChallenge(text: string): boolean {
 /** The turn breaks off with a dash: "That is certainly our objective, but I can —" */
 export const breaksOff = (text: string) => /(?:—|–|--+|-)\s*$/.test(plainText(text.slice(-200)));
 
-/** A reporter's or official's turn that only thanks, says goodbye or checks the line. */
+/** "Happy Friday.", "Good morning, everyone.", "Hi, Karine." */
+const GREETING =
+  /^(?:(?:happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|new year|holidays)|good (?:morning|afternoon|evening)|hi|hello|hey|morning|afternoon)(?:,? (?:everyone|everybody|all|guys|folks|sir|ma'am|ma’am|[A-Z][a-z’']+))?[.!]*\s*){1,2}$|^(?:大家好|各位好|上午好|下午好)[。！!]?$/i;
+
+/** A reporter's or official's turn that only greets, thanks, says goodbye or checks the line. */
 export function isPleasantry(text: string): boolean {
   if (text.length > LONG) return false;
   const plain = plainText(text);
   const words = countWords(plain);
   if (words === 0) return false;
-  if (isThanks(plain)) return true;
+  if (isThanks(plain) || GREETING.test(plain)) return true;
   if (words <= 20 && CLOSING.test(plain) && !/\?/.test(plain.replace(LINE_CHECK, ""))) return true;
   if (words <= 12 && LINE_CHECK.test(plain)) {
     // "Thanks very much. Can you hear me?" - nothing is asked beyond the check itself.
@@ -133,13 +148,64 @@ export function isPleasantry(text: string): boolean {
   return false;
 }
 
-/** An interjection-sized reporter turn: short and not a question ("Right.", "Sorry —", "There are several, but —"). */
-export function isShortRemark(text: string): boolean {
+/** Question words: a short turn with one of them asks something new ("But who in particular?"). */
+const INTERROGATIVE =
+  /\b(?:who|whom|whose|what|what's|when|where|why|how|which|is|are|was|were|isn't|aren't|do|does|did|don't|doesn't|didn't|can|could|will|would|won't|should|shall|may|might|have|has|had)\b|什么|怎么|为什么|是否|吗|哪|几|多少|何/i;
+/** A question without a verb that reporters use as a whole question: "No response to Turkey or any —", "Any update on the call?" */
+const ELLIPTICAL_QUESTION = /^(?:(?:and|but|so|okay|ok)[,.]?\s+)?(?:any|anything|no|nothing|what about|how about)\b.{0,80}?\b(?:on|to|about|for|from|with|regarding)\b/i;
+/** "(Laughter.)", "(Laughs.)": the remark is banter. */
+const LAUGHTER = /[(（\[]\s*(?:laughter|laughs|laughing|笑)/i;
+
+/** The short question repeats a word of what the official just said ("…on December 17th." / "December 17th?"). */
+function echoes(plain: string, before: string): boolean {
+  const said = new Set(
+    before
+      .slice(-300)
+      .toLowerCase()
+      .match(/\p{L}{4,}/gu) ?? [],
+  );
+  return (plain.toLowerCase().match(/\p{L}{4,}/gu) ?? []).some((w) => said.has(w));
+}
+
+/**
+ * An interjection-sized reporter turn: short and not a question ("Right.", "Sorry —",
+ * "There are several, but —"), a few words finishing the reporter's own sentence ("— going up?"),
+ * an echo that checks a detail of the answer just given (`before`: "December 17th?"), or banter
+ * that draws laughter. A short question on something new ("Tariffs?") is not a remark.
+ */
+export function isShortRemark(text: string, before = ""): boolean {
   if (text.length > LONG) return false;
   const plain = plainText(text);
   if (/^(?:on that(?: point)?|really|sorry|pardon|what)\s*[?？]$/i.test(plain)) return true;
-  return countWords(plain) <= 8 && !/[?？]/.test(plain);
+  const words = countWords(plain);
+  if (ELLIPTICAL_QUESTION.test(plain)) return false;
+  if (!/[?？]/.test(plain)) return words <= 8 || (words <= 25 && LAUGHTER.test(text));
+  // "And then?" asks for more; "December 17th?" only checks what was said.
+  if (words > 4 || !/[?？]$/.test(plain) || INTERROGATIVE.test(plain) || /^(?:and|but|so|or|then)\b/i.test(plain) || NAME_CALL.test(plain)) return false;
+  return /^\s*(?:—|–|--)/.test(text) || echoes(plain, before);
 }
+
+/** "Karine, can I ask two quick ones on — the President's health?": asks for the floor, not for an answer. */
+const FLOOR_REQUEST =
+  /\b(?:(?:can|could|may) I (?:ask|follow(?: |-)?up|get|jump in|have|do)|I (?:have|got) (?:a|one|two|three|another|a couple(?: of)?) (?:more |quick |last |other |follow-up |small )*(?:questions?|ones?|follow-ups?)|(?:one|two|a few|a couple(?: of)?) (?:more |quick )*(?:questions?|ones?))\b|我(?:还)?(?:想|能)?(?:再)?问(?:一个|两个)问题/i;
+
+export function isFloorRequest(text: string): boolean {
+  return text.length <= 200 && FLOOR_REQUEST.test(text) && wordCount(text) <= 15;
+}
+
+/** Asks something an official can answer: not only a request for the floor or a call ("Mr. President?"). */
+export function asksForAnswer(text: string): boolean {
+  return asks(text) && !isFloorRequest(text) && !NAME_CALL.test(plainText(text));
+}
+
+/** Opens the floor before any question was asked ("If there is anything you would like to ask me…"): logistics. */
+export function opensFloor(text: string): boolean {
+  return text.length <= LONG && OPENS_FLOOR.test(plainText(text)) && wordCount(text) <= 40;
+}
+
+/** "会后有记者问及：…", "After the press conference, a journalist asked…": a question printed without a label. */
+export const REPORTED_QUESTION =
+  /^[\s\u3000]*(?:(?:(?:会后|发布会后)[，,]?\s*)?有记者(?:问及|问到|问)\s*[：:]|after the (?:press )?(?:conference|briefing),? (?:a|some|one) (?:journalists?|reporters?|correspondents?) asked\b)/i;
 
 /** A closing by an official once the questions are over ("Great. Thanks, everyone."). */
 export function isClosing(text: string): boolean {

@@ -10,7 +10,7 @@
 // - thanks, goodbyes and line checks outside an open question are procedural statements.
 
 import type { DraftPair, DraftTurn, DraftUnassigned, SpeakerRole } from "./draft";
-import { asks, breaksOff, isChallenge, isClosing, isNonAnswer, isPleasantry, isShortRemark } from "./exchanges";
+import { asks, asksForAnswer, breaksOff, isChallenge, isClosing, isNonAnswer, isPleasantry, isShortRemark, opensFloor, REPORTED_QUESTION } from "./exchanges";
 import type { Turn } from "./turns";
 
 export interface ResolvedTurn {
@@ -36,7 +36,11 @@ interface OpenPair {
   cutOff: boolean;
   /** Someone other than a reporter or moderator has really answered. */
   answered: boolean;
+  /** The reporter's latest words, joined with the turn before when they continue it ("— the President's health?"). */
+  lastAsk: string;
 }
+
+const continuesOwnWords = (text: string) => /^\s*(?:—|–|--|\.\.\.|…)/.test(text);
 
 function asTurn(r: ResolvedTurn): DraftTurn {
   const t: DraftTurn = { speaker: r.turn.speaker, text: r.text, start: r.turn.start, end: r.turn.end };
@@ -66,10 +70,19 @@ function anotherReporter(open: OpenPair, r: ResolvedTurn): boolean {
  */
 function requestsFloor(resolved: ResolvedTurn[], i: number): boolean {
   let granted = false;
+  let request = resolved[i]!.text;
   for (let j = i + 1; j < resolved.length; j++) {
     const r = resolved[j]!;
-    if (r.role === "journalist") return granted && !isShortRemark(r.text) && !isPleasantry(r.text);
-    if (!isNonAnswer(r.text, { asked: false, cutOff: false })) return false;
+    if (r.role === "journalist") {
+      // "Karine, can I ask two quick ones on —" / "Yeah, absolutely." / "— the President's health?"
+      if (continuesOwnWords(r.text) && isShortRemark(r.text)) {
+        request = `${request} ${r.text}`;
+        continue;
+      }
+      return granted && !isShortRemark(r.text) && !isPleasantry(r.text);
+    }
+    // "He took off 29,000?" / "25,000." answers the check; "Mr. President?" / "Yes, sir." grants the floor.
+    if (!isNonAnswer(r.text, { asked: asksForAnswer(request), cutOff: breaksOff(request) })) return false;
     granted = true;
   }
   return false;
@@ -103,7 +116,9 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       if (open && !open.answered && !anotherReporter(open, r)) {
         // Still setting up the question: "He said he supports a ceasefire." / "Yep." / "Is he insisting...?"
         open.pair.answers.push(asTurn(r));
-        open.asked = asks(r.text);
+        open.lastAsk = continuesOwnWords(r.text) ? `${open.lastAsk} ${r.text}` : r.text;
+        // "Can I ask two quick ones on —" / "— the President's health?" only asks for the floor.
+        open.asked = asks(r.text) && asksForAnswer(open.lastAsk);
         open.cutOff = breaksOff(r.text);
         return;
       }
@@ -112,15 +127,34 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         open = null;
         return;
       }
-      if (open && open.answered && labelled && isShortRemark(r.text) && !requestsFloor(resolved, i) && !(isChallenge(r.text) && answerComplete(open.pair))) {
+      if (
+        open &&
+        open.answered &&
+        labelled &&
+        r.turn.kind !== "follow_up" &&
+        isShortRemark(r.text, open.pair.answers.at(-1)?.text) &&
+        !requestsFloor(resolved, i) &&
+        !(isChallenge(r.text) && answerComplete(open.pair))
+      ) {
         open.pair.answers.push(asTurn(r));
         return;
       }
       const flags: string[] = [];
-      if (r.turn.kind === "unlabeled_question") flags.push("no_question_label");
+      if (r.turn.kind === "unlabeled_question" && !REPORTED_QUESTION.test(r.text)) flags.push("no_question_label");
       if (r.turn.kind === "follow_up") flags.push("follow_up");
       else if (open && open.pair.answers.length > 0 && answerLength(open.pair) < FOLLOW_UP_AFTER_ANSWER_CHARS) flags.push("follow_up");
-      open = { pair: startPair(r, flags), asked: asks(r.text), cutOff: breaksOff(r.text), answered: false };
+      open = { pair: startPair(r, flags), asked: asksForAnswer(r.text), cutOff: breaksOff(r.text), answered: false, lastAsk: r.text };
+      return;
+    }
+    if (open && !open.answered && !open.asked && !open.cutOff && opensFloor(r.text)) {
+      // "It is a new administration, too." / "If there is anything you would like to ask me…": logistics, not a pair.
+      const remark = pairs.pop()!;
+      statements.push(
+        { speaker: remark.question.speaker, text: remark.question.text, start: remark.question.start, end: remark.question.end, role: "journalist" },
+        ...remark.answers,
+      );
+      statements.push(asTurn(r));
+      open = null;
       return;
     }
     if (open) {
@@ -140,7 +174,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         flags: ["answer_without_question"],
       };
       pairs.push(pair);
-      open = { pair, asked: true, cutOff: false, answered: true };
+      open = { pair, asked: true, cutOff: false, answered: true, lastAsk: "" };
       return;
     }
     statements.push(asTurn(r));

@@ -1,5 +1,6 @@
 import type { DraftDropped, DraftUnassigned, SpeakerRole, TranscriptDraft } from "./draft";
 import { parseHeader } from "./header";
+import { REPORTED_QUESTION } from "./exchanges";
 import { detectLanguage } from "./language";
 import { pairTurns, type ResolvedTurn } from "./pairs";
 import { HANDOFF_TO_ANSWERER, hasQuestionMark, inferRoles } from "./roles";
@@ -93,7 +94,13 @@ function findUnlabeledQuestions(
   for (let i = 0; i < units.length - 1; i++) {
     const u = units[i]!;
     const next = units[i + 1]!;
-    if (u.label || !next.label || next.afterDrop) continue;
+    if (u.label) continue;
+    // "会后有记者问及：…" says in words that a question follows.
+    if (REPORTED_QUESTION.test(text.slice(u.start, Math.min(u.textEnd, u.start + 120)))) {
+      found.add(i);
+      continue;
+    }
+    if (!next.label || next.afterDrop) continue;
     if (!hasQuestionMark(text.slice(u.start, u.textEnd))) continue;
     const owner = first.turns[first.unitTurn[i]!]!;
     if (owner.speaker !== null && roles.get(owner.speaker) === "journalist") continue;

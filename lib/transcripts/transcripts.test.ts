@@ -160,8 +160,8 @@ const EXPECTED: Expectation[] = [
     title: "Press Briefing by Press Secretary Karine Jean-Pierre, July 30, 2024",
     date: "2024-07-30",
     language: "en",
-    pairs: 56,
-    statements: 3,
+    pairs: 54,
+    statements: 5,
     answers: { 1: ["MS. JEAN-PIERRE"] },
   },
 ];

@@ -1,0 +1,177 @@
+// Conventions found on the tune half of the grown gold set (docs/transcripts.md), one small
+// synthetic exchange each: greetings, echo checks, banter, verbless questions, floor requests
+// split by a dash, requests to repeat, cut-off fragments, opening the floor, reported questions.
+import { describe, expect, it } from "vitest";
+import { asksForAnswer, isFloorRequest, isNonAnswer, isPleasantry, isShortRemark } from "./exchanges";
+import { accountFor, parseTranscript, type TranscriptDraft } from "./index";
+
+const briefing = (...rows: Array<[string, string]>) => rows.map(([label, text]) => `${label}  ${text}`).join("\n\n") + "\n";
+const starts = (d: TranscriptDraft) => d.pairs.map((p) => p.question.text.slice(0, 24));
+
+function parsed(text: string): TranscriptDraft {
+  const d = parseTranscript(text);
+  expect(accountFor(text, d)).toEqual([]);
+  return d;
+}
+
+const OPENING = "Good morning. Today the governor visits the new bus depot, which opened last week and employs four hundred drivers and mechanics from the county.";
+
+describe("conventions from the grown gold set", () => {
+  it("keeps a greeting before the opening statement out of pairs", () => {
+    const d = parsed(briefing(["Q", "Happy Friday."], ["MS. LEE:", OPENING], ["Q", "Will the fares change?"], ["MS. LEE:", "No, the fares stay the same."]));
+    expect(starts(d)).toEqual(["Will the fares change?"]);
+    expect(d.statements.map((s) => s.text.slice(0, 13))).toEqual(["Happy Friday.", "Good morning."]);
+  });
+
+  it("keeps an echo that checks a detail of the answer inside the pair", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "What did the mayor announce?"],
+        ["THE MAYOR:", "We will cut 25,000 permits from the backlog by June."],
+        ["Q", "You cut 29,000 permits?"],
+        ["THE MAYOR:", "25,000. The rest follow in autumn."],
+        ["Q", "Why not all of them at once?"],
+        ["THE MAYOR:", "The inspectors cannot do more than that in one season."],
+      ),
+    );
+    expect(starts(d)).toEqual(["What did the mayor annou", "Why not all of them at o"]);
+    expect(d.pairs[0]!.answers.map((a) => a.role)).toEqual(["official", "journalist", "official"]);
+  });
+
+  it("keeps banter that draws laughter inside the pair", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Has the White House seen the report on the missing files?"],
+        ["MS. LEE:", "I have not seen that report, but we take it seriously and will check with the team."],
+        ["Q", "It was on our front page yesterday, so you can read all about it there. (Laughter.)"],
+        ["MS. LEE:", "I always read your front page. We will check."],
+      ),
+    );
+    expect(d.pairs).toHaveLength(1);
+  });
+
+  it("starts a pair at a verbless follow-up question even without a question mark", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Is the President worried about the oil cartel's decision?"],
+        ["MS. LEE:", "We have said the decision was a mistake, and we are looking at every option."],
+        ["Q", "No response to the minister or any —"],
+        ["MS. LEE:", "Our view of the decision has not changed."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Is the President worried", "No response to the minis"]);
+  });
+
+  it("starts one pair at a request for the floor that a dash splits in two", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Will the bridge open on time?"],
+        ["MS. LEE:", "Yes, the engineers expect it to open on the first of the month."],
+        ["Q", "Can I ask two quick ones on —"],
+        ["MS. LEE:", "Yeah, absolutely."],
+        ["Q", "— the budget?"],
+        ["MS. LEE:", "Absolutely."],
+        ["Q", "Will the budget pass this week, and what happens to the tolls if it does not?"],
+        ["MS. LEE:", "We expect it to pass, and the tolls do not depend on it."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Will the bridge open on ", "Can I ask two quick ones"]);
+  });
+
+  it("does not take a request to repeat the question for the answer", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Will the doctor brief the press? And who pays for the trip?"],
+        ["MS. LEE:", "I have an answer for that. But the first one — what was the first question again?"],
+        ["Q", "The first question was: will the doctor brief the press?"],
+        ["MS. LEE:", "No plans for that. The trip is paid for by the campaign and the office in proportion."],
+      ),
+    );
+    expect(d.pairs).toHaveLength(1);
+  });
+
+  it("does not take an answer cut off after a few words for the answer", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Have you asked them what the troops are doing?"],
+        ["MR. KANE:", "All I can say is —"],
+        ["Q", "Because that has been on the table for weeks."],
+        ["MR. KANE:", "They told us the troops needed rest after four months, and that is our understanding."],
+      ),
+    );
+    expect(d.pairs).toHaveLength(1);
+  });
+
+  it("keeps a remark answered only by an invitation to ask out of pairs", () => {
+    const d = parsed(
+      briefing(
+        ["Q.", "It is a new office, too."],
+        ["THE PRESIDENT.", "If there is anything you would like to ask me, I would be glad to answer."],
+        ["Q.", "Will you live here from today?"],
+        ["THE PRESIDENT.", "Yes."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Will you live here from "]);
+    expect(d.statements.map((s) => s.role)).toEqual(["journalist", "official"]);
+  });
+
+  it("reads a reported after-conference question (会后有记者问及) as a question of its own", () => {
+    const text = [
+      "2020年4月13日外交部发言人主持例行记者会",
+      "",
+      "　　路透社记者：你能否证实这一消息？",
+      "　　赵立坚：我暂时还不掌握有关情况。",
+      "　　会后有记者问及：有报道称，双方将于下周会谈。中方对此有何评论？",
+      "　　赵立坚：双方应通过对话解决分歧。",
+      "",
+    ].join("\n");
+    const d = parsed(text);
+    expect(d.pairs).toHaveLength(2);
+    expect(d.pairs[1]!.question.text.startsWith("会后有记者问及")).toBe(true);
+    expect(d.pairs[1]!.flags).not.toContain("no_question_label");
+    expect(d.pairs[1]!.answers.map((a) => a.speaker)).toEqual(["赵立坚"]);
+  });
+});
+
+describe("turn predicates for these conventions", () => {
+  it("keeps a short question that repeats a word of the answer, not one on something new", () => {
+    const before = "I am going to the United Nations to speak on December 17th at 12 o'clock.";
+    expect(isShortRemark("December 17th?", before)).toBe(true);
+    expect(isShortRemark("Tariffs?", before)).toBe(false);
+    expect(isShortRemark("Question 2?", "Answer 1.")).toBe(false);
+  });
+
+  it.each([
+    ["— going up?", true],
+    ["But who in particular?", false],
+    ["Would a contract be an option?", false],
+    ["Mr. President?", false],
+    ["No response to Turkey or any —", false],
+    ["It was the subject of a story yesterday, so you can read our story. (Laughter.)", true],
+    ["It was the subject of a story yesterday, so you can read our story about it.", false],
+  ])("isShortRemark(%j) is %s", (text, expected) => expect(isShortRemark(text)).toBe(expected));
+
+  it.each([
+    ["Karine, can I ask two quick ones on — the President's health?", false],
+    ["Mr. President?", false],
+    ["Can I ask about Iran: will the sanctions be lifted before the talks resume next month?", true],
+  ])("asksForAnswer(%j) is %s", (text, expected) => expect(asksForAnswer(text)).toBe(expected));
+
+  it("tells a request for the floor from a question", () => {
+    expect(isFloorRequest("And then I have one more question.")).toBe(true);
+    expect(isFloorRequest("What is the timeline for the new rules?")).toBe(false);
+  });
+
+  it("treats greetings as pleasantries, not greetings that go on to ask", () => {
+    expect(isPleasantry("Happy Friday.")).toBe(true);
+    expect(isPleasantry("Good morning, everyone.")).toBe(true);
+    expect(isPleasantry("Hi. Thank you so much for doing this call. What have the companies told you?")).toBe(false);
+  });
+
+  it.each([
+    ["Aamer, can you ask me your first question again? I'm sorry, I was trying to write fast and I —", true],
+    ["I'm sorry, Robin, the second part of the question was what?", true],
+    ["Well, we've been very — I mean, we've —", true],
+    ["No, it did not.", false],
+  ])("isNonAnswer(%j) is %s", (text, expected) => expect(isNonAnswer(text, { asked: true, cutOff: false })).toBe(expected));
+});
