@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
+import { enqueueAlertCheck } from "@/lib/alerts/outbox";
 import { enqueueSearchSync } from "@/lib/search/outbox";
 import { DraftEditError } from "@/lib/drafts/operations";
 import type { EditableDraft } from "@/lib/drafts/model";
@@ -196,6 +197,9 @@ async function writeTranscript(tx: Tx, stored: StoredTranscript, after: Editable
   const beforePairsSnapshot: Record<string, unknown> = {};
   const afterPairsSnapshot: Record<string, unknown> = {};
   const upserts: number[] = [];
+  // Pairs whose words changed: new ones (a split) alert as new, changed ones as corrections.
+  const added: number[] = [];
+  const corrected: number[] = [];
   const deletes: number[] = [];
   for (const [key, survivor] of survivorOf) {
     const pair = beforePairs.get(key)!;
@@ -255,9 +259,12 @@ async function writeTranscript(tx: Tx, stored: StoredTranscript, after: Editable
     }
     const status = statusOf.get(pair.id);
     if (visible && status === "PUBLISHED" && (touched || old?.ordinal !== ordinal)) upserts.push(id);
+    if (visible && status === "PUBLISHED" && touched) (old ? corrected : added).push(id);
   }
   await enqueueSearchSync(tx, deletes, "DELETE");
   await enqueueSearchSync(tx, upserts, "UPSERT");
+  await enqueueAlertCheck(tx, added, "NEW");
+  await enqueueAlertCheck(tx, corrected, "CORRECTION");
 
   const before = { turns: beforeTurns, pairs: beforePairsSnapshot };
   const afterSnapshot = { turns: afterTurns, pairs: afterPairsSnapshot };

@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/db/client";
 import { labelRef, prismaRunner, resolveIdentities, type IdentityKind } from "@/lib/people/resolve";
+import { enqueueAlertCheck } from "@/lib/alerts/outbox";
 import { enqueueSearchSync } from "@/lib/search/outbox";
 import { conferenceSourceFields, findTranslationTarget } from "./conference-fields";
 import { conferenceInputSchema, type ConferenceInput } from "./conference-input";
@@ -97,11 +98,17 @@ async function writeConference(tx: Tx, input: ParsedInput, options: { userId?: n
     });
   }
 
-  if (status === "PUBLISHED")
+  if (status === "PUBLISHED") {
     await enqueueSearchSync(
       tx,
       pairs.map((p) => p.id),
     );
+    await enqueueAlertCheck(
+      tx,
+      pairs.map((p) => p.id),
+      "NEW",
+    );
+  }
   await tx.auditEvent.create({
     data: {
       userId: options.userId ?? null,
