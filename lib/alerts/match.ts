@@ -27,7 +27,7 @@ type SubscriptionRow = { id: number; search: string; frequency: "IMMEDIATE" | "D
 /** Queries per multi-search request: big enough to amortise HTTP, small enough to stream. */
 const QUERIES_PER_REQUEST = 100;
 
-export async function matchNewPairsOnce(options: { batchSize?: number } = {}): Promise<MatchResult> {
+export async function matchNewPairsOnce(options: { batchSize?: number; queriesPerRequest?: number } = {}): Promise<MatchResult> {
   const started = Date.now();
   const batchSize = options.batchSize ?? 1000;
   return db().$transaction(
@@ -47,7 +47,7 @@ export async function matchNewPairsOnce(options: { batchSize?: number } = {}): P
       const pairIds = [...new Set(events.map((e) => e.qaPairId))];
       const bySearch = new Map<string, SubscriptionRow[]>();
       for (const s of subscriptions) bySearch.set(s.search, [...(bySearch.get(s.search) ?? []), s]);
-      const matched = await matchingPairs([...bySearch.keys()], pairIds);
+      const matched = await matchingPairs([...bySearch.keys()], pairIds, options.queriesPerRequest);
       const deliveries = deliveriesFor(events, bySearch, matched, new Date());
       const inserted = await insertDeliveries(tx, deliveries);
       await tx.$executeRaw`UPDATE "AlertOutbox" SET "processedAt" = now() WHERE id = ANY(${events.map((e) => e.id)}::bigint[])`;
@@ -59,7 +59,7 @@ export async function matchNewPairsOnce(options: { batchSize?: number } = {}): P
 }
 
 /** For each saved search, the ids among pairIds it finds now. Exported for the benchmark. */
-export async function matchingPairs(searches: string[], pairIds: number[]): Promise<Map<string, number[]>> {
+export async function matchingPairs(searches: string[], pairIds: number[], queriesPerRequest = QUERIES_PER_REQUEST): Promise<Map<string, number[]>> {
   const result = new Map<string, number[]>();
   if (searches.length === 0 || pairIds.length === 0) return result;
   const restrict = `pairId IN [${pairIds.join(",")}]`;
@@ -84,8 +84,8 @@ export async function matchingPairs(searches: string[], pairIds: number[]): Prom
       },
     });
   }
-  for (let i = 0; i < runnable.length; i += QUERIES_PER_REQUEST) {
-    const chunk = runnable.slice(i, i + QUERIES_PER_REQUEST);
+  for (let i = 0; i < runnable.length; i += queriesPerRequest) {
+    const chunk = runnable.slice(i, i + queriesPerRequest);
     const answer = await meili().multiSearch({ queries: chunk.map((c) => c.query) });
     answer.results.forEach((r, j) => {
       const ids = (r.hits as { pairId: number }[]).map((h) => h.pairId);

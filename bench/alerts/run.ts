@@ -1,0 +1,162 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { corpusDir, repoRoot } from "../corpus-files";
+
+// `npm run bench:alerts`: matching 1,000 new pairs against 10,000 saved searches (issue 16:
+// under 30 s on this machine). A throw-away Postgres and Meilisearch hold ~10,700 real pairs
+// (all US presidential news conferences and most MFA English briefings); 10,000 saved searches
+// are drawn from that archive's own words, speakers and years (seeded, so every run is the
+// same); then the last 1,000 MFA records are bulk-imported as the new pairs and matched.
+// Baseline, same run, same data: the same matching with one Meilisearch request per search
+// instead of batched multi-search requests.
+
+const SEARCHES = 10_000;
+const NEW_PAIRS = 1_000;
+const MASTER_KEY = "bench-alerts-master-key-0123456789";
+const log = (line: string) => console.error(`alerts: ${line}`);
+
+type Record = { question: string; answerers: string[]; date: string | null };
+
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+async function lines(file: string, from: number, to: number): Promise<string[]> {
+  const { openCorpusFile } = await import("@/lib/corpus/reader");
+  const reader = await openCorpusFile(file);
+  const out: string[] = [];
+  try {
+    for await (const { lineNumber, text } of reader.lines()) {
+      if (lineNumber > to) break;
+      if (lineNumber >= from) out.push(text);
+    }
+  } finally {
+    reader.close();
+  }
+  return out;
+}
+
+/** Searches a reporter might follow, made from the archive itself: words, speakers, years and combinations. */
+function savedSearches(records: Record[], count: number): string[] {
+  const random = prng(16);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  const stop = new Set(["about", "there", "their", "which", "would", "could", "these", "those", "where", "while", "other", "after", "before", "since", "being", "think"]);
+  const words = [...new Set(records.flatMap((r) => r.question.toLowerCase().match(/\b[a-z]{5,12}\b/g) ?? []))].filter((w) => !stop.has(w));
+  const speakers = [...new Set(records.flatMap((r) => r.answerers))].filter(Boolean);
+  const years = [...new Set(records.map((r) => r.date?.slice(0, 4)).filter((y): y is string => Boolean(y)))];
+  const searches = new Set<string>();
+  while (searches.size < count) {
+    const kind = random();
+    const q = new URLSearchParams();
+    if (kind < 0.4) q.set("q", pick(words));
+    else if (kind < 0.6) q.set("q", `${pick(words)} ${pick(words)}`);
+    else if (kind < 0.75) q.set("speaker", pick(speakers));
+    else if (kind < 0.9) {
+      q.set("q", pick(words));
+      q.set("speaker", pick(speakers));
+    } else {
+      q.set("q", pick(words));
+      q.set("year", pick(years));
+    }
+    searches.add(q.toString());
+  }
+  return [...searches];
+}
+
+async function main() {
+  const { startEmbeddedPostgres } = await import("@/lib/dev-services/postgres");
+  const { startLocalMeilisearch } = await import("@/lib/dev-services/meilisearch");
+  const { findFreePort } = await import("@/lib/dev-services/ports");
+  const { migrate } = await import("@/lib/db/migrator");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pressroom-bench-alerts-"));
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await findFreePort(), persistent: false });
+  const meili = await startLocalMeilisearch({ dbPath: path.join(dir, "meili"), port: await findFreePort(), masterKey: MASTER_KEY });
+  process.once("exit", () => meili.process.kill("SIGTERM"));
+  Object.assign(process.env, { DATABASE_URL: postgres.url, MEILI_HOST: meili.host, MEILI_MASTER_KEY: MASTER_KEY, MEILI_INDEX: "qa", PRESSROOM_SEARCH_WORKER: "off" });
+  try {
+    await migrate(postgres.url);
+    const { importCorpusFiles } = await import("@/lib/corpus/import");
+    const { savedSearchFrom } = await import("@/lib/alerts/saved-search");
+    const { matchNewPairsOnce } = await import("@/lib/alerts/match");
+    const { db } = await import("@/lib/db/client");
+
+    const mfa = path.join(corpusDir, "mfa_prc_press_conferences_2016_2020_en.jsonl");
+    const us = path.join(corpusDir, "us_presidential_news_conferences_1960_1980.jsonl");
+    const mfaLines = await lines(mfa, 1, 1_000_000);
+    const mfaBase = mfaLines.slice(0, mfaLines.length - NEW_PAIRS);
+    const base = [...(await lines(us, 1, 1_000_000)), ...mfaBase];
+    const fresh = mfaLines.slice(mfaLines.length - NEW_PAIRS);
+    await mkdir(path.join(dir, "base"));
+    await mkdir(path.join(dir, "new"));
+    await writeFile(path.join(dir, "base", path.basename(mfa)), `${mfaBase.join("\n")}\n`);
+    await writeFile(path.join(dir, "new", path.basename(mfa)), `${fresh.join("\n")}\n`);
+    log(`importing the archive (${base.length} records) with indexing…`);
+    const archive = await importCorpusFiles([us, path.join(dir, "base", path.basename(mfa))], { index: true });
+    // The archive's own alert events are history: nobody followed anything yet.
+    await db().alertOutbox.updateMany({ data: { processedAt: new Date() } });
+
+    const searches = savedSearches(
+      base.map((l) => JSON.parse(l) as Record),
+      SEARCHES,
+    ).map((s) => {
+      const parsed = savedSearchFrom(s);
+      if (!parsed.ok) throw new Error(parsed.message);
+      return parsed.value.search;
+    });
+    await db().$executeRaw`
+      INSERT INTO "AlertSubscription" (channel, search, target, "webhookSecret", state, "activatedAt", "updatedAt")
+      SELECT 'WEBHOOK', s, 'https://bench.invalid/' || i, 'bench-secret', 'ACTIVE', '2000-01-01', now()
+        FROM unnest(${searches}::text[]) WITH ORDINALITY AS x(s, i)`;
+    log(`${searches.length} saved searches; importing ${fresh.length} new records…`);
+    const started = Date.now();
+    const imported = await importCorpusFiles([path.join(dir, "new", path.basename(mfa))], { index: true });
+    const importMs = Date.now() - started;
+    const events = await db().alertOutbox.count({ where: { processedAt: null } });
+
+    const run = async (label: string, queriesPerRequest: number) => {
+      await db().alertOutbox.updateMany({ where: { processedAt: { gte: new Date(started) } }, data: { processedAt: null } });
+      await db().alertDelivery.deleteMany();
+      const t = Date.now();
+      const result = await matchNewPairsOnce({ batchSize: NEW_PAIRS, queriesPerRequest });
+      const ms = Date.now() - t;
+      log(`${label}: ${result.events} pairs × ${result.searches} searches → ${result.deliveries} deliveries in ${ms} ms`);
+      return { label, queriesPerRequest, pairs: result.events, searches: result.searches, deliveries: result.deliveries, ms };
+    };
+    const measured = await run("pressroom (multi-search, 100 per request)", 100);
+    const baseline = await run("baseline (one request per search)", 1);
+    // Exactly once: matching the same pairs again adds nothing to the log.
+    await db().alertOutbox.updateMany({ where: { processedAt: { gte: new Date(started) } }, data: { processedAt: null } });
+    const rerun = await matchNewPairsOnce({ batchSize: NEW_PAIRS });
+
+    const rows = [measured, baseline];
+    console.log(`\nMatching ${events} new pairs against ${searches.length} saved searches (archive: ${archive.pairsInserted} pairs; import of the new pairs ${importMs} ms)\n`);
+    console.log("| method | pairs | searches | deliveries | time |");
+    console.log("|---|---:|---:|---:|---:|");
+    for (const r of rows) console.log(`| ${r.label} | ${r.pairs} | ${r.searches} | ${r.deliveries} | ${(r.ms / 1000).toFixed(1)} s |`);
+    console.log(`\nTarget: under 30 s → ${measured.ms < 30_000 ? "met" : "NOT met"}. Re-matching the same pairs logged ${rerun.deliveries} more deliveries (exactly once).`);
+    const out = path.join(repoRoot, "bench", "results");
+    await mkdir(out, { recursive: true });
+    const file = path.join(out, `alerts-${new Date().toISOString().slice(0, 19).replace(/:/g, "-")}.json`);
+    await writeFile(
+      file,
+      `${JSON.stringify({ date: new Date().toISOString(), archivePairs: archive.pairsInserted, newPairs: imported.pairsInserted, events, searches: searches.length, importMs, measured, baseline, rerunDeliveries: rerun.deliveries }, null, 2)}\n`,
+    );
+    log(`saved ${path.relative(repoRoot, file)}`);
+  } finally {
+    const { db } = await import("@/lib/db/client");
+    await db()
+      .$disconnect()
+      .catch(() => {});
+    await meili.stop();
+    await postgres.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
+process.exit(0);
