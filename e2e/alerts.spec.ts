@@ -27,7 +27,7 @@ test("follow a search, confirm from the email, publish a match, receive the aler
   useHarnessServices();
   const { publishConference } = await import("../lib/archive/publish");
   const published = await publishConference({
-    metadata: { title: `Energy briefing ${word}`, heldOn: "2026-12-01", language: "en", sourceName: "e2e" },
+    metadata: { title: `Energy briefing ${Date.now()}`, heldOn: "2026-12-01", language: "en", sourceName: "e2e" },
     pairs: [
       {
         question: { speaker: "Ann Reporter", outlet: "Daily Wire", text: `When will the ${word} plant open?` },
