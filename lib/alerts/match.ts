@@ -4,11 +4,12 @@ import { env } from "@/lib/env";
 import { meili } from "@/lib/search/client";
 import { buildSearchRequest } from "@/lib/search/query";
 import type { AlertChangeKind } from "./outbox";
+import { loadBatchIndex } from "./batch-index";
 import { paramsOfSaved } from "./saved-search";
 
 // Matching new and corrected pairs against every followed search with Meilisearch itself:
-// each distinct saved search is run as the search page builds it, plus a filter restricting
-// it to the batch's pairs. Events are taken only once their pair has no search outbox row
+// each distinct saved search is run as the search page builds it, against an index holding
+// only the batch's documents (batch-index.ts). Events are taken only once their pair has no search outbox row
 // left to do, so the index already holds the pairs as they now are. Everything happens
 // under the claim of the events (FOR UPDATE SKIP LOCKED), and the deliveries are inserted
 // with ON CONFLICT DO NOTHING on (subscription, pair, version): a second worker, a retry
@@ -27,11 +28,18 @@ type SubscriptionRow = { id: number; search: string; frequency: "IMMEDIATE" | "D
 /** Queries per multi-search request: big enough to amortise HTTP, small enough to stream. */
 const QUERIES_PER_REQUEST = 100;
 
-export async function matchNewPairsOnce(options: { batchSize?: number; queriesPerRequest?: number } = {}): Promise<MatchResult> {
+export type MatchStrategy = "batch-index" | "live-filter";
+
+// An arbitrary constant for the advisory lock that lets one matcher at a time use the batch index.
+const MATCH_LOCK = 7716;
+
+export async function matchNewPairsOnce(options: { batchSize?: number; queriesPerRequest?: number; strategy?: MatchStrategy } = {}): Promise<MatchResult> {
   const started = Date.now();
   const batchSize = options.batchSize ?? 1000;
   return db().$transaction(
     async (tx) => {
+      const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${MATCH_LOCK}::bigint) AS locked`;
+      if (!locked) return { events: 0, deliveries: 0, searches: 0, ms: Date.now() - started };
       const events = await tx.$queryRaw<EventRow[]>`
         SELECT a.id, a."qaPairId", a.version, a.change::text AS change, a."createdAt"
           FROM "AlertOutbox" a
@@ -47,7 +55,7 @@ export async function matchNewPairsOnce(options: { batchSize?: number; queriesPe
       const pairIds = [...new Set(events.map((e) => e.qaPairId))];
       const bySearch = new Map<string, SubscriptionRow[]>();
       for (const s of subscriptions) bySearch.set(s.search, [...(bySearch.get(s.search) ?? []), s]);
-      const matched = await matchingPairs([...bySearch.keys()], pairIds, options.queriesPerRequest);
+      const matched = await matchingPairs([...bySearch.keys()], pairIds, options);
       const deliveries = deliveriesFor(events, bySearch, matched, new Date());
       const inserted = await insertDeliveries(tx, deliveries);
       await tx.$executeRaw`UPDATE "AlertOutbox" SET "processedAt" = now() WHERE id = ANY(${events.map((e) => e.id)}::bigint[])`;
@@ -59,10 +67,14 @@ export async function matchNewPairsOnce(options: { batchSize?: number; queriesPe
 }
 
 /** For each saved search, the ids among pairIds it finds now. Exported for the benchmark. */
-export async function matchingPairs(searches: string[], pairIds: number[], queriesPerRequest = QUERIES_PER_REQUEST): Promise<Map<string, number[]>> {
+export async function matchingPairs(searches: string[], pairIds: number[], options: { queriesPerRequest?: number; strategy?: MatchStrategy } = {}): Promise<Map<string, number[]>> {
   const result = new Map<string, number[]>();
   if (searches.length === 0 || pairIds.length === 0) return result;
-  const restrict = `pairId IN [${pairIds.join(",")}]`;
+  const queriesPerRequest = options.queriesPerRequest ?? QUERIES_PER_REQUEST;
+  // "live-filter" (the benchmark's baseline): each search over the live index, restricted by id.
+  const onLive = options.strategy === "live-filter";
+  const batchUid = onLive ? null : await loadBatchIndex(pairIds);
+  const restrict = onLive ? [`pairId IN [${pairIds.join(",")}]`] : [];
   const runnable: { search: string; query: MultiSearchQuery }[] = [];
   for (const search of searches) {
     // A search stored under older rules that no longer parses matches nothing (and is listed
@@ -74,11 +86,11 @@ export async function matchingPairs(searches: string[], pairIds: number[], queri
     runnable.push({
       search,
       query: {
-        indexUid: main.indexUid,
+        indexUid: batchUid ?? main.indexUid,
         q: main.q,
         ...(main.matchingStrategy ? { matchingStrategy: main.matchingStrategy } : {}),
         ...(main.locales ? { locales: main.locales } : {}),
-        filter: [...(filters as string[]), restrict],
+        filter: [...(filters as string[]), ...restrict],
         limit: pairIds.length,
         attributesToRetrieve: ["pairId"],
       },

@@ -174,4 +174,17 @@ describe("webhook alerts", () => {
       await everything.stop();
     }
   });
+
+  it("tells the subscriber when a followed speaker was merged away, instead of silently matching nothing", async () => {
+    const { staleFilters } = await import("@/lib/alerts/stale-filters");
+    const { db } = await import("@/lib/db/client");
+    const survivor = await db().speaker.create({ data: { name: "Wang Wenbin", slug: "wang-wenbin-alerts" } });
+    await db().speaker.create({ data: { name: "WANG WENBIN", slug: "wang-wenbin-caps-alerts", mergedIntoId: survivor.id } });
+    expect(await staleFilters("speaker=WANG+WENBIN&q=tariffs")).toEqual(["“WANG WENBIN” was merged into “Wang Wenbin”"]);
+    expect(await staleFilters("speaker=Wang+Wenbin")).toEqual([]);
+    expect(await staleFilters("speaker=Nobody+Here&topic=Nothing")).toEqual([
+      "“Nobody Here” is no longer in the archive under this name",
+      "topic “Nothing” is no longer in the archive",
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { manageAlertAction } from "@/app/alerts/actions";
 import { describeSearch } from "@/lib/alerts/saved-search";
+import { staleFilters } from "@/lib/alerts/stale-filters";
 import { subscriptionForManage } from "@/lib/alerts/subscriptions";
 import { subscriptionIdFromManageToken } from "@/lib/alerts/tokens";
 
@@ -24,6 +25,7 @@ export default async function ManageAlertPage({ params, searchParams }: PageProp
     );
   }
   const stopped = subscription.state === "UNSUBSCRIBED";
+  const stale = stopped ? [] : await staleFilters(subscription.search);
   return (
     <>
       <h1>Your alert</h1>
@@ -38,6 +40,11 @@ export default async function ManageAlertPage({ params, searchParams }: PageProp
         State: {stateLabel(subscription.state)}
         {subscription.disabledReason ? ` (${subscription.disabledReason})` : ""}
       </p>
+      {stale.length ? (
+        <p role="alert" className="form-error">
+          This search may no longer find anything: {stale.join("; ")}. Follow the new name from its page to keep receiving alerts.
+        </p>
+      ) : null}
       {!stopped ? (
         <form action={manageAlertAction}>
           <input type="hidden" name="token" value={token} />
