@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { corpusLines as lines } from "../../tests/support/corpus-lines";
 import { corpusDir, repoRoot } from "../corpus-files";
 
 // `npm run bench:alerts`: matching 1,000 new pairs against 10,000 saved searches (issue 16:
@@ -28,21 +29,6 @@ function prng(seed: number) {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
-}
-
-async function lines(file: string, from: number, to: number): Promise<string[]> {
-  const { openCorpusFile } = await import("@/lib/corpus/reader");
-  const reader = await openCorpusFile(file);
-  const out: string[] = [];
-  try {
-    for await (const { lineNumber, text } of reader.lines()) {
-      if (lineNumber > to) break;
-      if (lineNumber >= from) out.push(text);
-    }
-  } finally {
-    reader.close();
-  }
-  return out;
 }
 
 /** Searches a reporter might follow, made from the archive itself: words, speakers, years and combinations. */

@@ -1,3 +1,4 @@
+import { setTimeout as sleepFor } from "node:timers/promises";
 import { deliverDueOnce } from "./deliver";
 import { matchNewPairsOnce } from "./match";
 
@@ -25,20 +26,6 @@ export async function runAlertsWorker(options: { signal?: AbortSignal; pollMs?: 
     } catch (error) {
       log(`sending failed, retrying: ${(error as Error).message}`);
     }
-    if (!busy) await sleep(pollMs, options.signal);
+    if (!busy) await sleepFor(pollMs, undefined, { signal: options.signal }).catch(() => {});
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
