@@ -16,6 +16,16 @@ export function batchIndexUid(): string {
 
 /** Fills the batch index with exactly the live documents of these pairs; returns its uid. */
 export async function loadBatchIndex(pairIds: number[]): Promise<string> {
+  try {
+    return await fillBatchIndex(pairIds);
+  } catch (error) {
+    // Deleted or reset behind our back: set it up again from scratch next time.
+    appliedSettings = null;
+    throw error;
+  }
+}
+
+async function fillBatchIndex(pairIds: number[]): Promise<string> {
   const client = meili();
   const live = client.index(liveIndexUid());
   const uid = batchIndexUid();
