@@ -132,8 +132,8 @@ async function main() {
       const t = Date.now();
       const result = await matchNewPairsOnce({ batchSize: NEW_PAIRS, strategy });
       const ms = Date.now() - t;
-      log(`${label}: ${result.events} pairs × ${result.searches} searches → ${result.deliveries} deliveries in ${ms} ms`);
-      return { label, strategy, pairs: result.events, searches: result.searches, deliveries: result.deliveries, ms };
+      log(`${label}: ${result.events} pairs × ${result.searches} searches → ${result.deliveries} deliveries in ${ms} ms (${JSON.stringify(result.phases)})`);
+      return { label, strategy, pairs: result.events, searches: result.searches, deliveries: result.deliveries, ms, phases: result.phases };
     };
     const measured = await run("pressroom: searches over an index of the batch", "batch-index");
     const baseline = process.argv.includes("--no-baseline") ? null : await run("baseline: searches over the live index, filtered to the batch", "live-filter");
