@@ -15,11 +15,17 @@ export async function register(): Promise<void> {
       console.warn(`[pressroom] could not check for a first admin: ${(error as Error).message}`);
     }
   }
-  if (process.env.PRESSROOM_SEARCH_WORKER === "off") return;
   if (!process.env.DATABASE_URL || !process.env.MEILI_HOST) {
-    console.warn("[search-worker] not started: DATABASE_URL or MEILI_HOST is not set");
+    console.warn("[workers] search and alerts workers not started: DATABASE_URL or MEILI_HOST is not set");
     return;
   }
-  const { startInProcessSearchWorker } = await import("@/lib/search/in-process");
-  startInProcessSearchWorker();
+  if (process.env.PRESSROOM_SEARCH_WORKER !== "off") {
+    const { startInProcessSearchWorker } = await import("@/lib/search/in-process");
+    startInProcessSearchWorker();
+  }
+  // The alerts worker (lib/alerts) the same way: PRESSROOM_ALERTS_WORKER=off and `npm run alerts:worker`.
+  if (process.env.PRESSROOM_ALERTS_WORKER !== "off") {
+    const { startInProcessAlertsWorker } = await import("@/lib/alerts/in-process");
+    startInProcessAlertsWorker();
+  }
 }

@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync, writeFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { migrate } from "../lib/db/migrator";
 import { startLocalServices } from "../lib/dev-services/local";
 import { assertPortFree, findFreePort, waitFor } from "../lib/dev-services/ports";
+import { startSmtpReceiver, type SmtpReceiver } from "../tests/support/smtp-receiver";
 
 export const SEED_FILE = path.resolve(import.meta.dirname, "../../shared/seeds/000_47fa108efec89af6.txt");
 export const E2E_PASSWORD = "correct horse battery staple";
@@ -26,6 +27,13 @@ export default async function globalSetup() {
     searchKey: true,
   });
   let server: ReturnType<typeof spawn> | undefined;
+  // A real SMTP server for alert mail; each message lands as JSON in mailDir for specs to read (e2e/mailbox.ts).
+  const mailDir = path.join(dir, "mail");
+  await mkdir(mailDir, { recursive: true });
+  let mailCount = 0;
+  const smtp: SmtpReceiver = await startSmtpReceiver((mail) => {
+    writeFileSync(path.join(mailDir, `${String(++mailCount).padStart(5, "0")}.json`), JSON.stringify(mail));
+  });
   const stop = async () => {
     if (server && server.exitCode === null) {
       const exited = new Promise((r) => server!.once("exit", r));
@@ -34,6 +42,7 @@ export default async function globalSetup() {
       server.kill("SIGKILL");
     }
     await services.stop();
+    await smtp.stop();
     await rm(dir, { recursive: true, force: true });
   };
   try {
@@ -56,6 +65,9 @@ export default async function globalSetup() {
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       PRESSROOM_SEARCH_WORKER: "inprocess",
+      SMTP_URL: smtp.url,
+      PRESSROOM_ALERTS_WORKER: "inprocess",
+      PRESSROOM_ALERTS_POLL_MS: "500",
     };
     const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
     if (!(process.env.PRESSROOM_E2E_SKIP_BUILD === "1" && existsSync(path.join(root, ".next", "BUILD_ID")))) {
@@ -88,6 +100,7 @@ export default async function globalSetup() {
     process.env.PRESSROOM_E2E_DATABASE_URL = services.env.DATABASE_URL;
     process.env.PRESSROOM_E2E_MEILI_HOST = services.env.MEILI_HOST;
     process.env.PRESSROOM_E2E_MEILI_PID = String(services.meiliPid ?? "");
+    process.env.PRESSROOM_E2E_MAIL_DIR = mailDir;
   } catch (error) {
     await stop();
     throw error;

@@ -26,6 +26,18 @@ const envSchema = z.object({
   PRESSROOM_EMBEDDING_MODEL: z.string().min(1).optional(),
   PRESSROOM_PUBLIC_URL: z.string().url("PRESSROOM_PUBLIC_URL must be the site's public URL").optional(),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
+  // Alerts (lib/alerts). Without SMTP_URL email alerts are refused with a clear message and
+  // editors see "email not configured"; webhooks still work.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587")
+    .optional(),
+  PRESSROOM_MAIL_FROM: z.string().min(3, "PRESSROOM_MAIL_FROM must be a sender such as Pressroom <alerts@example.org>").optional(),
+  // 1 lets webhooks target loopback and private addresses (tests, local use); refused otherwise.
+  PRESSROOM_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"], { error: "PRESSROOM_WEBHOOK_ALLOW_PRIVATE must be 0 or 1" }).default("0"),
+  PRESSROOM_ALERTS_WORKER: z.enum(["inprocess", "off"], { error: "PRESSROOM_ALERTS_WORKER must be inprocess or off" }).default("inprocess"),
+  // Hour (UTC) at which daily digests go out.
+  PRESSROOM_DIGEST_HOUR: z.coerce.number().int().min(0).max(23, "PRESSROOM_DIGEST_HOUR must be an hour 0-23 (UTC)").default(7),
 });
 
 export type Env = z.infer<typeof envSchema>;

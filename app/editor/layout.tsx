@@ -29,6 +29,9 @@ export default async function EditorLayout({ children }: { children: ReactNode }
             <Link href="/editor/search-settings">Search settings</Link>
           </li>
           <li>
+            <Link href="/editor/alerts">Alerts</Link>
+          </li>
+          <li>
             <Link href="/editor/audit">Audit log</Link>
           </li>
           {user.role === "ADMIN" ? (

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { FollowSearch } from "@/components/alerts/follow-search";
+import { mailConfigured } from "@/lib/alerts/mail";
 import { SearchUnavailableError } from "@/lib/search/client";
 import { searchRejection } from "@/lib/search/rejection";
 import { SORTS, searchParamsSchema, toQueryString, type SearchParams } from "@/lib/search/params";
@@ -120,6 +122,8 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
           </p>
         </section>
       </LiveSearchForm>
+      {/* Outside the search form: forms cannot nest. */}
+      {!invalid && <FollowSearch search={queryString.slice(1)} emailAvailable={mailConfigured()} />}
     </div>
   );
 }

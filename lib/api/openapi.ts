@@ -1,3 +1,4 @@
+import { alertPaths } from "@/lib/api/openapi-alerts";
 import { readApiPaths } from "@/lib/api/openapi-read";
 import { DEFAULT_LIMIT, FACET_GROUPS, HIT_KINDS, MAX_LIMIT, SORTS } from "@/lib/search/params";
 
@@ -173,11 +174,11 @@ export function openApiDocument(serverUrl: string) {
     info: {
       title: "Pressroom API",
       version: "1",
-      description: "Read-only API of a Pressroom archive: press conferences as citable question-and-answer pairs.",
+      description: "API of a Pressroom archive: press conferences as citable question-and-answer pairs, and alerts for followed searches.",
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: serverUrl }],
-    paths: { ...readPaths, ...searchPaths },
+    paths: { ...readPaths, ...searchPaths, ...alertPaths },
     components: { schemas: { ...readSchemas, ...searchSchemas } },
   };
 }

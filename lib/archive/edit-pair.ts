@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
+import { enqueueAlertCheck } from "@/lib/alerts/outbox";
 import { enqueueSearchSync } from "@/lib/search/outbox";
 import { slugify } from "./ids";
 import { ConflictError, diffSnapshots, EditError, lastEditOf, recordRevision, summarizeChanges } from "./revisions";
@@ -180,7 +181,10 @@ export async function editPair(raw: PairEditInput, actor: { userId: number; ip?:
       changes,
       publicNote: after.correctionNote,
     });
-    if (pair.status === "PUBLISHED" && pair.conference.status === "PUBLISHED") await enqueueSearchSync(tx, [pair.id], "UPSERT");
+    if (pair.status === "PUBLISHED" && pair.conference.status === "PUBLISHED") {
+      await enqueueSearchSync(tx, [pair.id], "UPSERT");
+      await enqueueAlertCheck(tx, [pair.id], "CORRECTION");
+    }
     await recordAudit(tx, {
       userId: actor.userId,
       action: "pair.edit",

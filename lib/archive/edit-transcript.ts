@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueSearchSync, enqueueStatementSync } from "@/lib/search/outbox";
+import { enqueueAlertCheck } from "@/lib/alerts/outbox";
 import { DraftEditError } from "@/lib/drafts/operations";
 import type { EditableDraft } from "@/lib/drafts/model";
 import { upsertNamed } from "./edit-pair";
@@ -196,6 +197,9 @@ async function writeTranscript(tx: Tx, stored: StoredTranscript, after: Editable
   const beforePairsSnapshot: Record<string, unknown> = {};
   const afterPairsSnapshot: Record<string, unknown> = {};
   const upserts: number[] = [];
+  // Pairs whose words changed: new ones (a split) alert as new, changed ones as corrections.
+  const added: number[] = [];
+  const corrected: number[] = [];
   const deletes: number[] = [];
   for (const [key, survivor] of survivorOf) {
     const pair = beforePairs.get(key)!;
@@ -255,11 +259,14 @@ async function writeTranscript(tx: Tx, stored: StoredTranscript, after: Editable
     }
     const status = statusOf.get(pair.id);
     if (visible && status === "PUBLISHED" && (touched || old?.ordinal !== ordinal)) upserts.push(id);
+    if (visible && status === "PUBLISHED" && touched) (old ? corrected : added).push(id);
   }
   await enqueueSearchSync(tx, deletes, "DELETE");
   await enqueueSearchSync(tx, upserts, "UPSERT");
   // Statements are cheap to resend whole; the worker drops them again if nothing is public.
   if (visible) await enqueueStatementSync(tx, [stored.conference.id]);
+  await enqueueAlertCheck(tx, added, "NEW");
+  await enqueueAlertCheck(tx, corrected, "CORRECTION");
 
   const before = { turns: beforeTurns, pairs: beforePairsSnapshot };
   const afterSnapshot = { turns: afterTurns, pairs: afterPairsSnapshot };

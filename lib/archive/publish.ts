@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/lib/db/client";
 import { labelRef, prismaRunner, resolveIdentities, type IdentityKind } from "@/lib/people/resolve";
 import { enqueueSearchSync, enqueueStatementSync } from "@/lib/search/outbox";
+import { enqueueAlertCheck } from "@/lib/alerts/outbox";
 import { conferenceSourceFields, findTranslationTarget } from "./conference-fields";
 import { conferenceInputSchema, type ConferenceInput } from "./conference-input";
 import { newPublicId, slugify } from "./ids";
@@ -103,6 +104,11 @@ async function writeConference(tx: Tx, input: ParsedInput, options: { userId?: n
       pairs.map((p) => p.id),
     );
     await enqueueStatementSync(tx, [conference.id]);
+    await enqueueAlertCheck(
+      tx,
+      pairs.map((p) => p.id),
+      "NEW",
+    );
   }
   await tx.auditEvent.create({
     data: {

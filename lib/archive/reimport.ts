@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueSearchSync, enqueueStatementSync } from "@/lib/search/outbox";
+import { enqueueAlertCheck } from "@/lib/alerts/outbox";
 import { conferenceSourceFields, findTranslationTarget } from "./conference-fields";
 import { conferenceInputSchema, type ConferenceInput, type ConferenceInputParsed } from "./conference-input";
 import { newPublicId, slugify } from "./ids";
@@ -211,6 +212,9 @@ async function applyReimport(tx: Tx, input: ConferenceInputParsed, options: { us
   }
 
   const pairIds: number[] = [];
+  // For alerts: pairs of a draft are not in the index, so they simply match nothing.
+  const addedIds: number[] = [];
+  const correctedIds: number[] = [];
   for (const [index, pair] of input.pairs.entries()) {
     const match = matches[index];
     const fields = {
@@ -226,6 +230,7 @@ async function applyReimport(tx: Tx, input: ConferenceInputParsed, options: { us
       });
       diff.added.find((a) => a.ordinal === index + 1)!.publicId = created.publicId;
       pairIds.push(created.id);
+      addedIds.push(created.id);
       continue;
     }
     const corrected = match.kind === "changed";
@@ -234,6 +239,7 @@ async function applyReimport(tx: Tx, input: ConferenceInputParsed, options: { us
       data: { ...fields, ...(corrected ? { version: { increment: 1 }, correctedAt: now, correctionNote: "Text corrected from a newer version of the source" } : {}) },
     });
     if (corrected) {
+      correctedIds.push(match.stored.id);
       await tx.revision.create({
         data: {
           entityType: "QaPair",
@@ -266,6 +272,8 @@ async function applyReimport(tx: Tx, input: ConferenceInputParsed, options: { us
   await enqueueSearchSync(tx, pairIds, "UPSERT");
   await enqueueSearchSync(tx, removedIds, "DELETE");
   await enqueueStatementSync(tx, [target.id]);
+  await enqueueAlertCheck(tx, addedIds, "NEW");
+  await enqueueAlertCheck(tx, correctedIds, "CORRECTION");
   await tx.revision.create({
     data: {
       entityType: "Conference",

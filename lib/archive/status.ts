@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueSearchSync, enqueueStatementSync } from "@/lib/search/outbox";
+import { enqueueAlertCheck } from "@/lib/alerts/outbox";
 import { ConflictError, diffSnapshots, EditError, lastEditOf, recordRevision } from "./revisions";
 
 export const statusChangeSchema = z
@@ -69,7 +70,10 @@ export async function changePairStatus(publicId: string, raw: StatusChangeInput,
       changes,
     });
     if (after.status === "PUBLISHED") {
-      if (pair.conference.status === "PUBLISHED") await enqueueSearchSync(tx, [pair.id], "UPSERT");
+      if (pair.conference.status === "PUBLISHED") {
+        await enqueueSearchSync(tx, [pair.id], "UPSERT");
+        await enqueueAlertCheck(tx, [pair.id], "NEW");
+      }
     } else {
       await enqueueSearchSync(tx, [pair.id], "DELETE");
     }
@@ -120,6 +124,12 @@ export async function changeConferenceStatus(slug: string, raw: StatusChangeInpu
       after.status === "PUBLISHED" ? "UPSERT" : "DELETE",
     );
     await enqueueStatementSync(tx, [conference.id]);
+    if (after.status === "PUBLISHED")
+      await enqueueAlertCheck(
+        tx,
+        pairs.map((p) => p.id),
+        "NEW",
+      );
     await recordAudit(tx, {
       userId: actor.userId,
       action: `conference.${input.action}`,

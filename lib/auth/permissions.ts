@@ -49,4 +49,26 @@ export const MUTATIONS: MutationEntry[] = [
   { kind: "action", file: "app/editor/people/actions.ts", name: "mergeIdentitiesAction", role: "EDITOR" },
   { kind: "action", file: "app/editor/people/actions.ts", name: "splitIdentityAction", role: "EDITOR" },
   { kind: "action", file: "app/editor/people/actions.ts", name: "renameIdentityAction", role: "EDITOR" },
+
+  // Alerts for followed searches (issue 16). Readers need no account: the confirmation token
+  // or the signed manage token is the credential; requests are rate-limited per IP and address.
+  {
+    kind: "route",
+    file: "app/api/v1/alerts/route.ts",
+    method: "POST",
+    role: "PUBLIC",
+    why: "follow a search by email (double opt-in) or webhook (signed challenge); rate-limited",
+  },
+  {
+    kind: "route",
+    file: "app/alerts/unsubscribe/[token]/route.ts",
+    method: "POST",
+    role: "PUBLIC",
+    why: "RFC 8058 one-click unsubscribe; the signed token in the mail is the credential",
+  },
+  { kind: "action", file: "app/alerts/actions.ts", name: "followSearchAction", role: "PUBLIC", why: "the Follow this search form; same rules and limits as POST /api/v1/alerts" },
+  { kind: "action", file: "app/alerts/actions.ts", name: "confirmAlertAction", role: "PUBLIC", why: "double opt-in; the emailed confirmation token is the credential" },
+  { kind: "action", file: "app/alerts/actions.ts", name: "manageAlertAction", role: "PUBLIC", why: "change or stop one's alert; the signed manage token is the credential" },
+  { kind: "action", file: "app/editor/alerts/actions.ts", name: "stopAlertAction", role: "EDITOR" },
+  { kind: "action", file: "app/editor/alerts/actions.ts", name: "resumeAlertAction", role: "EDITOR" },
 ];

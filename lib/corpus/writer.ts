@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { alertOutboxInsertSql } from "@/lib/alerts/outbox";
 import { slugify } from "@/lib/archive/ids";
 import { labelRef, type IdentityKind } from "@/lib/people/resolve";
 import type { QaPairDocument } from "@/lib/search/documents";
@@ -181,6 +182,9 @@ export class CorpusWriter {
       [[...pairIds.values()]],
     );
     counts.outboxRows += outbox.rowCount ?? 0;
+    // Alerts for new and changed records only: an unchanged record never reaches this batch.
+    if (fresh.length) await timed(client, "insert alert outbox", alertOutboxInsertSql(NOW), [[...fresh.map((p) => pairIds.get(p)!)], "NEW"]);
+    if (changed.length) await timed(client, "insert alert outbox", alertOutboxInsertSql(NOW), [changed.map((c) => c.id), "CORRECTION"]);
     if (!this.buildDocuments) return { counts, documents: [], outboxIds: [] };
 
     const storedName = (kind: NameKind, name: string | null, pair: CorpusPair) =>

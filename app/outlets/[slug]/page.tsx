@@ -1,3 +1,5 @@
+import { FollowSearch } from "@/components/alerts/follow-search";
+import { mailConfigured } from "@/lib/alerts/mail";
 import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound, permanentRedirect } from "next/navigation";
@@ -41,6 +43,7 @@ export default async function OutletPage({ params, searchParams }: Props) {
   return (
     <>
       <h1 lang={nameLang(outlet.name)}>{outlet.name}</h1>
+      <FollowSearch search={`outlet=${encodeURIComponent(outlet.name)}`} label={`Follow questions from ${outlet.name}`} emailAvailable={mailConfigured()} />
       <AlsoPrintedAs labels={otherLabels(outlet.name, outlet.aliases)} />
       <h2>Questions asked</h2>
       <PairList list={list} basePath={outletPath(outlet.slug)} emptyText={`No published questions from ${outlet.name}.`} />

@@ -1,3 +1,5 @@
+import { FollowSearch } from "@/components/alerts/follow-search";
+import { mailConfigured } from "@/lib/alerts/mail";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
@@ -44,6 +46,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   return (
     <>
       <h1 lang={nameLang(speaker.name)}>{speaker.name}</h1>
+      <FollowSearch search={`speaker=${encodeURIComponent(speaker.name)}`} label={`Follow ${speaker.name}’s answers`} emailAvailable={mailConfigured()} />
       {speaker.title || speaker.organization ? <p className="muted">{[speaker.title, speaker.organization].filter(Boolean).join(", ")}</p> : null}
       <AlsoPrintedAs labels={otherLabels(speaker.name, speaker.aliases)} />
       {years.length ? (

@@ -1,3 +1,5 @@
+import { FollowSearch } from "@/components/alerts/follow-search";
+import { mailConfigured } from "@/lib/alerts/mail";
 import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound, permanentRedirect } from "next/navigation";
@@ -39,6 +41,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
   return (
     <>
       <h1 lang={nameLang(topic.name)}>{topic.name}</h1>
+      <FollowSearch search={`topic=${encodeURIComponent(topic.name)}`} label={`Follow this topic`} emailAvailable={mailConfigured()} />
       <h2>Questions and answers</h2>
       <PairList list={list} basePath={topicPath(topic.slug)} emptyText={`Nothing published on this topic yet.`} />
     </>
