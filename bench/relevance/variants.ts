@@ -8,7 +8,9 @@ type System = (query: GoldQuery) => Promise<string[]>;
 
 export async function variantSystems(meiliHost: string): Promise<Record<string, System>> {
   const { parseSearchParams } = await import("@/lib/search/params");
-  const { buildSearchRequest, RERANK_DEPTH } = await import("@/lib/search/query");
+  const { buildSearchRequest, PLAN } = await import("@/lib/search/query-request");
+  const { searchPairs } = await import("@/lib/search/query");
+  const RERANK_DEPTH = PLAN.description.depth;
   const { rerank, terms, mergeCandidates, DEFAULT_WEIGHTS } = await import("@/lib/search/rerank");
   const { queryShape } = await import("@/lib/search/query-shape");
   const { documentFrequencies } = await import("@/lib/search/term-frequency");
@@ -54,6 +56,18 @@ export async function variantSystems(meiliHost: string): Promise<Record<string, 
     "variant:last + rerank": async ({ q }) => reranked(q, { matchingStrategy: "last" }),
     "variant:union + rerank": async ({ q }) => reranked(q, "union"),
   };
+  // RELEVANCE_PLANS='{"shallow": {"description": {"lists": ["frequency", "last"], "depth": 30}}}':
+  // searchPairs itself with candidate plans changed (query-request.ts PLAN), per query shape.
+  const plans = process.env.RELEVANCE_PLANS;
+  if (plans) {
+    for (const [name, change] of Object.entries(JSON.parse(plans) as Record<string, Partial<typeof PLAN>>)) {
+      systems[`variant:plan ${name}`] = async ({ q }) => {
+        const parsed = parseSearchParams(new URLSearchParams({ q, limit: "10" }));
+        if (!parsed.success) throw new Error(q);
+        return (await searchPairs(parsed.data, undefined, { plans: { ...PLAN, ...change } })).hits.map((h) => h.sourceId ?? "");
+      };
+    }
+  }
   const sweep = process.env.RELEVANCE_SWEEP;
   if (sweep) {
     // RELEVANCE_SWEEP='{"fuse":[2,6,12]}' scores each value of one weight.
