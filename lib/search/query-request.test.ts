@@ -10,10 +10,12 @@ beforeAll(() => {
 });
 
 describe("candidate plan by query shape", () => {
-  it("asks one list for one word, two for keywords, three for descriptions", () => {
-    expect(candidatePlan(queryShape("inflation"))?.lists).toEqual(["last"]);
-    expect(candidatePlan(queryShape("vaccine mandate"))?.lists).toEqual(["last", "frequency"]);
-    expect(candidatePlan(queryShape("why did the president not call the governor after the storm"))?.lists).toEqual(["frequency", "last", "rarest"]);
+  it("asks one list for keywords, two for descriptions", () => {
+    expect(candidatePlan(queryShape("inflation"))).toBe(PLAN.oneWord);
+    expect(candidatePlan(queryShape("vaccine mandate"))).toBe(PLAN.keywords);
+    // One Chinese run is several words to Meilisearch.
+    expect(candidatePlan(queryShape("台湾问题"))).toBe(PLAN.keywords);
+    expect(candidatePlan(queryShape("why did the president not call the governor after the storm"))?.lists).toEqual(["last", "rarest"]);
   });
 
   it("keeps Meilisearch's order for phrases and for queries without words", () => {
@@ -33,18 +35,17 @@ describe("candidate plan by query shape", () => {
 
 describe("search request", () => {
   it("sends one query per candidate list, the first carrying the facets", () => {
-    const { queries } = buildSearchRequest(
-      params({ q: "why did the president not call the governor after the storm" }),
-      { facets: ["lang"], histogram: false },
-      { rarityOrdered: "governor storm" },
-    );
-    expect(queries.map((q) => [q.q, q.matchingStrategy, q.limit, Boolean(q.facets)])).toEqual([
-      ["why did the president not call the governor after the storm", "frequency", PLAN.description.depth, true],
-      ["why did the president not call the governor after the storm", "last", PLAN.description.depth, false],
-      ["governor storm", "last", PLAN.description.depth, false],
+    const q = "why did the president not call the governor after the storm";
+    const plan = { lists: ["frequency", "last", "rarest"] as ("frequency" | "last" | "rarest")[], depth: 40 };
+    const { queries } = buildSearchRequest(params({ q }), { facets: ["lang"], histogram: false }, { plan, rarityOrdered: "governor storm" });
+    expect(queries.map((query) => [query.q, query.matchingStrategy, query.limit, Boolean(query.facets)])).toEqual([
+      [q, "frequency", 40, true],
+      [q, "last", 40, false],
+      ["governor storm", "last", 40, false],
     ]);
     // Without rarity information the rarest-first list is left out rather than sent empty.
-    expect(buildSearchRequest(params({ q: "why did the president not call the governor after the storm" })).queries).toHaveLength(2);
+    expect(buildSearchRequest(params({ q }), undefined, { plan }).queries).toHaveLength(2);
+    expect(buildSearchRequest(params({ q })).queries.map((query) => query.limit)).toEqual([PLAN.description.depth]);
   });
 
   it("asks a page of hits and nothing more when the page is not re-ranked", () => {
