@@ -14,7 +14,7 @@ describe("candidate plan by query shape", () => {
     expect(candidatePlan(queryShape("inflation"))).toBe(PLAN.oneWord);
     expect(candidatePlan(queryShape("vaccine mandate"))).toBe(PLAN.keywords);
     // One Chinese run is several words to Meilisearch.
-    expect(candidatePlan(queryShape("台湾问题"))).toBe(PLAN.keywords);
+    expect(candidatePlan(queryShape("台湾问题"))).toBe(PLAN.chinese);
     expect(candidatePlan(queryShape("why did the president not call the governor after the storm"))?.lists).toEqual(["last", "rarest"]);
   });
 

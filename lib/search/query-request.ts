@@ -48,6 +48,9 @@ export interface CandidatePlan {
 export const PLAN = {
   oneWord: { lists: ["last"], depth: 30 },
   keywords: { lists: ["last"], depth: 30 },
+  // Meilisearch cuts Chinese into many words: "frequency" candidates kept the tune half's
+  // Chinese Recall@10 at 1.00 (0.95 from "last" alone).
+  chinese: { lists: ["last", "frequency"], depth: 30 },
   description: { lists: ["last", "rarest"], depth: 30 },
 } satisfies Record<string, CandidatePlan>;
 
@@ -58,7 +61,8 @@ export function candidatePlan(shape: QueryShape, plans: typeof PLAN = PLAN): Can
   if (shape.phrases.length > 0 || shape.words.length === 0) return null;
   if (matchingStrategyFor(shape) === "frequency") return plans.description;
   // A Chinese run is one "word" here but several to Meilisearch's segmenter.
-  return shape.words.length === 1 && !shape.chinese ? plans.oneWord : plans.keywords;
+  if (shape.chinese) return plans.chinese;
+  return shape.words.length === 1 ? plans.oneWord : plans.keywords;
 }
 
 /**
