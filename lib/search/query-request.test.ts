@@ -15,7 +15,7 @@ describe("candidate plan by query shape", () => {
     expect(candidatePlan(queryShape("vaccine mandate"))).toBe(PLAN.keywords);
     // One Chinese run is several words to Meilisearch.
     expect(candidatePlan(queryShape("台湾问题"))).toBe(PLAN.chinese);
-    expect(candidatePlan(queryShape("why did the president not call the governor after the storm"))?.lists).toEqual(["last", "rarest"]);
+    expect(candidatePlan(queryShape("why did the president not call the governor after the storm"))?.lists).toEqual(["frequency", "last", "rarest"]);
   });
 
   it("keeps Meilisearch's order for phrases and for queries without words", () => {
@@ -45,7 +45,7 @@ describe("search request", () => {
     ]);
     // Without rarity information the rarest-first list is left out rather than sent empty.
     expect(buildSearchRequest(params({ q }), undefined, { plan }).queries).toHaveLength(2);
-    expect(buildSearchRequest(params({ q })).queries.map((query) => query.limit)).toEqual([PLAN.description.depth]);
+    expect(buildSearchRequest(params({ q })).queries.map((query) => query.limit)).toEqual([PLAN.description.depth, PLAN.description.depth]);
   });
 
   it("asks a page of hits and nothing more when the page is not re-ranked", () => {
