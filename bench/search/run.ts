@@ -1,14 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { httpRequest } from "./http";
 import { relevance, runLoad, sampleLoad, summarize, type LoadSample, type LoadStats } from "./load";
 import { KNOWN_ITEMS, mixedQueries } from "./queries";
-import { CORPUS_FILES, repoRoot } from "../corpus-files";
-import { buildFullTextBaseline, fullTextSearch } from "../postgres-fts";
+import { repoRoot } from "../corpus-files";
+import { fullTextSearch } from "../postgres-fts";
 
 // `npm run bench:search`: imports the real corpus (../shared/corpus, ~71k pairs) into a
 // throw-away Postgres and Meilisearch, serves the app with `next start`, and measures
@@ -28,7 +27,6 @@ import { buildFullTextBaseline, fullTextSearch } from "../postgres-fts";
 // --dir <path> (services kept there and reused, shared with `bench:relevance --dir`),
 // --before <checkout> (a built checkout of an earlier version, served too: target apiBefore).
 
-const FILES = CORPUS_FILES;
 const args = process.argv.slice(2);
 const skipBuild = args.includes("--skip-build");
 const requestsArg = args.indexOf("--requests");
@@ -43,16 +41,12 @@ const log = (line: string) => console.error(`bench: ${line}`);
 async function main() {
   const { findFreePort, waitFor } = await import("@/lib/dev-services/ports");
   const masterKey = "bench-master-key-0123456789abcdef";
-  let services: { meiliHost: string; pool: pg.Pool; stop(): Promise<void> };
-  let indexingSeconds = 0;
-  let ftsSeconds = 0;
-  if (keepDir) {
-    // The relevance benchmark's services: same corpus, same index, same full-text table.
-    const { startServices } = await import("../relevance/services");
-    services = await startServices(keepDir);
-  } else {
-    services = await freshServices();
-  }
+  // The relevance benchmark's services: same corpus, same index, same full-text table; kept
+  // and reused with --dir.
+  const { startServices } = await import("../relevance/services");
+  const services = await startServices(keepDir, { defaultsIndex: false, poolSize: 50 });
+  const indexingSeconds = services.loadSeconds?.indexing ?? 0;
+  const ftsSeconds = services.loadSeconds?.fullText ?? 0;
   const { pool } = services;
   const meili = { host: services.meiliHost };
   let server: ChildProcess | undefined;
@@ -239,46 +233,6 @@ async function main() {
       }
     }
     await services.stop();
-  }
-
-  /** Imports the corpus into throw-away services (the slow path without --dir). */
-  async function freshServices() {
-    const { startEmbeddedPostgres } = await import("@/lib/dev-services/postgres");
-    const { startLocalMeilisearch } = await import("@/lib/dev-services/meilisearch");
-    const { migrate } = await import("@/lib/db/migrator");
-    const dir = await mkdtemp(path.join(os.tmpdir(), "pressroom-bench-search-"));
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await findFreePort(), persistent: false });
-    const meiliServer = await startLocalMeilisearch({ dbPath: path.join(dir, "meili"), port: await findFreePort(), masterKey });
-    const pool = new pg.Pool({ connectionString: postgres.url, max: 50 });
-    const stop = async () => {
-      await pool.end().catch(() => {});
-      const { db } = await import("@/lib/db/client");
-      await db()
-        .$disconnect()
-        .catch(() => {});
-      await meiliServer.stop();
-      await postgres.stop();
-      await rm(dir, { recursive: true, force: true });
-    };
-    await migrate(postgres.url);
-    Object.assign(process.env, { DATABASE_URL: postgres.url, MEILI_HOST: meiliServer.host, MEILI_MASTER_KEY: masterKey, MEILI_INDEX: "qa", PRESSROOM_SEARCH_WORKER: "off" });
-    // 1. The corpus, through the real importer and indexing phase (our settings).
-    const { importCorpusFiles } = await import("@/lib/corpus/import");
-    const { runIndexingPhase } = await import("@/lib/corpus/indexing");
-    const { silentProgress } = await import("@/lib/corpus/progress");
-    let t0 = performance.now();
-    const imported = await importCorpusFiles(FILES, { progress: silentProgress() });
-    log(`imported ${imported.pairsInserted} pairs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    t0 = performance.now();
-    const indexing = await runIndexingPhase({ progress: silentProgress() });
-    indexingSeconds = (performance.now() - t0) / 1000;
-    log(`indexed ${indexing.documents} documents in ${indexingSeconds.toFixed(1)} s`);
-    // 2. The Postgres full-text baseline over the same pairs (question and answer turns).
-    t0 = performance.now();
-    await buildFullTextBaseline(pool);
-    ftsSeconds = (performance.now() - t0) / 1000;
-    log(`built the Postgres tsvector + GIN baseline in ${ftsSeconds.toFixed(1)} s`);
-    return { meiliHost: meiliServer.host, pool, stop };
   }
 }
 
