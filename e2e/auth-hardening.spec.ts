@@ -1,7 +1,6 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { GENERIC_ERROR, login, PASSWORD, query, signedIn } from "./editor-session";
+import { GENERIC_ERROR, login, PASSWORD, signedIn } from "./editor-session";
+import { startFreshInstall } from "./fresh-install";
 
 // Login hardening: plain POST forms without JavaScript, server-side sign-out, the redirect rule,
 // clear 4xx answers, audit emails for admins only, and the first-admin setup link.
@@ -74,49 +73,11 @@ test.describe("login endpoint hardening", () => {
 test.describe("first admin on a fresh install", () => {
   test("the server prints a one-time setup link that creates the first admin", async ({ browser }) => {
     test.setTimeout(180_000);
-    const { findFreePort, waitFor } = await import("../lib/dev-services/ports");
-    const { migrate } = await import("../lib/db/migrator");
-    const database = `pressroom_setup_${Date.now().toString(36)}`;
-    const adminUrl = process.env.PRESSROOM_E2E_DATABASE_URL!;
-    await query(`CREATE DATABASE ${database}`);
-    const databaseUrl = adminUrl.replace(/\/[^/?]+(\?|$)/, `/${database}$1`);
-    await migrate(databaseUrl);
-    const port = await findFreePort();
-    const root = path.resolve(import.meta.dirname, "..");
-    const output: string[] = [];
-    const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        MEILI_HOST: process.env.PRESSROOM_E2E_MEILI_HOST,
-        MEILI_MASTER_KEY: process.env.PRESSROOM_E2E_MEILI_KEY,
-        MEILI_INDEX: `qa_setup_${port}`,
-        NODE_ENV: "production",
-        PORT: String(port),
-        NEXTAUTH_SECRET: "e2e-setup-secret-0123456789-abcdef",
-        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-        PRESSROOM_PUBLIC_URL: `http://127.0.0.1:${port}`,
-        PRESSROOM_SEARCH_WORKER: "off",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout!.on("data", (chunk) => output.push(String(chunk)));
-    server.stderr!.on("data", (chunk) => output.push(String(chunk)));
+    const install = await startFreshInstall("setup", { searchWorker: false });
     try {
-      let link = "";
-      await waitFor(
-        async () => {
-          link = /No editors yet: create the first admin at (\S+)/.exec(output.join(""))?.[1] ?? "";
-          return link !== "";
-        },
-        "the setup link in the server log",
-        90_000,
-        250,
-      );
-      expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/setup\\?token=[A-Za-z0-9_-]{43}$`));
-      const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
+      const link = install.setupLink;
+      expect(link).toMatch(new RegExp(`^${install.baseURL.replace(/[.]/g, "\\.")}/setup\\?token=[A-Za-z0-9_-]{43}$`));
+      const context = await browser.newContext({ baseURL: install.baseURL });
       const page = await context.newPage();
       await page.goto(link);
       await page.getByLabel("Email").fill("first@example.org");
@@ -135,10 +96,7 @@ test.describe("first admin on a fresh install", () => {
       await expect(again.getByRole("alert").filter({ hasText: "This setup link has already been used." })).toBeVisible();
       await expect(again.getByRole("button", { name: "Create admin" })).toHaveCount(0);
     } finally {
-      server.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 1000));
-      server.kill("SIGKILL");
-      await query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await install.stop();
     }
   });
 });

@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { CORPUS_FILES, repoRoot } from "../corpus-files";
+import { mb, memorySampler } from "../process-memory";
+import { rawMeilisearchBaseline } from "../raw-meili";
 
 // `npm run bench:import`: the whole corpus into a throw-away Postgres and Meilisearch.
 // Measures the Postgres phase, indexing (overlapped with it), a second (idempotent) run, and raw
@@ -22,33 +23,6 @@ const numberArg = (name: string) => {
 // --overlap sends documents while writing instead of right after the last commit.
 const tuning = { concurrency: numberArg("concurrency"), batchSize: numberArg("batch-size"), indexMode: args.has("--overlap") ? ("overlap" as const) : ("after" as const) };
 
-/** Samples the RSS of a child process (Meilisearch) from /proc; keeps the peak per phase. */
-function rssSampler(pid: number | undefined) {
-  let peak = 0;
-  const read = () => {
-    if (!pid) return 0;
-    try {
-      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-      return match ? Number(match[1]) * 1024 : 0;
-    } catch {
-      return 0;
-    }
-  };
-  const timer = setInterval(() => {
-    peak = Math.max(peak, read());
-  }, 200);
-  timer.unref();
-  return {
-    reset() {
-      peak = read();
-    },
-    peak: () => Math.max(peak, read()),
-    stop: () => clearInterval(timer),
-  };
-}
-
-const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-
 async function main() {
   const { startEmbeddedPostgres } = await import("@/lib/dev-services/postgres");
   const { startLocalMeilisearch } = await import("@/lib/dev-services/meilisearch");
@@ -60,7 +34,7 @@ async function main() {
   const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: pgPort, persistent: false });
   const masterKey = "bench-master-key-0123456789abcdef";
   const meiliService = withIndex ? await startLocalMeilisearch({ dbPath: path.join(dir, "meili"), port: meiliPort, masterKey }) : null;
-  const meiliRss = rssSampler(meiliService?.process.pid);
+  const meiliRss = memorySampler(() => meiliService?.process.pid);
   try {
     await migrate(postgres.url);
     Object.assign(process.env, {
@@ -91,7 +65,8 @@ async function main() {
     if (meiliService && first.indexing) {
       const documents = first.indexing.documents + (first.indexing.leftover?.documents ?? 0);
       indexing = { ms: first.indexing.caughtUpMs - first.postgresMs, documents, meiliPeakRss: meiliPeakDuringImport };
-      raw = await rawMeilisearchBaseline(dir, meiliRss);
+      const baseline = await rawMeilisearchBaseline(dir, () => meiliRss.reset());
+      raw = { ...baseline, meiliPeakRss: meiliRss.peak() };
     }
 
     // Idempotency: the same files again must change nothing.
@@ -140,57 +115,6 @@ async function main() {
     await postgres.stop();
     if (!args.has("--keep")) await rm(dir, { recursive: true, force: true });
   }
-}
-
-/**
- * The same documents, the same settings, a separate index: what Meilisearch alone needs.
- * Documents are exported first (to a file, so they are not held twice) and then sent in
- * large payloads, all enqueued before waiting, which is Meilisearch's fastest path.
- */
-async function rawMeilisearchBaseline(dir: string, meiliRss: ReturnType<typeof rssSampler>) {
-  const { allVisibleDocuments } = await import("@/lib/search/documents");
-  const { meili, waitForSuccess } = await import("@/lib/search/client");
-  const { indexSettings } = await import("@/lib/search/settings");
-  const { waitForTasks } = await import("@/lib/corpus/indexing");
-  const { createReadStream } = await import("node:fs");
-  const { open } = await import("node:fs/promises");
-  const readline = await import("node:readline");
-  const file = path.join(dir, "documents.ndjson");
-  const handle = await open(file, "w");
-  let documents = 0;
-  for await (const batch of allVisibleDocuments(5000)) {
-    await handle.write(batch.map((d) => JSON.stringify(d)).join("\n") + "\n");
-    documents += batch.length;
-  }
-  await handle.close();
-
-  const uid = "raw_baseline";
-  const created = await meili().createIndex(uid, { primaryKey: "id" });
-  await waitForSuccess(created.taskUid, "create raw index");
-  const settings = await meili()
-    .index(uid)
-    .updateSettings(indexSettings({ synonyms: {}, stopWords: [] }));
-  await waitForSuccess(settings.taskUid, "raw index settings");
-
-  meiliRss.reset();
-  const started = performance.now();
-  const tasks: number[] = [];
-  let payload: string[] = [];
-  const send = async () => {
-    if (!payload.length) return;
-    const task = await meili().index(uid).addDocumentsFromString(payload.join("\n"), "application/x-ndjson", { primaryKey: "id" });
-    tasks.push(task.taskUid);
-    payload = [];
-  };
-  for await (const line of readline.createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-    if (!line) continue;
-    payload.push(line);
-    if (payload.length >= 10_000) await send();
-  }
-  await send();
-  await waitForTasks(tasks.map((uid) => ({ uid, what: "raw baseline batch" })));
-  const ms = performance.now() - started;
-  return { ms, documents, meiliPeakRss: meiliRss.peak() };
 }
 
 function printTable(result: {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { httpRequest } from "./http";
 import { relevance, runLoad, sampleLoad, summarize, type LoadSample, type LoadStats } from "./load";
 import { KNOWN_ITEMS, mixedQueries } from "./queries";
+import { benchAppEnv } from "../app-env";
 import { repoRoot } from "../corpus-files";
 import { fullTextSearch } from "../postgres-fts";
 
@@ -60,13 +61,7 @@ async function main() {
 
     // 3. The app, as users get it.
     const port = await findFreePort();
-    const env = {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      NEXTAUTH_SECRET: "bench-secret-0123456789-abcdefghij",
-      NEXT_TELEMETRY_DISABLED: "1",
-    } as NodeJS.ProcessEnv;
+    const env = benchAppEnv(port);
     const next = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
     if (!skipBuild || !existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) {
       log("building the app (next build)…");

@@ -3,7 +3,7 @@ import { CopyButton } from "@/components/cite/copy-button";
 import { TurnView } from "@/components/qa/turn-view";
 import type { TranscriptBlock } from "@/lib/catalog/conference";
 import { nameLang } from "@/lib/catalog/format";
-import { outletPath, pairAnchor, qaPath } from "@/lib/catalog/paths";
+import { outletPath, pairAnchor, qaPath, statementAnchor } from "@/lib/catalog/paths";
 import { questionText, turnSpeakerName } from "@/lib/catalog/qa";
 
 /** The whole conference in spoken order: statements as they came, then each numbered pair. */
@@ -14,7 +14,7 @@ export function Transcript({ blocks, lang }: { blocks: TranscriptBlock[]; lang?:
         if (block.kind === "statement") {
           const t = block.turn;
           return (
-            <div key={`s${t.id}`} className="statement">
+            <div key={`s${t.id}`} id={statementAnchor(t.id)} className="statement">
               <TurnView speakerName={turnSpeakerName(t)} speakerSlug={t.speaker?.slug ?? null} role={t.role} text={t.text} lang={lang} />
             </div>
           );

@@ -1,13 +1,18 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { MAX_TRANSCRIPT_BYTES, overLimitMessage } from "@/lib/transcripts/limits";
 import type { ImportStartState } from "./import-start-state";
 
 type Action = (previous: ImportStartState, form: FormData) => Promise<ImportStartState>;
 
-/** Upload or paste form; a client component only so that an error keeps the pasted text. */
-export function ImportStartForm({ action }: { action: Action }) {
+/**
+ * Upload or paste form; a client component only so that an error keeps the pasted text. With
+ * JavaScript it calls the server action; without, the browser posts it as a plain multipart form
+ * to /editor/imports/upload (a server action's native post loses the file), which answers with
+ * a redirect and, on refusal, `problem` here.
+ */
+export function ImportStartForm({ action, problem }: { action: Action; problem?: string | null }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   // Over the limit, the request would exceed the server's body limit and fail without a
   // readable answer, so the browser refuses it first (the server checks again).
@@ -20,11 +25,21 @@ export function ImportStartForm({ action }: { action: Action }) {
     const message =
       file && file.size > MAX_TRANSCRIPT_BYTES ? overLimitMessage("file", file.size) : textBytes > MAX_TRANSCRIPT_BYTES ? overLimitMessage("pasted text", textBytes) : null;
     setRefused(message);
-    if (message) event.preventDefault();
+    event.preventDefault();
+    if (message) return;
+    const data = new FormData(form);
+    startTransition(() => formAction(data));
   };
-  const message = refused ?? (state.status === "error" ? state.message : null);
+  const message = refused ?? (state.status === "error" ? state.message : state.status === "idle" ? (problem ?? null) : null);
   return (
-    <form action={formAction} onSubmit={checkSize} className="card import-start" aria-describedby={message ? "import-error" : undefined}>
+    <form
+      action="/editor/imports/upload"
+      method="post"
+      encType="multipart/form-data"
+      onSubmit={checkSize}
+      className="card import-start"
+      aria-describedby={message ? "import-error" : undefined}
+    >
       {message ? (
         <p id="import-error" role="alert" className="import-alert">
           {message}

@@ -44,8 +44,47 @@ export function PairList({ list, basePath, emptyText }: { list: PairListPage; ba
           );
         })}
       </ol>
-      <Pager page={list.page} pageCount={list.pageCount} basePath={basePath} />
+      <PairPager list={list} basePath={basePath} />
     </>
+  );
+}
+
+/** Newer / older links that carry a keyset cursor (lib/catalog/pair-cursor.ts), plus the two ends. */
+function PairPager({ list, basePath }: { list: PairListPage; basePath: string }) {
+  if (list.pageCount <= 1) return null;
+  const href = (params: Record<string, string>) => `${basePath}?${new URLSearchParams(params).toString()}`;
+  return (
+    <nav aria-label="Pages">
+      <ul className="pager">
+        {list.page > 1 ? (
+          <li>
+            <Link href={basePath}>« Newest</Link>
+          </li>
+        ) : null}
+        {list.cursors.before ? (
+          <li>
+            <Link href={list.page - 1 > 1 ? href({ page: String(list.page - 1), before: list.cursors.before }) : basePath} rel="prev">
+              ← Newer
+            </Link>
+          </li>
+        ) : null}
+        <li aria-current="page">
+          Page {list.page} of {list.pageCount}
+        </li>
+        {list.cursors.after ? (
+          <li>
+            <Link href={href({ page: String(list.page + 1), after: list.cursors.after })} rel="next">
+              Older →
+            </Link>
+          </li>
+        ) : null}
+        {list.page < list.pageCount ? (
+          <li>
+            <Link href={href({ page: "last" })}>Oldest »</Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
   );
 }
 

@@ -16,6 +16,7 @@ export function activeFilters(params: SearchParams, labels?: FacetLabels): { lab
   }
   if (params.from) items.push({ label: `From ${params.from}`, href: withParams(params, { from: undefined }) });
   if (params.to) items.push({ label: `To ${params.to}`, href: withParams(params, { to: undefined }) });
+  if (params.kind) items.push({ label: params.kind === "statement" ? "Statements only" : "Question-and-answer pairs only", href: withParams(params, { kind: undefined }) });
   return items;
 }
 

@@ -30,6 +30,15 @@ export function FiltersPanel({ results, params, searchQuery, labels }: { results
           return <FacetGroup key={group} group={group} values={values} more={all.length - shown.length} labels={names} searchQuery={searchQuery} />;
         })}
       <fieldset>
+        <legend>Show</legend>
+        {/* Statements: opening and closing remarks, outside any question-and-answer pair. */}
+        <select name="kind" defaultValue={params.kind ?? ""} aria-label="Show pairs, statements or both">
+          <option value="">Pairs and statements</option>
+          <option value="pair">Question-and-answer pairs</option>
+          <option value="statement">Statements only</option>
+        </select>
+      </fieldset>
+      <fieldset>
         <legend>Dates</legend>
         <div className={styles.dates}>
           <label>

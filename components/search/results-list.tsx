@@ -9,6 +9,8 @@ import styles from "./search.module.css";
  * component's props are plain data in the payload, which keeps /search small on a phone.
  */
 export type ListedHit = {
+  /** A statement has no question: its text shows alone, and its link is its place in the transcript. */
+  kind: "pair" | "statement";
   id: string;
   url: string;
   heading: string;
@@ -33,18 +35,27 @@ export function ResultsList({ hits, firstNumber }: { hits: ListedHit[]; firstNum
           <h3>
             <Link href={hit.url}>{hit.heading}</Link>
           </h3>
-          <p className={styles.snippet}>
-            <span className={styles.snippetLabel}>Q:</span>
-            <span dangerouslySetInnerHTML={{ __html: hit.q }} />
-          </p>
-          {hit.a && (
+          {hit.kind === "statement" ? (
             <p className={styles.snippet}>
-              <span className={styles.snippetLabel}>A:</span>
+              <span className={styles.snippetLabel}>Statement:</span>
               <span dangerouslySetInnerHTML={{ __html: hit.a }} />
             </p>
+          ) : (
+            <>
+              <p className={styles.snippet}>
+                <span className={styles.snippetLabel}>Q:</span>
+                <span dangerouslySetInnerHTML={{ __html: hit.q }} />
+              </p>
+              {hit.a && (
+                <p className={styles.snippet}>
+                  <span className={styles.snippetLabel}>A:</span>
+                  <span dangerouslySetInnerHTML={{ __html: hit.a }} />
+                </p>
+              )}
+            </>
           )}
           <p className={styles.hitMeta} lang="en">
-            <Link href={`/conferences/${encodeURIComponent(hit.conference.slug)}#qa-${hit.id}`}>{hit.conference.title}</Link>
+            <Link href={hit.kind === "statement" ? hit.url : `/conferences/${encodeURIComponent(hit.conference.slug)}#qa-${hit.id}`}>{hit.conference.title}</Link>
             {" · "}
             <time dateTime={hit.conference.date ?? undefined}>{formatDay(hit.conference.date)}</time>
             {" · "}

@@ -102,6 +102,7 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
           {results && results.hits.length > 0 && (
             <ResultsList
               hits={results.hits.map((hit) => ({
+                kind: hit.kind,
                 id: hit.id,
                 url: hit.url,
                 heading: hitHeading(hit),

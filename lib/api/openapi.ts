@@ -1,5 +1,5 @@
 import { readApiPaths } from "@/lib/api/openapi-read";
-import { DEFAULT_LIMIT, FACET_GROUPS, MAX_LIMIT, SORTS } from "@/lib/search/params";
+import { DEFAULT_LIMIT, FACET_GROUPS, HIT_KINDS, MAX_LIMIT, SORTS } from "@/lib/search/params";
 
 // The OpenAPI 3.1 description served at /api/v1/openapi.json: the search API (here) merged
 // with the read API paths (lib/api/openapi-read.ts).
@@ -23,7 +23,7 @@ const searchPaths = {
   "/api/v1/search": {
     get: {
       operationId: "searchPairs",
-      summary: "Search question-and-answer pairs",
+      summary: "Search question-and-answer pairs and statements",
       description:
         'Full-text search over every published question-and-answer pair. `q` supports quoted phrases ("clean energy") and excluded words (-tariffs). An empty `q` browses all pairs, newest first. Hits carry `sourceId`, the pair\'s id in the corpus it was imported from.',
       parameters: [
@@ -44,6 +44,13 @@ const searchPaths = {
           required: false,
           description: "Order of hits. `relevance` with an empty `q` means newest first.",
           schema: { type: "string", enum: [...SORTS], default: "relevance" },
+        },
+        {
+          name: "kind",
+          in: "query",
+          required: false,
+          description: "Only question-and-answer pairs (`pair`) or only statements (`statement`: opening and closing remarks outside any pair). Both when absent.",
+          schema: { type: "string", enum: [...HIT_KINDS] },
         },
         { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1, default: 1 } },
         { name: "limit", in: "query", required: false, description: "Hits per page.", schema: { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } },
@@ -106,9 +113,14 @@ const searchSchemas = {
   FacetValue: { type: "object", required: ["value", "count"], properties: { value: { type: "string" }, count: { type: "integer" } } },
   SearchHit: {
     type: "object",
-    required: ["id", "sourceId", "url", "question", "answers", "conference", "_formatted"],
+    required: ["kind", "id", "sourceId", "url", "question", "answers", "conference", "_formatted"],
     properties: {
-      id: { type: "string", description: "Permanent public id of the pair." },
+      kind: {
+        type: "string",
+        enum: [...HIT_KINDS],
+        description: "`statement` hits have an empty question, the statement as their one answer, and a `url` pointing at it in the transcript.",
+      },
+      id: { type: "string", description: "Permanent public id of the pair (statement-<n> for a statement)." },
       sourceId: { type: ["string", "null"], description: "Id of the pair in the corpus it was imported from." },
       url: { type: "string", description: "Path of the pair's permanent page, e.g. /qa/ab12cd34." },
       question: { type: "string" },

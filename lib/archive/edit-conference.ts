@@ -2,7 +2,7 @@ import { z } from "zod";
 import { httpUrlSchema } from "@/lib/urls/http-url";
 import { db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
-import { enqueueSearchSync } from "@/lib/search/outbox";
+import { enqueueSearchSync, enqueueStatementSync } from "@/lib/search/outbox";
 import { ConflictError, diffSnapshots, EditError, lastEditOf, recordRevision, summarizeChanges } from "./revisions";
 
 const optionalText = (max: number) =>
@@ -130,6 +130,7 @@ export async function editConference(raw: ConferenceEditInput, actor: { userId: 
         pairs.map((p) => p.id),
         "UPSERT",
       );
+      await enqueueStatementSync(tx, [conference.id]);
     }
     await recordAudit(tx, {
       userId: actor.userId,

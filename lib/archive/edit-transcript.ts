@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
-import { enqueueSearchSync } from "@/lib/search/outbox";
+import { enqueueSearchSync, enqueueStatementSync } from "@/lib/search/outbox";
 import { DraftEditError } from "@/lib/drafts/operations";
 import type { EditableDraft } from "@/lib/drafts/model";
 import { upsertNamed } from "./edit-pair";
@@ -258,6 +258,8 @@ async function writeTranscript(tx: Tx, stored: StoredTranscript, after: Editable
   }
   await enqueueSearchSync(tx, deletes, "DELETE");
   await enqueueSearchSync(tx, upserts, "UPSERT");
+  // Statements are cheap to resend whole; the worker drops them again if nothing is public.
+  if (visible) await enqueueStatementSync(tx, [stored.conference.id]);
 
   const before = { turns: beforeTurns, pairs: beforePairsSnapshot };
   const afterSnapshot = { turns: afterTurns, pairs: afterPairsSnapshot };

@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db/client";
 import { labelRef, prismaRunner, resolveIdentities, type IdentityKind } from "@/lib/people/resolve";
-import { enqueueSearchSync } from "@/lib/search/outbox";
+import { enqueueSearchSync, enqueueStatementSync } from "@/lib/search/outbox";
 import { conferenceSourceFields, findTranslationTarget } from "./conference-fields";
 import { conferenceInputSchema, type ConferenceInput } from "./conference-input";
 import { newPublicId, slugify } from "./ids";
@@ -97,11 +97,13 @@ async function writeConference(tx: Tx, input: ParsedInput, options: { userId?: n
     });
   }
 
-  if (status === "PUBLISHED")
+  if (status === "PUBLISHED") {
     await enqueueSearchSync(
       tx,
       pairs.map((p) => p.id),
     );
+    await enqueueStatementSync(tx, [conference.id]);
+  }
   await tx.auditEvent.create({
     data: {
       userId: options.userId ?? null,

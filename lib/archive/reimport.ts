@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
-import { enqueueSearchSync } from "@/lib/search/outbox";
+import { enqueueSearchSync, enqueueStatementSync } from "@/lib/search/outbox";
 import { conferenceSourceFields, findTranslationTarget } from "./conference-fields";
 import { conferenceInputSchema, type ConferenceInput, type ConferenceInputParsed } from "./conference-input";
 import { newPublicId, slugify } from "./ids";
@@ -265,6 +265,7 @@ async function applyReimport(tx: Tx, input: ConferenceInputParsed, options: { us
 
   await enqueueSearchSync(tx, pairIds, "UPSERT");
   await enqueueSearchSync(tx, removedIds, "DELETE");
+  await enqueueStatementSync(tx, [target.id]);
   await tx.revision.create({
     data: {
       entityType: "Conference",

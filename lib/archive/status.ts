@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
-import { enqueueSearchSync } from "@/lib/search/outbox";
+import { enqueueSearchSync, enqueueStatementSync } from "@/lib/search/outbox";
 import { ConflictError, diffSnapshots, EditError, lastEditOf, recordRevision } from "./revisions";
 
 export const statusChangeSchema = z
@@ -119,6 +119,7 @@ export async function changeConferenceStatus(slug: string, raw: StatusChangeInpu
       pairs.map((p) => p.id),
       after.status === "PUBLISHED" ? "UPSERT" : "DELETE",
     );
+    await enqueueStatementSync(tx, [conference.id]);
     await recordAudit(tx, {
       userId: actor.userId,
       action: `conference.${input.action}`,

@@ -58,10 +58,12 @@ export async function searchFeed(params: SearchParams): Promise<string> {
   const describe = [params.q && `“${params.q}”`, ...params.speaker, ...params.outlet, ...params.topic, ...params.organizer].filter(Boolean).join(", ");
   const entries = results.hits.map((hit) => {
     const when = hit.conference.date ? new Date(`${hit.conference.date.slice(0, 10)}T00:00:00Z`) : new Date(0);
-    const url = `${base}${qaPath(hit.id, hit.question)}`;
+    // A statement's permalink is its place in the transcript (lib/search/statement-documents.ts).
+    const statement = hit.kind === "statement";
+    const url = `${base}${statement ? hit.url : qaPath(hit.id, hit.question)}`;
     return {
-      id: `${base}/qa/${hit.id}`,
-      title: pairTitle(hit.question),
+      id: statement ? url : `${base}/qa/${hit.id}`,
+      title: statement ? `Statement by ${hit.answerSpeakers.join(", ") || "an unnamed speaker"}: ${pairTitle(hit.answers[0]?.text ?? "", 80)}` : pairTitle(hit.question),
       url,
       updated: when,
       published: hit.conference.date ? when : null,

@@ -1,4 +1,6 @@
 import { db } from "@/lib/db/client";
+import { freshRollups, keptCount } from "@/lib/rollups/rollups";
+import type { ListPosition } from "./pair-cursor";
 import { listPairs } from "./pair-list";
 
 export async function findOutlet(slug: string) {
@@ -8,15 +10,19 @@ export async function findOutlet(slug: string) {
   });
 }
 
-export const outletQuestions = (outletId: number, page: number) => listPairs({ outletId }, page);
+export async function outletQuestions(outletId: number, position: ListPosition) {
+  return listPairs({ outletId }, position, { total: await keptCount("OutletQuestionCount", outletId) });
+}
 
+/** Outlets index: every outlet that asked at least one visible question, busiest first (kept counts, lib/rollups). */
 export async function listOutlets(page: number, limit = 100) {
+  await freshRollups();
   const offset = (page - 1) * limit;
-  const rows = await db().$queryRaw<{ name: string; slug: string; questions: bigint; total: bigint }[]>`
-    SELECT o.name, o.slug, COUNT(*) AS questions, COUNT(*) OVER () AS total
-    FROM "Outlet" o
-    JOIN "QaPair" p ON p."outletId" = o.id AND p.status = 'PUBLISHED'
-    JOIN "Conference" c ON c.id = p."conferenceId" AND c.status = 'PUBLISHED'
-    GROUP BY o.id ORDER BY questions DESC, o.name LIMIT ${limit} OFFSET ${offset}`;
-  return { total: rows.length ? Number(rows[0].total) : 0, items: rows.map((r) => ({ name: r.name, slug: r.slug, questions: Number(r.questions) })) };
+  const [rows, total] = await Promise.all([
+    db().$queryRaw<{ name: string; slug: string; questions: number }[]>`
+      SELECT o.name, o.slug, k.questions FROM "OutletQuestionCount" k JOIN "Outlet" o ON o.id = k."outletId"
+      ORDER BY k.questions DESC, o.name LIMIT ${limit} OFFSET ${offset}`,
+    db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "OutletQuestionCount"`,
+  ]);
+  return { total: total[0].n, items: rows.map((r) => ({ name: r.name, slug: r.slug, questions: r.questions })) };
 }

@@ -1,33 +1,75 @@
 import { isAnswererTurn } from "@/lib/archive/answerers";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { candidatePairIds, type Bound } from "./pair-candidates";
+import { afterCursor, beforeCursor, cursorOf, NEWEST_FIRST, OLDEST_FIRST, type ListPosition } from "./pair-cursor";
 import { visiblePairWhere } from "./visibility";
 
 export const PAGE_SIZE = 20;
 
-/** One page of visible pairs matching `where`, newest conference first, for listing pages. */
-export async function listPairs(where: Prisma.QaPairWhereInput, page: number, limit = PAGE_SIZE) {
+const pairListSelect = {
+  publicId: true,
+  ordinal: true,
+  conferenceId: true,
+  questioner: { select: { name: true, slug: true } },
+  outlet: { select: { name: true, slug: true } },
+  conference: { select: { slug: true, title: true, heldOn: true, language: true } },
+  turns: {
+    orderBy: { position: "asc" },
+    select: { kind: true, text: true, speakerLabel: true, speaker: { select: { name: true, slug: true } } },
+  },
+} satisfies Prisma.QaPairSelect;
+
+/**
+ * One page of visible pairs matching `where`, newest conference first, for listing pages.
+ * Keyset-paginated (lib/catalog/pair-cursor.ts): the last page costs what the first does.
+ * `total`: the kept count when the caller has one (lib/rollups), else counted here.
+ */
+export async function listPairs(where: Prisma.QaPairWhereInput, position: ListPosition, options: { total?: number; limit?: number; candidates?: Prisma.Sql } = {}) {
+  const limit = options.limit ?? PAGE_SIZE;
   const filter = { AND: [visiblePairWhere, where] };
-  const [total, rows] = await Promise.all([
-    db().qaPair.count({ where: filter }),
-    db().qaPair.findMany({
-      where: filter,
-      orderBy: [{ conference: { heldOn: { sort: "desc", nulls: "last" } } }, { conferenceId: "desc" }, { ordinal: "asc" }],
-      skip: (page - 1) * limit,
-      take: limit,
-      select: {
-        publicId: true,
-        ordinal: true,
-        questioner: { select: { name: true, slug: true } },
-        outlet: { select: { name: true, slug: true } },
-        conference: { select: { slug: true, title: true, heldOn: true, language: true } },
-        turns: {
-          orderBy: { position: "asc" },
-          select: { kind: true, text: true, speakerLabel: true, speaker: { select: { name: true, slug: true } } },
-        },
-      },
-    }),
-  ]);
+  const total = options.total ?? (await db().qaPair.count({ where: filter }));
+  const pageCount = Math.max(1, Math.ceil(total / limit));
+  const find = async (bound: Bound, direction: "newest" | "oldest", take: number, skip = 0) => {
+    if (options.candidates) {
+      // `where` still applies: the candidates only say where to look.
+      const ids = await candidatePairIds(options.candidates, bound, direction, take, skip);
+      const found = await db().qaPair.findMany({ where: { AND: [filter, { id: { in: ids } }] }, select: { ...pairListSelect, id: true } });
+      const byId = new Map(found.map((row) => [row.id, row]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    }
+    const extra = bound ? (bound.kind === "after" ? afterCursor(bound.cursor) : beforeCursor(bound.cursor)) : null;
+    return db().qaPair.findMany({
+      where: extra ? { AND: [filter, extra] } : filter,
+      orderBy: direction === "newest" ? NEWEST_FIRST : OLDEST_FIRST,
+      take,
+      skip,
+      select: { ...pairListSelect, id: true },
+    });
+  };
+  let rows: Awaited<ReturnType<typeof find>>;
+  let page: number;
+  if (position.kind === "after") {
+    rows = await find({ kind: "after", cursor: position.cursor }, "newest", limit);
+    page = Math.min(position.page, pageCount);
+  } else if (position.kind === "before") {
+    rows = (await find({ kind: "before", cursor: position.cursor }, "oldest", limit)).reverse();
+    page = Math.min(position.page, pageCount);
+  } else if (position.kind === "last") {
+    // The last page holds what is left after the full pages, as the numbered pages would.
+    rows = (await find(null, "oldest", total % limit || limit)).reverse();
+    page = pageCount;
+  } else {
+    // Old `?page=N` links: an offset, fine near the start, bounded by pageParam further on.
+    rows = await find(null, "newest", limit, (position.page - 1) * limit);
+    page = position.page;
+  }
+  const isFirst = page <= 1 || rows.length === 0;
+  const isLast = page >= pageCount || rows.length < limit;
+  const cursors = {
+    before: !isFirst && rows.length ? cursorOf(rows[0]) : null,
+    after: !isLast && rows.length ? cursorOf(rows[rows.length - 1]) : null,
+  };
   const items = rows.map((row) => {
     const question = row.turns
       .filter((t) => t.kind === "QUESTION")
@@ -46,7 +88,7 @@ export async function listPairs(where: Prisma.QaPairWhereInput, page: number, li
       conference: row.conference,
     };
   });
-  return { total, page, limit, pageCount: Math.max(1, Math.ceil(total / limit)), items };
+  return { total, page, limit, pageCount, cursors, items };
 }
 
 export type PairListPage = Awaited<ReturnType<typeof listPairs>>;

@@ -16,6 +16,9 @@ export function qaPath(publicId: string, question?: string | null): string {
 
 export const conferencePath = (slug: string) => `/conferences/${encodeURIComponent(slug)}`;
 export const pairAnchor = (publicId: string) => `qa-${publicId}`;
+/** A statement (opening or closing remarks) has no page of its own: its permalink is its place in the transcript. */
+export const statementAnchor = (turnId: number) => `statement-${turnId}`;
+export const statementPath = (conferenceSlug: string, turnId: number) => `${conferencePath(conferenceSlug)}#${statementAnchor(turnId)}`;
 export const inContextPath = (conferenceSlug: string, publicId: string) => `${conferencePath(conferenceSlug)}#${pairAnchor(publicId)}`;
 export const personPath = (slug: string) => `/people/${encodeURIComponent(slug)}`;
 export const outletPath = (slug: string) => `/outlets/${encodeURIComponent(slug)}`;

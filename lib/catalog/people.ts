@@ -1,4 +1,7 @@
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { freshRollups, keptCount } from "@/lib/rollups/rollups";
+import type { ListPosition } from "./pair-cursor";
 import { listPairs } from "./pair-list";
 
 /** A current person by slug; a merged one is reached only through its redirect. */
@@ -17,8 +20,10 @@ export function otherLabels(name: string, aliases: { label: string }[]): string[
 /** Pairs in which the speaker gave at least one answer turn. */
 export const answeredBy = (speakerId: number) => ({ turns: { some: { kind: "ANSWER" as const, speakerId } } });
 
-export async function speakerAnswers(speakerId: number, page: number) {
-  return listPairs(answeredBy(speakerId), page);
+export async function speakerAnswers(speakerId: number, position: ListPosition) {
+  // Candidates from the answer turns' speaker index: the page sorts only this person's pairs.
+  const candidates = Prisma.sql`SELECT "qaPairId" FROM "Turn" WHERE "speakerId" = ${speakerId} AND kind = 'ANSWER'`;
+  return listPairs(answeredBy(speakerId), position, { total: await keptCount("SpeakerAnswerCount", speakerId), candidates });
 }
 
 /** Answers per year for the small chart, counted on visible pairs only. */
@@ -66,15 +71,15 @@ export async function speakerConferences(speakerId: number, limit = SPEAKER_CONF
 
 export const SPEAKER_CONFERENCES_SHOWN = 30;
 
-/** People index: everyone who answered at least once in a published conference, busiest first. */
+/** People index: everyone who answered at least once in a published conference, busiest first (kept counts, lib/rollups). */
 export async function listSpeakers(page: number, limit = 100) {
+  await freshRollups();
   const offset = (page - 1) * limit;
-  const rows = await db().$queryRaw<{ name: string; slug: string; answers: bigint; total: bigint }[]>`
-    SELECT s.name, s.slug, COUNT(DISTINCT t."qaPairId") AS answers, COUNT(*) OVER () AS total
-    FROM "Speaker" s
-    JOIN "Turn" t ON t."speakerId" = s.id AND t.kind = 'ANSWER'
-    JOIN "QaPair" p ON p.id = t."qaPairId" AND p.status = 'PUBLISHED'
-    JOIN "Conference" c ON c.id = p."conferenceId" AND c.status = 'PUBLISHED'
-    GROUP BY s.id ORDER BY answers DESC, s.name LIMIT ${limit} OFFSET ${offset}`;
-  return { total: rows.length ? Number(rows[0].total) : 0, items: rows.map((r) => ({ name: r.name, slug: r.slug, answers: Number(r.answers) })) };
+  const [rows, total] = await Promise.all([
+    db().$queryRaw<{ name: string; slug: string; answers: number }[]>`
+      SELECT s.name, s.slug, k.answers FROM "SpeakerAnswerCount" k JOIN "Speaker" s ON s.id = k."speakerId"
+      ORDER BY k.answers DESC, s.name LIMIT ${limit} OFFSET ${offset}`,
+    db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "SpeakerAnswerCount"`,
+  ]);
+  return { total: total[0].n, items: rows.map((r) => ({ name: r.name, slug: r.slug, answers: r.answers })) };
 }

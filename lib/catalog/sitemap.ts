@@ -1,51 +1,28 @@
 import { db } from "@/lib/db/client";
 import { publicBaseUrl } from "@/lib/env";
+import { freshRollups } from "@/lib/rollups/rollups";
 import { escapeXml } from "./atom";
 import { conferencePath, outletPath, personPath, qaPath, topicPath } from "./paths";
 
 // The sitemap index lists one file per kind and id range. Ranges are of row ids, not offsets,
 // so a chunk's query is an index range scan however large the archive grows, and a chunk's
 // URLs never shift to another file when rows are added. 40,000 stays under the 50,000 limit.
+// The chunk size is also in the SitemapChunk view (prisma/migrations/20261207400000_*).
 export const SITEMAP_CHUNK = 40_000;
 export const SITEMAP_KINDS = ["pages", "conferences", "qa", "people", "outlets", "topics"] as const;
 export type SitemapKind = (typeof SITEMAP_KINDS)[number];
 
-interface ChunkRow {
-  chunk: number;
-  lastmod: Date | null;
-}
-
-/** Non-empty chunks per kind, with their newest change, for the sitemap index. */
+/**
+ * Non-empty chunks per kind, with their newest change, for the sitemap index. Read from the
+ * kept "SitemapChunk" view (lib/rollups): aggregating every visible pair per request took
+ * seconds at a million pairs.
+ */
 export async function sitemapChunks(): Promise<{ name: string; lastmod: Date | null }[]> {
-  const size = SITEMAP_CHUNK;
-  const [conferences, pairs, people, outlets, topics] = await Promise.all([
-    db().$queryRaw<ChunkRow[]>`SELECT (id / ${size})::int AS chunk, MAX("updatedAt") AS lastmod FROM "Conference" WHERE status = 'PUBLISHED' GROUP BY 1 ORDER BY 1`,
-    db().$queryRaw<ChunkRow[]>`
-      SELECT (p.id / ${size})::int AS chunk, MAX(p."updatedAt") AS lastmod
-      FROM "QaPair" p JOIN "Conference" c ON c.id = p."conferenceId"
-      WHERE p.status = 'PUBLISHED' AND c.status = 'PUBLISHED' GROUP BY 1 ORDER BY 1`,
-    db().$queryRaw<ChunkRow[]>`
-      SELECT (s.id / ${size})::int AS chunk, MAX(s."updatedAt") AS lastmod FROM "Speaker" s
-      WHERE EXISTS (SELECT 1 FROM "ConferenceParticipant" cp JOIN "Conference" c ON c.id = cp."conferenceId" WHERE cp."speakerId" = s.id AND c.status = 'PUBLISHED')
-      GROUP BY 1 ORDER BY 1`,
-    db().$queryRaw<ChunkRow[]>`
-      SELECT (o.id / ${size})::int AS chunk, MAX(o."updatedAt") AS lastmod FROM "Outlet" o
-      WHERE EXISTS (SELECT 1 FROM "QaPair" p WHERE p."outletId" = o.id AND p.status = 'PUBLISHED')
-      GROUP BY 1 ORDER BY 1`,
-    db().$queryRaw<ChunkRow[]>`
-      SELECT (t.id / ${size})::int AS chunk, MAX(t."createdAt") AS lastmod FROM "Topic" t
-      WHERE EXISTS (SELECT 1 FROM "QaPairTopic" qt JOIN "QaPair" p ON p.id = qt."qaPairId" WHERE qt."topicId" = t.id AND p.status = 'PUBLISHED')
-      GROUP BY 1 ORDER BY 1`,
-  ]);
-  const named = (kind: SitemapKind, rows: ChunkRow[]) => rows.map((r) => ({ name: `${kind}-${r.chunk}.xml`, lastmod: r.lastmod }));
-  return [
-    { name: "pages-0.xml", lastmod: null },
-    ...named("conferences", conferences),
-    ...named("qa", pairs),
-    ...named("people", people),
-    ...named("outlets", outlets),
-    ...named("topics", topics),
-  ];
+  await freshRollups();
+  const rows = await db().$queryRaw<{ kind: SitemapKind; chunk: number; lastmod: Date | null }[]>`SELECT kind, chunk, lastmod FROM "SitemapChunk"`;
+  const order = (kind: SitemapKind) => SITEMAP_KINDS.indexOf(kind);
+  rows.sort((a, b) => order(a.kind) - order(b.kind) || a.chunk - b.chunk);
+  return [{ name: "pages-0.xml", lastmod: null }, ...rows.map((r) => ({ name: `${r.kind}-${r.chunk}.xml`, lastmod: r.lastmod }))];
 }
 
 export function parseChunkName(name: string): { kind: SitemapKind; chunk: number } | null {

@@ -1,6 +1,8 @@
 import path from "node:path";
 import pg from "pg";
 import { mapCorpusRecord, type CorpusPair } from "./mapping";
+import { refreshRollups } from "@/lib/rollups/rollups";
+import { SeenIds } from "./id-set";
 import { silentProgress, type ProgressReporter } from "./progress";
 import { openCorpusFile } from "./reader";
 import { parseCorpusLine } from "./record";
@@ -87,8 +89,10 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
       throw new CorpusImportError(`Cannot reach Meilisearch to index the import: ${error.message}\nStart it, or import with --no-index and index later.`);
     });
   }
-  const conferenceKeys = new Set<string>();
-  const seenIds = new Map<string, string>();
+  // Compact sets: the importer's memory must not grow with the file (a million ids as a Map
+  // of strings took about 150 MB; these take 12 bytes per id).
+  const conferenceKeys = new SeenIds();
+  const seenIds = new SeenIds();
   const bytesTotal = await totalBytes(files);
   let bytesBefore = 0;
   let records = 0;
@@ -143,20 +147,19 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
             fileSummary.skipped++;
             continue;
           }
-          const firstSeen = seenIds.get(parsed.record.id);
+          const firstSeen = seenIds.add(parsed.record.id, name, lineNumber);
           if (firstSeen) {
             summary.skipped.push({ file: name, line: lineNumber, reason: `duplicate id ${parsed.record.id} (first seen at ${firstSeen})` });
             fileSummary.skipped++;
             continue;
           }
-          seenIds.set(parsed.record.id, `${name}:${lineNumber}`);
           const pair = mapCorpusRecord(parsed.record);
           // Batches end at a conference boundary, so concurrent batches never write the same conference.
           if (batch.length >= batchSize && batch[batch.length - 1].conference.sourceKey !== pair.conference.sourceKey) {
             await flush(batch);
             batch = [];
           }
-          conferenceKeys.add(pair.conference.sourceKey);
+          conferenceKeys.add(pair.conference.sourceKey, name, lineNumber);
           batch.push(pair);
           records++;
           fileSummary.records++;
@@ -171,6 +174,9 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
     }
     await Promise.all(inflight);
     summary.postgresMs = performance.now() - started;
+    // The kept counts (people, outlets, topics, sitemap) are recomputed alongside indexing, so
+    // the first reader after an import does not wait for them (lib/rollups).
+    const rollups = refreshRollups(pool).catch((error: Error) => process.stderr.write(`Refreshing the kept counts failed (readers will retry): ${error.message}\n`));
     if (feed) {
       const sent = await feed.finish(pool);
       // Rows the batches did not cover: pairs of renamed conferences, unpublished pairs,
@@ -182,6 +188,7 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
       }
       summary.indexing = { ...sent, leftover, caughtUpMs: performance.now() - started };
     }
+    await rollups;
   } finally {
     await Promise.allSettled(inflight);
     await feed?.close();

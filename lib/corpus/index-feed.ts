@@ -33,11 +33,12 @@ export interface IndexFeedSummary {
  */
 export class IndexFeed {
   private lines: string[] = [];
-  private outboxIds: string[] = [];
-  private readonly tasks: { uid: number; what: string; outboxIds: string[] }[] = [];
+  private outboxIds: number[] = [];
+  // Outbox ids as numbers (8 bytes each in a packed array), not strings: a million of them.
+  private readonly tasks: { uid: number; what: string; outboxIds: number[] }[] = [];
   private sending: Promise<void> = Promise.resolve();
   private documents = 0;
-  private spool: { dir: string; file: string; stream: WriteStream; outboxIds: string[] } | null = null;
+  private spool: { dir: string; file: string; stream: WriteStream; outboxIds: number[] } | null = null;
 
   private constructor(
     private readonly uid: string,
@@ -66,14 +67,14 @@ export class IndexFeed {
   async add(documents: QaPairDocument[], outboxIds: string[]): Promise<void> {
     this.documents += documents.length;
     if (this.spool) {
-      this.spool.outboxIds.push(...outboxIds);
+      for (const id of outboxIds) this.spool.outboxIds.push(Number(id));
       if (!documents.length) return;
       const written = this.spool.stream.write(`${documents.map((d) => JSON.stringify(d)).join("\n")}\n`);
       if (!written) await new Promise<void>((resolve) => this.spool!.stream.once("drain", () => resolve()));
       return;
     }
     for (const document of documents) this.lines.push(JSON.stringify(document));
-    this.outboxIds.push(...outboxIds);
+    for (const id of outboxIds) this.outboxIds.push(Number(id));
     if (this.lines.length >= this.payloadSize) this.flush();
     await this.sending;
   }
@@ -90,7 +91,7 @@ export class IndexFeed {
       // The index gets its settings before the first document, as for the worker.
       await this.ready;
       if (count === 0) {
-        if (this.tasks.length) this.tasks[this.tasks.length - 1].outboxIds.push(...outboxIds);
+        if (this.tasks.length) for (const id of outboxIds) this.tasks[this.tasks.length - 1].outboxIds.push(id);
         return;
       }
       const task = await meili().index(this.uid).addDocumentsFromString(body, "application/x-ndjson", { primaryKey: "id" });
@@ -127,26 +128,42 @@ export class IndexFeed {
     } finally {
       await this.close();
     }
-    const ids = this.tasks.flatMap((t) => t.outboxIds);
+    // In slices of 10,000 ids: one statement with a million ids in an array holds its locks for minutes.
+    const slices: string[][] = [];
+    let slice: string[] = [];
+    for (const task of this.tasks) {
+      for (const id of task.outboxIds) {
+        slice.push(String(id));
+        if (slice.length === 10_000) {
+          slices.push(slice);
+          slice = [];
+        }
+      }
+    }
+    if (slice.length) slices.push(slice);
     // A pair changed elsewhere after its batch committed (an editor, the search worker
     // indexing that change already) may have just been overwritten with the batch's older
     // state: queue it again so the final drain rebuilds it from Postgres.
-    const requeued = await pool.query(
-      `INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt")
-       SELECT DISTINCT mine."qaPairId", 'UPSERT'::"OutboxOp", timezone('UTC', now()), timezone('UTC', now())
-         FROM "SearchOutbox" mine JOIN "SearchOutbox" later ON later."qaPairId" = mine."qaPairId" AND later.id > mine.id
-        WHERE mine.id = ANY($1::bigint[])`,
-      [ids],
-    );
+    let requeued = 0;
     let processed = 0;
-    for (let start = 0; start < ids.length; start += 10_000) {
+    for (const ids of slices) {
+      const again = await pool.query(
+        `INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt")
+         SELECT DISTINCT mine."qaPairId", 'UPSERT'::"OutboxOp", timezone('UTC', now()), timezone('UTC', now())
+           FROM "SearchOutbox" mine JOIN "SearchOutbox" later ON later."qaPairId" = mine."qaPairId" AND later.id > mine.id
+          WHERE mine.id = ANY($1::bigint[])`,
+        [ids],
+      );
+      requeued += again.rowCount ?? 0;
+    }
+    for (const ids of slices) {
       const result = await pool.query(
         `UPDATE "SearchOutbox" SET "processedAt" = timezone('UTC', now()), "lastError" = NULL WHERE id = ANY($1::bigint[]) AND "processedAt" IS NULL`,
-        [ids.slice(start, start + 10_000)],
+        [ids],
       );
       processed += result.rowCount ?? 0;
     }
-    return { documents: this.documents, tasks: this.tasks.length, outboxRowsProcessed: processed, requeued: requeued.rowCount ?? 0 };
+    return { documents: this.documents, tasks: this.tasks.length, outboxRowsProcessed: processed, requeued };
   }
 
   /** Removes the spool file; call when the import fails before finish(). */

@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { liveIndexUid, meili } from "@/lib/search/client";
 import { documentsForPairs } from "@/lib/search/documents";
 import { ensureIndex } from "@/lib/search/index-setup";
+import { syncConferenceStatements } from "@/lib/search/statement-documents";
 import { silentProgress, type ProgressReporter } from "./progress";
 
 export interface IndexingSummary {
@@ -24,9 +25,11 @@ export async function runIndexingPhase(options: { chunkSize?: number; progress?:
   const started = performance.now();
   const uid = liveIndexUid();
   await ensureIndex(uid);
-  const rows = await db().$queryRaw<{ id: bigint; qaPairId: number }[]>`
-    SELECT id, "qaPairId" FROM "SearchOutbox" WHERE "processedAt" IS NULL ORDER BY id`;
-  const pairIds = [...new Set(rows.map((r) => r.qaPairId))];
+  const rows = await db().$queryRaw<{ id: bigint; qaPairId: number | null; statementsOfConferenceId: number | null }[]>`
+    SELECT id, "qaPairId", "statementsOfConferenceId" FROM "SearchOutbox" WHERE "processedAt" IS NULL ORDER BY id`;
+  const pairIds = [...new Set(rows.flatMap((r) => (r.qaPairId === null ? [] : [r.qaPairId])))];
+  // Statements (rare in a bulk load) are synced per conference, as the worker does.
+  const statementConferenceIds = [...new Set(rows.flatMap((r) => (r.statementsOfConferenceId === null ? [] : [r.statementsOfConferenceId])))];
   const index = meili().index(uid);
   const tasks: { uid: number; what: string }[] = [];
   let documents = 0;
@@ -48,6 +51,9 @@ export async function runIndexingPhase(options: { chunkSize?: number; progress?:
       progress.update({ pairs: start + chunk.length, bytesRead: start + chunk.length, bytesTotal: pairIds.length, file: "indexing" });
     }
     await waitForTasks(tasks);
+    const statements = await syncConferenceStatements(index, statementConferenceIds);
+    documents += statements.upserts;
+    deletes += statements.deletes;
   } finally {
     progress.done();
   }

@@ -5,6 +5,7 @@ import type { QaPairDocument } from "@/lib/search/documents";
 import { documentsForWrittenPairs, type ConferenceState, type WrittenPair } from "./batch-documents";
 import { nameSlug, type CorpusConference, type CorpusPair } from "./mapping";
 import { CorpusNames, type NameRow } from "./names";
+import { StoredPairs, type StoredPair } from "./stored-pairs";
 import { NOW, conferenceColumns, insertPairs, insertParticipants, insertTurns, recordCorpusRevisions, sameConference, textArrayLiteral, timed } from "./statements";
 
 export { statementTimings } from "./statements";
@@ -38,14 +39,12 @@ export function emptyCounts(): BatchCounts {
 const RETRYABLE = new Set(["40P01", "23505", "40001"]);
 
 type NameKind = "Speaker" | "Outlet" | "Topic";
-type StoredPair = { id: number; contentHash: string | null };
 type ConferenceRow = CorpusConference & { id: number; slug: string; status: string; updatedMs: number };
 
 export class CorpusWriter {
   private readonly names: CorpusNames;
   private takenSlugs: Promise<Set<string>> | null = null;
-  /** Every stored pair of a file family, loaded once per run instead of one SELECT per batch. */
-  private readonly storedPairs = new Map<string, Promise<Map<string, StoredPair>>>();
+  private readonly stored: StoredPairs;
 
   /** `buildDocuments`: also return the search documents of what each batch wrote. */
   constructor(
@@ -53,6 +52,7 @@ export class CorpusWriter {
     private readonly buildDocuments = false,
   ) {
     this.names = new CorpusNames(pool);
+    this.stored = new StoredPairs(pool);
   }
 
   /**
@@ -73,7 +73,7 @@ export class CorpusWriter {
   }
 
   private async writeBatchOnce(pairs: CorpusPair[], fresh: boolean): Promise<BatchResult> {
-    const stored = await this.storedPairsOf(pairs, fresh);
+    const stored = await this.stored.of(pairs, fresh);
     const plan = classify(pairs, stored);
     if (plan.fresh.length === 0 && plan.changed.length === 0) return { counts: plan.counts, documents: [], outboxIds: [] };
     // Names first, outside the batch's transaction (see names.ts).
@@ -106,28 +106,6 @@ export class CorpusWriter {
     } finally {
       client.release();
     }
-  }
-
-  private async storedPairsOf(pairs: CorpusPair[], fresh: boolean): Promise<Map<string, StoredPair>> {
-    const result = new Map<string, StoredPair>();
-    const families = new Set(pairs.map((p) => p.sourceCorpus));
-    for (const family of families) {
-      let loaded = fresh ? undefined : this.storedPairs.get(family);
-      if (!loaded) {
-        const ids = fresh ? pairs.filter((p) => p.sourceCorpus === family).map((p) => p.sourceId) : null;
-        loaded = timed<{ id: number; sourceId: string; contentHash: string | null }>(
-          this.pool,
-          "select pairs",
-          `SELECT id, "sourceId", "contentHash" FROM "QaPair" WHERE "sourceCorpus" = $1 ${ids ? `AND "sourceId" = ANY($2::text[])` : ""}`,
-          ids ? [family, ids] : [family],
-        ).then((rows) => new Map(rows.rows.map((row) => [row.sourceId, { id: row.id, contentHash: row.contentHash }])));
-        // Records are unique per run (the importer skips repeated ids), so the family map
-        // never needs the rows this run writes.
-        if (!fresh) this.storedPairs.set(family, loaded);
-      }
-      for (const [sourceId, row] of await loaded) result.set(`${family}\u0000${sourceId}`, row);
-    }
-    return result;
   }
 
   private async write(client: pg.PoolClient, plan: BatchPlan, rowOf: Record<NameKind, Map<string, NameRow>>, nowMs: number): Promise<BatchResult> {

@@ -79,6 +79,11 @@ async function recordChange(
 
 /** Queues every pair the identity appears in for reindexing; returns how many. */
 async function queuePairsOf(tx: Tx, kind: IdentityKind, ownerId: number): Promise<number> {
+  // A speaker's statements show their name too (lib/search/statement-documents.ts).
+  if (kind === "speaker")
+    await tx.$executeRaw`
+      INSERT INTO "SearchOutbox" ("statementsOfConferenceId", op)
+      SELECT DISTINCT "conferenceId", 'UPSERT'::"OutboxOp" FROM "Turn" WHERE "speakerId" = ${ownerId} AND kind = 'STATEMENT'`;
   return tx.$executeRawUnsafe(
     `INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt")
      SELECT id, 'UPSERT', timezone('UTC', now()), timezone('UTC', now()) FROM (${affectedPairsSql(kind)}) AS pairs(id)`,

@@ -32,7 +32,16 @@ export async function handleSearchRequest(request: Request): Promise<Response> {
     // Facets and the histogram only when asked for: counting them is most of Meilisearch's work.
     const results = await searchPairs(parsed.data, options.data);
     const facets = Object.fromEntries(Object.entries(results.facets).map(([group, values]) => [group, values.map(({ value, count }) => ({ value, count }))]));
-    const hits = results.hits.map(({ id, sourceId, url, question, answers, conference, _formatted }) => ({ id, sourceId, url, question, answers, conference, _formatted }));
+    const hits = results.hits.map(({ kind, id, sourceId, url, question, answers, conference, _formatted }) => ({
+      kind,
+      id,
+      sourceId,
+      url,
+      question,
+      answers,
+      conference,
+      _formatted,
+    }));
     const body = {
       hits,
       facets,

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { indexExists, liveIndexUid, meili } from "./client";
-import { allVisibleDocuments } from "./documents";
+import { allVisibleSearchDocuments } from "./reindex";
 import { checkIndexSettings } from "./index-setup";
 import { describeDrift, type SettingsDifference } from "./settings-drift";
 import { outboxBacklog } from "./worker";
@@ -22,7 +22,7 @@ export interface IndexCheckReport {
   inSync: boolean;
 }
 
-/** Compares every visible pair with the index document of the same id. Read-only. */
+/** Compares every visible pair and statement with the index document of the same id. Read-only. */
 export async function checkIndex(): Promise<IndexCheckReport> {
   const uid = liveIndexUid();
   const exists = await indexExists(uid);
@@ -40,7 +40,7 @@ export async function checkIndex(): Promise<IndexCheckReport> {
   const stale: string[] = [];
   const seen = new Set<string>();
   let postgresVisible = 0;
-  for await (const documents of allVisibleDocuments(5000)) {
+  for await (const documents of allVisibleSearchDocuments(5000)) {
     for (const doc of documents) {
       postgresVisible += 1;
       seen.add(doc.id);
@@ -70,7 +70,7 @@ export function formatCheckReport(report: IndexCheckReport): string {
   const sample = (ids: string[]) => (ids.length ? ` (${ids.slice(0, 20).join(", ")}${ids.length > 20 ? ", …" : ""})` : "");
   const lines = [
     `Index "${report.index}"${report.indexExists ? "" : " does not exist"}`,
-    `  Postgres visible pairs: ${report.postgresVisible}`,
+    `  Postgres visible:       ${report.postgresVisible} (pairs and statements)`,
     `  Index documents:        ${report.indexDocuments}`,
     `  Missing from index:     ${report.missing.length}${sample(report.missing)}`,
     `  Extra in index:         ${report.extra.length}${sample(report.extra)}`,

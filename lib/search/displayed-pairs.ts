@@ -2,6 +2,8 @@ import { db } from "@/lib/db/client";
 
 /** What a search hit shows of its pair, read from Postgres rather than from the index. */
 export interface DisplayedPair {
+  /** A question-and-answer pair, or a statement (no question; its one "answer" is the statement). */
+  kind: "pair" | "statement";
   id: string;
   sourceId: string | null;
   url: string;
@@ -52,6 +54,7 @@ function toDisplayedPair(row: Row): DisplayedPair {
   const questionTurns = turns.filter((t) => t.kind === "QUESTION");
   const answers = turns.filter((t) => t.kind === "ANSWER").map((t) => ({ speaker: t.speaker, text: t.text }));
   return {
+    kind: "pair",
     id: row.publicId,
     sourceId: row.sourceId,
     url: `/qa/${row.publicId}`,

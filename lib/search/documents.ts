@@ -98,10 +98,20 @@ export function isVisible(row: Pick<PairRow, "status"> & { conference: { status:
   return row.status === "PUBLISHED" && row.conference.status === "PUBLISHED";
 }
 
+/** The conference's day and language as every document of it carries them (filters, facets, sort). */
+export function conferenceDayFields(conference: { heldOn: Date | null; language: string }): Pick<QaPairDocument, "date" | "year" | "month" | "language"> {
+  const { heldOn } = conference;
+  return {
+    date: heldOn ? Math.floor(heldOn.getTime() / 1000) : null,
+    year: heldOn ? heldOn.getUTCFullYear() : null,
+    month: heldOn ? heldOn.toISOString().slice(0, 7) : null,
+    language: conference.language.split("-")[0],
+  };
+}
+
 export function toDocument(row: PairRow): QaPairDocument {
   const questionTurns = row.turns.filter((t) => t.kind === "QUESTION");
   const answers = row.turns.filter((t) => t.kind === "ANSWER").map((t) => ({ speaker: t.speaker?.name ?? t.speakerLabel ?? null, text: t.text, answerer: isAnswererTurn(t) }));
-  const heldOn = row.conference.heldOn;
   const updatedAt = Math.max(row.updatedAt.getTime(), row.conference.updatedAt.getTime());
   const fullQuestion = questionTurns.map((t) => t.text).join("\n\n");
   const fullAnswer = answers.map((a) => a.text).join("\n\n");
@@ -129,10 +139,7 @@ export function toDocument(row: PairRow): QaPairDocument {
     conferenceTitle: row.conference.title,
     conferenceSlug: row.conference.slug,
     organizer: row.conference.organizer,
-    date: heldOn ? Math.floor(heldOn.getTime() / 1000) : null,
-    year: heldOn ? heldOn.getUTCFullYear() : null,
-    month: heldOn ? heldOn.toISOString().slice(0, 7) : null,
-    language: row.conference.language.split("-")[0],
+    ...conferenceDayFields(row.conference),
     topics: row.topics.map((t) => t.topic.name),
     url: `/qa/${row.publicId}`,
     updatedAt,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pairFromDocument, type DisplayDocument } from "./hit-display";
+import { hitHeading, pairFromDocument, type DisplayDocument } from "./hit-display";
 
 const doc: DisplayDocument = {
   id: "ab12cd34",
@@ -25,6 +25,7 @@ const doc: DisplayDocument = {
 describe("pairFromDocument", () => {
   it("splits the answer text back into its turns", () => {
     expect(pairFromDocument(doc)).toEqual({
+      kind: "pair",
       id: "ab12cd34",
       sourceId: "wh-1",
       url: "/qa/ab12cd34",
@@ -39,6 +40,14 @@ describe("pairFromDocument", () => {
       language: "en",
       conference: { title: "Briefing", slug: "briefing", date: "2023-03-14" },
     });
+  });
+
+  it("marks a statement document as a statement, with its own permalink and heading", () => {
+    const statement = { ...doc, kind: "statement" as const, id: "statement-7", url: "/conferences/briefing#statement-7", question: "", answerSpeakers: ["MS. PSAKI"] };
+    const shown = pairFromDocument(statement)!;
+    expect(shown).toMatchObject({ kind: "statement", url: "/conferences/briefing#statement-7", question: "" });
+    expect(hitHeading(shown)).toBe("Statement by MS. PSAKI");
+    expect(hitHeading({ ...shown, kind: "pair" })).toBe("MS. PSAKI answers Q");
   });
 
   it.each([

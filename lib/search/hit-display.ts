@@ -1,5 +1,6 @@
 import type { DisplayedPair } from "./displayed-pairs";
 import type { QaPairDocument } from "./documents";
+import type { StatementDocument } from "./statement-documents";
 
 // Hits are displayed from the index document: measured on the full corpus, retrieving these
 // fields costs Meilisearch under 1 ms per page, while reading the same pairs from Postgres
@@ -8,6 +9,7 @@ import type { QaPairDocument } from "./documents";
 
 /** What the search request retrieves of each hit: what it displays and nothing else. */
 export const DISPLAY_ATTRIBUTES = [
+  "kind",
   "id",
   "sourceId",
   "url",
@@ -22,9 +24,10 @@ export const DISPLAY_ATTRIBUTES = [
   "conferenceTitle",
   "conferenceSlug",
   "date",
-] as const satisfies readonly (keyof QaPairDocument)[];
+] as const satisfies readonly (keyof QaPairDocument | keyof StatementDocument)[];
 
-export type DisplayDocument = Partial<Pick<QaPairDocument, (typeof DISPLAY_ATTRIBUTES)[number]>> & { id: string };
+/** Pair documents carry no `kind`; statements say "statement" (statement-documents.ts). */
+export type DisplayDocument = Partial<Pick<QaPairDocument, Exclude<(typeof DISPLAY_ATTRIBUTES)[number], "kind">>> & { id: string; kind?: StatementDocument["kind"] };
 
 /**
  * The hit as displayed, from its document; null when the document cannot give the full text
@@ -45,6 +48,7 @@ export function pairFromDocument(doc: DisplayDocument): DisplayedPair | null {
   }
   if (at !== text.length) return null;
   return {
+    kind: doc.kind === "statement" ? "statement" : "pair",
     id: doc.id,
     sourceId: doc.sourceId ?? null,
     url: doc.url ?? `/qa/${doc.id}`,
@@ -91,8 +95,9 @@ export function matchingPairCount(
   return { count: results.estimatedTotalHits, exact: results.estimatedTotalHits < cap };
 }
 
-/** The heading of a hit in the results list: "Mao Ning answers TASS". */
-export function hitHeading(hit: { answerSpeakers: string[]; questioner: string | null; outlet: string | null }): string {
+/** The heading of a hit in the results list: "Mao Ning answers TASS", or "Statement by Jen Psaki". */
+export function hitHeading(hit: { kind?: "pair" | "statement"; answerSpeakers: string[]; questioner: string | null; outlet: string | null }): string {
+  if (hit.kind === "statement") return `Statement by ${hit.answerSpeakers.join(", ") || "an unnamed speaker"}`;
   const speakers = hit.answerSpeakers.join(", ") || "unnamed speaker";
   const asker = askerLabel(hit.questioner, hit.outlet);
   return `${speakers} answers${asker ? ` ${asker}` : ""}`;

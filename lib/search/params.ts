@@ -4,6 +4,8 @@ import { z } from "zod";
 // server imports, so links can be built anywhere.
 
 export const SORTS = ["relevance", "newest", "oldest"] as const;
+/** What a hit is: a question-and-answer pair or a statement (opening or closing remarks). Unset: both. */
+export const HIT_KINDS = ["pair", "statement"] as const;
 export type SearchSort = (typeof SORTS)[number];
 export const MAX_LIMIT = 100;
 export const DEFAULT_LIMIT = 20;
@@ -56,6 +58,7 @@ export const searchParamsSchema = z
     from: isoDay.optional(),
     to: isoDay.optional(),
     sort: z.enum(SORTS, { error: `sort must be one of ${SORTS.join(", ")}` }).default("relevance"),
+    kind: z.enum(HIT_KINDS, { error: `kind must be one of ${HIT_KINDS.join(", ")}` }).optional(),
     page: z.coerce.number({ error: "page must be a number" }).int("page must be a whole number").min(1, "page must be 1 or more").default(1),
     limit: z.coerce
       .number({ error: "limit must be a number" })
@@ -70,7 +73,7 @@ export const searchParamsSchema = z
 export type SearchParams = z.output<typeof searchParamsSchema>;
 
 const MULTI_KEYS = ["speaker", "questioner", "outlet", "conference", "organizer", "topic", "lang", "year"] as const;
-const SINGLE_KEYS = ["q", "from", "to", "sort", "page", "limit"] as const;
+const SINGLE_KEYS = ["q", "from", "to", "sort", "kind", "page", "limit"] as const;
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -141,6 +144,7 @@ export function toQueryString(params: Partial<SearchParams>): string {
   if (params.from) out.set("from", params.from);
   if (params.to) out.set("to", params.to);
   if (params.sort && params.sort !== "relevance") out.set("sort", params.sort);
+  if (params.kind) out.set("kind", params.kind);
   if (params.page && params.page > 1) out.set("page", String(params.page));
   if (params.limit && params.limit !== DEFAULT_LIMIT) out.set("limit", String(params.limit));
   const text = out.toString();

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { indexExists, liveIndexUid, meili, waitForSuccess } from "./client";
-import { allVisibleDocuments, countVisiblePairs } from "./documents";
+import { allVisibleDocuments, countVisiblePairs, type QaPairDocument } from "./documents";
+import { allVisibleStatementDocuments, countVisibleStatements, type StatementDocument } from "./statement-documents";
 import { createIndexWithSettings, forgetIndex } from "./index-setup";
 
 export interface ReindexProgress {
@@ -25,7 +26,7 @@ export async function reindexAll(options: { batchSize?: number; onProgress?: (pr
   const live = liveIndexUid();
   const building = `${live}_${Date.now()}`;
   const startedAt = await db().$queryRaw<{ now: Date }[]>`SELECT now() AS now`.then((rows) => rows[0].now);
-  const total = await countVisiblePairs();
+  const total = (await countVisiblePairs()) + (await countVisibleStatements());
   await createIndexWithSettings(building);
   try {
     let indexed = 0;
@@ -33,7 +34,7 @@ export async function reindexAll(options: { batchSize?: number; onProgress?: (pr
     const index = meili().index(building);
     // Send the next batch while Meilisearch indexes the previous one; wait for all at the end.
     const pending: number[] = [];
-    for await (const documents of allVisibleDocuments(options.batchSize ?? 2000)) {
+    for await (const documents of allVisibleSearchDocuments(options.batchSize ?? 2000)) {
       const task = await index.addDocuments(documents, { primaryKey: "id" });
       pending.push(task.taskUid);
       if (pending.length >= 2) await waitForSuccess(pending.shift()!, `reindex batch into ${building}`, 600_000);
@@ -62,11 +63,17 @@ export async function reindexAll(options: { batchSize?: number; onProgress?: (pr
   }
 }
 
+/** Pairs, then statements: everything the index should hold. */
+export async function* allVisibleSearchDocuments(batchSize = 2000): AsyncGenerator<(QaPairDocument | StatementDocument)[]> {
+  yield* allVisibleDocuments(batchSize);
+  yield* allVisibleStatementDocuments(batchSize);
+}
+
 async function requeueChangesSince(startedAt: Date): Promise<void> {
   // createdAt is the writing transaction's start time, so a transaction that began just
   // before the rebuild may commit after our reads: look back a little further.
   const since = new Date(startedAt.getTime() - 5 * 60_000);
   await db().$executeRaw`
-    INSERT INTO "SearchOutbox" ("qaPairId", op)
-    SELECT DISTINCT "qaPairId", 'UPSERT'::"OutboxOp" FROM "SearchOutbox" WHERE "createdAt" >= ${since}`;
+    INSERT INTO "SearchOutbox" ("qaPairId", "statementsOfConferenceId", op)
+    SELECT DISTINCT "qaPairId", "statementsOfConferenceId", 'UPSERT'::"OutboxOp" FROM "SearchOutbox" WHERE "createdAt" >= ${since}`;
 }

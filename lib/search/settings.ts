@@ -32,7 +32,8 @@ export function indexSettings(editor: EditorSearchSettings): Settings {
     filterableAttributes: [
       { attributePatterns: [...SEARCHABLE_FACETS], features: { facetSearch: true, filter: { equality: true, comparison: false } } },
       {
-        attributePatterns: ["conferenceSlug", "conferenceTitle", "language", "year", "month", "pairId"],
+        // kind and conferenceId: statements (statement-documents.ts) are filtered and replaced per conference.
+        attributePatterns: ["conferenceSlug", "conferenceTitle", "language", "year", "month", "pairId", "kind", "conferenceId"],
         features: { facetSearch: false, filter: { equality: true, comparison: false } },
       },
       { attributePatterns: ["date"], features: { facetSearch: false, filter: { equality: true, comparison: true } } },

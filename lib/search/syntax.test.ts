@@ -30,6 +30,13 @@ describe("filter expressions", () => {
     const p = params({ outlet: ["AP"], speaker: ["Ann"] });
     expect(buildFilters(p, "outlet")).toEqual(['answerSpeakers IN ["Ann"]']);
   });
+
+  it("keeps statements or pairs only; pair documents carry no kind, so pairs are 'not statements'", () => {
+    expect(buildFilters(params({}))).toEqual([]);
+    expect(buildFilters(params({ kind: "statement" }))).toEqual(['kind = "statement"']);
+    expect(buildFilters(params({ kind: "pair" }))).toEqual(['NOT kind = "statement"']);
+    expect(searchParamsSchema.safeParse({ kind: "speech" }).error?.issues[0].message).toBe("kind must be one of pair, statement");
+  });
 });
 
 describe("query options", () => {

@@ -41,6 +41,9 @@ export function buildFilters(params: SearchParams, omit?: FilterGroup): string[]
   }
   if (params.from) filters.push(`date >= ${dayStart(params.from)}`);
   if (params.to) filters.push(`date <= ${dayStart(params.to)}`);
+  // Pair documents have no kind attribute (only statements say theirs), hence "NOT".
+  if (params.kind === "statement") filters.push(`kind = "statement"`);
+  if (params.kind === "pair") filters.push(`NOT kind = "statement"`);
   return filters;
 }
 

@@ -3,6 +3,7 @@ import { indexExists, liveIndexUid, meili, waitForSuccess } from "./client";
 import { documentsForPairs } from "./documents";
 import { rebuildIfRequested, rebuildRequestedAt } from "./editor-settings";
 import { ensureIndex, reconcileIndexSettings } from "./index-setup";
+import { syncConferenceStatements } from "./statement-documents";
 
 export interface DrainResult {
   /** Outbox rows marked done. */
@@ -16,6 +17,8 @@ export interface DrainResult {
 
 // An arbitrary constant namespacing our advisory locks (first key of the two-int form).
 const PAIR_LOCK_NAMESPACE = 7700;
+// The same for a conference's statements (rows with statementsOfConferenceId).
+const STATEMENTS_LOCK_NAMESPACE = 7701;
 
 export function backoffMs(attempts: number): number {
   return Math.min(300_000, 1000 * 2 ** Math.min(attempts, 9));
@@ -32,24 +35,24 @@ export async function drainOutboxOnce(options: { batchSize?: number } = {}): Pro
   const batchSize = options.batchSize ?? 1000;
   return db().$transaction(
     async (tx) => {
-      const rows = await tx.$queryRaw<{ id: bigint; qaPairId: number; attempts: number }[]>`
-        SELECT id, "qaPairId", attempts FROM "SearchOutbox"
+      const rows = await tx.$queryRaw<{ id: bigint; qaPairId: number | null; statementsOfConferenceId: number | null; attempts: number }[]>`
+        SELECT id, "qaPairId", "statementsOfConferenceId", attempts FROM "SearchOutbox"
         WHERE "processedAt" IS NULL AND "availableAt" <= now()
         ORDER BY id
         LIMIT ${batchSize}
         FOR UPDATE SKIP LOCKED`;
       if (rows.length === 0) return { processed: 0, failed: 0, skipped: 0 };
 
-      const pairIds = [...new Set(rows.map((r) => r.qaPairId))];
-      const locked = await tx.$queryRaw<{ id: number }[]>`
-        SELECT id FROM unnest(${pairIds}::int[]) AS id WHERE pg_try_advisory_xact_lock(${PAIR_LOCK_NAMESPACE}::int, id)`;
-      const lockedIds = new Set(locked.map((r) => r.id));
-      const mine = rows.filter((r) => lockedIds.has(r.qaPairId));
+      const pairIds = [...new Set(rows.flatMap((r) => (r.qaPairId === null ? [] : [r.qaPairId])))];
+      const conferenceIds = [...new Set(rows.flatMap((r) => (r.statementsOfConferenceId === null ? [] : [r.statementsOfConferenceId])))];
+      const lockedPairs = await tryLocks(tx, PAIR_LOCK_NAMESPACE, pairIds);
+      const lockedConferences = await tryLocks(tx, STATEMENTS_LOCK_NAMESPACE, conferenceIds);
+      const mine = rows.filter((r) => (r.qaPairId !== null ? lockedPairs.has(r.qaPairId) : lockedConferences.has(r.statementsOfConferenceId!)));
       const skipped = rows.length - mine.length;
       if (mine.length === 0) return { processed: 0, failed: 0, skipped };
 
       try {
-        await applyToIndex([...lockedIds]);
+        await applyToIndex([...lockedPairs], [...lockedConferences]);
       } catch (error) {
         await reschedule(tx, mine, error);
         return { processed: 0, failed: mine.length, skipped, error: describe(error) };
@@ -67,11 +70,12 @@ export async function drainOutboxOnce(options: { batchSize?: number } = {}): Pro
  * document is rebuilt from its current rows, and a pair that is gone or no longer publicly
  * visible is removed.
  */
-async function applyToIndex(pairIds: number[]): Promise<void> {
+async function applyToIndex(pairIds: number[], statementConferenceIds: number[]): Promise<void> {
   const uid = liveIndexUid();
   await ensureIndex(uid);
   const { upserts, deletes } = await documentsForPairs(pairIds);
   const index = meili().index(uid);
+  await syncConferenceStatements(index, statementConferenceIds);
   if (upserts.length) {
     const task = await index.addDocuments(upserts, { primaryKey: "id" });
     await waitForSuccess(task.taskUid, `add ${upserts.length} documents`);
@@ -81,6 +85,13 @@ async function applyToIndex(pairIds: number[]): Promise<void> {
     const task = await index.deleteDocuments({ filter: `pairId IN [${deletes.join(", ")}]` });
     await waitForSuccess(task.taskUid, `delete ${deletes.length} documents`);
   }
+}
+
+async function tryLocks(tx: Tx, namespace: number, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const locked = await tx.$queryRaw<{ id: number }[]>`
+    SELECT id FROM unnest(${ids}::int[]) AS id WHERE pg_try_advisory_xact_lock(${namespace}::int, id)`;
+  return new Set(locked.map((r) => r.id));
 }
 
 async function reschedule(tx: Tx, rows: { id: bigint; attempts: number }[], error: unknown): Promise<void> {

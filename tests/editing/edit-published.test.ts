@@ -150,7 +150,9 @@ describe("status changes", () => {
     const outboxBefore = await db().searchOutbox.findMany({ select: { id: true } });
     await changeConferenceStatus(slug, { action: "unpublish", version: saved.version, reason: "Transcript under review" }, { userId: users.editor.id });
     const added = await db().searchOutbox.findMany({ where: { id: { notIn: outboxBefore.map((o) => o.id) } } });
-    expect(added.map((o) => o.op)).toEqual(["DELETE", "DELETE"]);
+    expect(added.filter((o) => o.qaPairId !== null).map((o) => o.op)).toEqual(["DELETE", "DELETE"]);
+    // The worker drops the conference's statements too: it re-syncs them and finds none public.
+    expect(added.filter((o) => o.qaPairId === null).map((o) => o.op)).toEqual(["UPSERT"]);
     expect(await db().conference.findUniqueOrThrow({ where: { slug } })).toMatchObject({ status: "UNPUBLISHED", statusReason: "Transcript under review" });
   });
 });

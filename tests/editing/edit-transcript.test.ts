@@ -60,7 +60,7 @@ describe("editTranscript on a published conference", () => {
     const pairRevision = await db().revision.findFirstOrThrow({ where: { qaPairId: pair.id } });
     expect(pairRevision.publicNote).toBe("A reporter's cross-talk was removed.");
     const outbox = await db().searchOutbox.findMany({ where: { id: { gt: 0 } }, orderBy: { id: "asc" }, skip: outboxBefore });
-    expect(outbox).toEqual([expect.objectContaining({ qaPairId: pair.id, op: "UPSERT" })]);
+    expect(outbox).toEqual([expect.objectContaining({ qaPairId: pair.id, op: "UPSERT" }), expect.objectContaining({ qaPairId: null, op: "UPSERT" })]);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "conference.transcript.deleteTurn" }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ userId: users.editor.id, targetType: "Conference", ip: "10.0.0.9" });
   });

@@ -125,7 +125,8 @@ describe("import draft: create, edit, publish", () => {
     const after = await counts();
     expect(after.conferences - before.conferences).toBe(1);
     expect(after.pairs - before.pairs).toBe(3);
-    expect(after.outbox - before.outbox).toBe(3);
+    // One row per pair, one for the conference's statements.
+    expect(after.outbox - before.outbox).toBe(4);
     const won = results.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ conferenceId: number }>;
     expect((await db().importDraft.findUniqueOrThrow({ where: { id } })).conferenceId).toBe(won.value.conferenceId);
   });

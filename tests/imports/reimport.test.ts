@@ -101,10 +101,12 @@ describe("re-import of a newer version of the same source", () => {
     expect(outbox.filter((o) => o.op === "DELETE").map((o) => o.qaPairId)).toEqual([ports.id]);
     expect(
       outbox
-        .filter((o) => o.op === "UPSERT")
+        .filter((o) => o.op === "UPSERT" && o.qaPairId !== null)
         .map((o) => o.qaPairId)
         .sort(),
     ).toEqual([steel.id, solar.id, grain.id].sort());
+    // Its statements ("Good afternoon. Let's begin.") are re-indexed as a whole.
+    expect(outbox.filter((o) => o.qaPairId === null).map((o) => [o.statementsOfConferenceId, o.op])).toEqual([[conference.id, "UPSERT"]]);
 
     const revisions = await db().revision.findMany({ where: { conferenceId: conference.id }, orderBy: { id: "asc" } });
     expect(revisions.map((r) => [r.entityType, r.qaPairId])).toEqual([

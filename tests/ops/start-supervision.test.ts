@@ -117,7 +117,7 @@ describe("npm start", () => {
     expect(imported.code, imported.stderr).toBe(0);
 
     const checked = await run("search-check.ts", []);
-    expect(checked.stdout).toMatch(/Postgres visible pairs: +[1-9]/);
+    expect(checked.stdout).toMatch(/Postgres visible: +[1-9]/);
     expect(checked.stdout).toContain("Settings drift:         none");
   });
 

@@ -38,7 +38,8 @@ beforeAll(async () => {
   harbour = await publishConference(harbourBriefing);
   await publishConference(harbourBriefingZh);
   const { drainOutboxOnce } = await import("@/lib/search/worker");
-  expect(await drainOutboxOnce()).toMatchObject({ processed: 5, failed: 0 });
+  // 5 pairs, and one statements row per conference.
+  expect(await drainOutboxOnce()).toMatchObject({ processed: 8, failed: 0 });
 });
 
 afterAll(async () => {

@@ -138,7 +138,7 @@ describe("listing pages", () => {
     const people = await import("@/lib/catalog/people");
     const speaker = await people.findSpeaker("amaka-okafor");
     expect(speaker).not.toBeNull();
-    const answers = await people.speakerAnswers(speaker!.id, 1);
+    const answers = await people.speakerAnswers(speaker!.id, { kind: "offset", page: 1 });
     // Pair 3 of the harbour briefing was withdrawn above: two 2025 answers and one from 2023.
     expect(answers.items.map((i) => i.conference.slug)).toEqual(["harbour-ferry-briefing", "harbour-ferry-briefing", "harbour-authority-annual-review-2023"]);
     expect(answers.items[0].answerers).toEqual(["Amaka Okafor", "Deputy Lind"]);
@@ -158,9 +158,9 @@ describe("listing pages", () => {
   it("lists an outlet's questions, a topic's pairs and filters the conference index", async () => {
     const { outletQuestions, findOutlet } = await import("@/lib/catalog/outlets");
     const outlet = await findOutlet("the-harbour-times");
-    expect((await outletQuestions(outlet!.id, 1)).total).toBe(2);
+    expect((await outletQuestions(outlet!.id, { kind: "offset", page: 1 })).total).toBe(2);
     const { topicPairs, findTopic } = await import("@/lib/catalog/topics");
-    expect((await topicPairs((await findTopic("ferries"))!.id, 1)).total).toBe(3);
+    expect((await topicPairs((await findTopic("ferries"))!.id, { kind: "offset", page: 1 })).total).toBe(3);
     const { listConferences, conferenceFacets } = await import("@/lib/catalog/conference");
     expect((await listConferences({ year: 2023 })).items.map((c) => c.slug)).toEqual(["harbour-authority-annual-review-2023"]);
     expect((await listConferences({ organizer: "港务局" })).items.map((c) => c.slug)).toEqual(["harbour-ferry-briefing-zh"]);

@@ -78,9 +78,10 @@ describe("search outbox", () => {
     const firstBatch = await drainOutboxOnce({ batchSize: 200 });
     expect(firstBatch).toMatchObject({ processed: 200, failed: 0 });
 
-    // 300 upserts + 300 duplicates + 1 delete were queued; 200 are done.
+    // 300 upserts + 300 duplicates + 1 delete were queued, and one statements row per
+    // conference; 200 are done (the first conference's statements row among them).
     const remaining = await db().searchOutbox.count({ where: { processedAt: null } });
-    expect(remaining).toBe(401);
+    expect(remaining).toBe(403);
     // Freeze Meilisearch, let the worker claim a batch and send it, then kill Meilisearch.
     process.kill(meili.process.pid!, "SIGSTOP");
     let settled = false;
@@ -147,7 +148,7 @@ describe("search outbox", () => {
     const { db } = await import("@/lib/db/client");
     const third = await publishConference(manyPairs("c", 120));
     const pending = await db().searchOutbox.count({ where: { processedAt: null } });
-    expect(pending).toBe(120);
+    expect(pending).toBe(121); // and the conference's statements
     let processed = 0;
     for (let round = 0; round < 20 && processed < pending; round += 1) {
       const results = await Promise.all([1, 2, 3].map(() => drainOutboxOnce({ batchSize: 25 })));

@@ -24,7 +24,8 @@ beforeAll(async () => {
   ({ parseSearchParams: parse } = await import("@/lib/search/params"));
   for (const conference of [englishBriefing, laterBriefing, chineseBriefing]) await publishConference(conference);
   const drained = await drainOutboxOnce();
-  expect(drained).toMatchObject({ processed: 6, failed: 0 });
+  // 6 pairs, and one statements row per conference.
+  expect(drained).toMatchObject({ processed: 9, failed: 0 });
 });
 
 afterAll(async () => {

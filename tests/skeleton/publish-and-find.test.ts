@@ -47,10 +47,14 @@ describe("transcript to search", () => {
     ]);
 
     const outbox = await db().searchOutbox.findMany({ where: { processedAt: null } });
-    expect(outbox.map((row) => [row.qaPairId, row.op])).toEqual([[published!.pairs[0].id, "UPSERT"]]);
+    // The pair, and the conference's statements (none on this page, but that the worker decides).
+    expect(outbox.map((row) => [row.qaPairId, row.statementsOfConferenceId, row.op])).toEqual([
+      [published!.pairs[0].id, null, "UPSERT"],
+      [null, published!.conferenceId, "UPSERT"],
+    ]);
 
     const drained = await drainOutboxOnce();
-    expect(drained.processed).toBe(1);
+    expect(drained.processed).toBe(2);
     expect(await db().searchOutbox.count({ where: { processedAt: null } })).toBe(0);
 
     const results = await searchPairs(searchParamsSchema.parse({ q: "maglev train" }));

@@ -6,6 +6,7 @@ import { nameLang } from "@/lib/catalog/format";
 import { findOutlet, outletQuestions } from "@/lib/catalog/outlets";
 import { otherLabels } from "@/lib/catalog/people";
 import { AlsoPrintedAs } from "@/components/people/also-printed-as";
+import { listPosition } from "@/lib/catalog/pair-cursor";
 import { pageParam } from "@/lib/catalog/pair-list";
 import { outletPath } from "@/lib/catalog/paths";
 import { decodeSlug, resolveRenamedSlug } from "@/lib/catalog/redirects";
@@ -36,7 +37,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function OutletPage({ params, searchParams }: Props) {
   const outlet = await load((await params).slug);
-  const list = await outletQuestions(outlet.id, pageParam((await searchParams).page));
+  const list = await outletQuestions(outlet.id, listPosition(await searchParams));
   return (
     <>
       <h1 lang={nameLang(outlet.name)}>{outlet.name}</h1>

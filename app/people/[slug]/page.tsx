@@ -6,6 +6,7 @@ import { PairList } from "@/components/qa/pair-list";
 import { AlsoPrintedAs } from "@/components/people/also-printed-as";
 import { YearChart } from "@/components/people/year-chart";
 import { contentLang, formatDate, nameLang } from "@/lib/catalog/format";
+import { listPosition } from "@/lib/catalog/pair-cursor";
 import { pageParam } from "@/lib/catalog/pair-list";
 import { conferencePath, personPath, roleLabel, topicPath } from "@/lib/catalog/paths";
 import { findSpeaker, otherLabels, speakerAnswers, speakerAnswersPerYear, speakerConferences, speakerTopics } from "@/lib/catalog/people";
@@ -34,9 +35,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function PersonPage({ params, searchParams }: Props) {
   const speaker = await load((await params).slug);
-  const page = pageParam((await searchParams).page);
   const [answers, years, topics, conferences] = await Promise.all([
-    speakerAnswers(speaker.id, page),
+    speakerAnswers(speaker.id, listPosition(await searchParams)),
     speakerAnswersPerYear(speaker.id),
     speakerTopics(speaker.id),
     speakerConferences(speaker.id),

@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { PairList } from "@/components/qa/pair-list";
 import { nameLang } from "@/lib/catalog/format";
 import { findTopic, topicPairs } from "@/lib/catalog/topics";
+import { listPosition } from "@/lib/catalog/pair-cursor";
 import { pageParam } from "@/lib/catalog/pair-list";
 import { topicPath } from "@/lib/catalog/paths";
 import { decodeSlug, resolveRenamedSlug } from "@/lib/catalog/redirects";
@@ -34,7 +35,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function TopicPage({ params, searchParams }: Props) {
   const topic = await load((await params).slug);
-  const list = await topicPairs(topic.id, pageParam((await searchParams).page));
+  const list = await topicPairs(topic.id, listPosition(await searchParams));
   return (
     <>
       <h1 lang={nameLang(topic.name)}>{topic.name}</h1>

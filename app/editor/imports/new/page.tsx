@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
+import { IMPORT_PROBLEM_COOKIE } from "@/lib/drafts/native-upload";
 import { requireRoleForPage } from "@/lib/auth/guard";
 import { ImportStartForm } from "@/components/editor/import-start-form";
 import { startImportAction } from "./actions";
@@ -19,7 +21,7 @@ export default async function NewImportPage() {
         Upload a file or paste the text of a press conference. Nothing is published yet: you review the parsed questions and answers first, and the draft is kept on the server
         while you work.
       </p>
-      <ImportStartForm action={startImportAction} />
+      <ImportStartForm action={startImportAction} problem={(await cookies()).get(IMPORT_PROBLEM_COOKIE)?.value ?? null} />
     </>
   );
 }

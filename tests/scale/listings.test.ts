@@ -1,0 +1,128 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestServices, type TestServices } from "../support/services";
+
+// Keyset pagination and the sitemap index on a small synthetic archive (1,500 pairs recombined
+// from the real corpus, lib/corpus/synthesize.ts), with pair ids made to straddle a sitemap
+// chunk boundary so the index has to list more than one Q&A file.
+
+let services: TestServices;
+let dir: string;
+
+beforeAll(async () => {
+  services = await useTestServices();
+  dir = await mkdtemp(path.join(os.tmpdir(), "pressroom-scale-test-"));
+  const { loadSynthesisSources, writeSyntheticCorpus } = await import("@/lib/corpus/synthesize-file");
+  const corpus = path.resolve(import.meta.dirname, "../../../shared/corpus");
+  const sources = await loadSynthesisSources([
+    path.join(corpus, "mfa_prc_press_conferences_2016_2020_en.jsonl"),
+    path.join(corpus, "mfa_prc_press_conferences_2016_2020_zh.jsonl"),
+  ]);
+  const file = path.join(dir, "synthetic.jsonl");
+  await writeSyntheticCorpus(sources, { pairs: 1500, seed: 11, out: file });
+  const { db } = await import("@/lib/db/client");
+  // Pair ids from 39,500 on: the sitemap's Q&A chunks are 40,000 ids wide.
+  await db().$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"QaPair"', 'id'), 39500)`);
+  const { importCorpusFiles } = await import("@/lib/corpus/import");
+  const summary = await importCorpusFiles([file], { databaseUrl: process.env.DATABASE_URL });
+  expect(summary.pairsInserted).toBe(1500);
+}, 300_000);
+
+afterAll(async () => {
+  await services?.cleanup();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function busiest(sql: string): Promise<{ id: number; n: number }> {
+  const { db } = await import("@/lib/db/client");
+  const [row] = await db().$queryRawUnsafe<{ id: number; n: number }[]>(sql);
+  return row;
+}
+
+describe("keyset pagination of pair listings", () => {
+  it("walks a person's answers by cursor forwards and backwards with no gap, no repeat and the offset pages' order", async () => {
+    const { speakerAnswers } = await import("@/lib/catalog/people");
+    const speaker = await busiest(`SELECT "speakerId" AS id, count(DISTINCT "qaPairId")::int AS n FROM "Turn" WHERE kind = 'ANSWER' GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
+    expect(speaker.n).toBeGreaterThan(40);
+
+    const byOffset: string[] = [];
+    const first = await speakerAnswers(speaker.id, { kind: "offset", page: 1 });
+    expect(first.total).toBe(speaker.n);
+    for (let page = 1; page <= first.pageCount; page++) byOffset.push(...(await speakerAnswers(speaker.id, { kind: "offset", page })).items.map((i) => i.publicId));
+    expect(byOffset).toHaveLength(speaker.n);
+    // The same order as the plain (Prisma-ordered, no candidate ids) listing of the same filter.
+    const { listPairs } = await import("@/lib/catalog/pair-list");
+    const { answeredBy } = await import("@/lib/catalog/people");
+    const plain = await listPairs(answeredBy(speaker.id), { kind: "offset", page: 1 }, { limit: 10_000 });
+    expect(plain.items.map((i) => i.publicId)).toEqual(byOffset);
+
+    const forwards: string[] = [...first.items.map((i) => i.publicId)];
+    let list = first;
+    while (list.cursors.after) {
+      const { listPosition } = await import("@/lib/catalog/pair-cursor");
+      list = await speakerAnswers(speaker.id, listPosition({ page: String(list.page + 1), after: list.cursors.after }));
+      forwards.push(...list.items.map((i) => i.publicId));
+    }
+    expect(list.page).toBe(first.pageCount);
+    expect(forwards).toEqual(byOffset);
+
+    // From the end (?page=last), back to the first page by `before` cursors.
+    let back = await speakerAnswers(speaker.id, { kind: "last" });
+    expect(back.page).toBe(first.pageCount);
+    expect(back.cursors.after).toBeNull();
+    const backwards: string[][] = [back.items.map((i) => i.publicId)];
+    while (back.cursors.before) {
+      const { listPosition } = await import("@/lib/catalog/pair-cursor");
+      back = await speakerAnswers(speaker.id, listPosition({ page: String(back.page - 1), before: back.cursors.before }));
+      backwards.unshift(back.items.map((i) => i.publicId));
+    }
+    expect(back.page).toBe(1);
+    expect(backwards.flat()).toEqual(byOffset);
+  });
+
+  it("counts an outlet's questions from the kept counts, and follows a withdrawal", async () => {
+    const { outletQuestions, listOutlets } = await import("@/lib/catalog/outlets");
+    const outlet = await busiest(`SELECT "outletId" AS id, count(*)::int AS n FROM "QaPair" WHERE "outletId" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
+    expect((await outletQuestions(outlet.id, { kind: "offset", page: 1 })).total).toBe(outlet.n);
+    const index = await listOutlets(1, 100);
+    expect(index.items[0].questions).toBe(outlet.n);
+
+    const { db } = await import("@/lib/db/client");
+    await db().$executeRawUnsafe(`UPDATE "QaPair" SET status = 'UNPUBLISHED', "updatedAt" = now() WHERE id = (SELECT min(id) FROM "QaPair" WHERE "outletId" = $1)`, outlet.id);
+    // A small archive refreshes its kept counts inline: the next reader sees the change.
+    expect((await outletQuestions(outlet.id, { kind: "offset", page: 1 })).total).toBe(outlet.n - 1);
+  });
+
+  it("answers an odd cursor with the first page rather than an error", async () => {
+    const { listPosition } = await import("@/lib/catalog/pair-cursor");
+    expect(listPosition({ after: "2021-01-01~x~1" })).toEqual({ kind: "offset", page: 1 });
+    expect(listPosition({ page: "last" })).toEqual({ kind: "last" });
+    expect(listPosition({ page: "3", before: "-~12~4" })).toEqual({ kind: "before", page: 3, cursor: { heldOn: null, conferenceId: 12, ordinal: 4 } });
+  });
+});
+
+describe("sitemap index", () => {
+  it("answers /sitemap.xml with a <sitemapindex> whose files hold every visible pair once, each under 50,000 URLs", async () => {
+    const { GET } = await import("@/app/sitemap.xml/route");
+    const index = await (await GET(new Request("http://test/sitemap.xml"))).text();
+    expect(index).toContain("<sitemapindex");
+    const files = [...index.matchAll(/\/sitemaps\/([a-z]+-\d+\.xml)<\/loc>/g)].map((m) => m[1]);
+    expect(files).toEqual(expect.arrayContaining(["pages-0.xml", "conferences-0.xml", "qa-0.xml", "qa-1.xml", "people-0.xml", "outlets-0.xml"]));
+
+    const { sitemapChunkUrls } = await import("@/lib/catalog/sitemap");
+    const qaUrls: string[] = [];
+    for (const file of files.filter((f) => f.startsWith("qa-"))) {
+      const urls = (await sitemapChunkUrls(file))!;
+      expect(urls.length).toBeLessThanOrEqual(50_000);
+      qaUrls.push(...urls.map((u) => u.path));
+    }
+    const { db } = await import("@/lib/db/client");
+    const [{ n }] = await db().$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "QaPair" p JOIN "Conference" c ON c.id = p."conferenceId" WHERE p.status = 'PUBLISHED' AND c.status = 'PUBLISHED'`,
+    );
+    expect(new Set(qaUrls).size).toBe(n);
+    expect(qaUrls).toHaveLength(n);
+  });
+});
