@@ -13,7 +13,7 @@ import { documentFrequencies, rarestFirst, withoutUnknownWords } from "./term-fr
 import { matchNotice, type MatchNotice } from "./did-you-mean";
 import { fuseSemantic, semanticQuery, type SemanticOptions } from "./semantic";
 
-export { ALL_EXTRAS, NO_EXTRAS, type SearchExtras } from "./query-request";
+export { ALL_EXTRAS, NO_EXTRAS, buildSearchRequest, type SearchExtras } from "./query-request";
 
 export interface SearchHit extends DisplayedPair {
   /** Safe HTML: escaped text, cropped around the matches, with <mark> around matched words. */
