@@ -8,7 +8,9 @@ type System = (query: GoldQuery) => Promise<string[]>;
 
 export async function variantSystems(meiliHost: string): Promise<Record<string, System>> {
   const { parseSearchParams } = await import("@/lib/search/params");
-  const { buildSearchRequest, RERANK_DEPTH } = await import("@/lib/search/query");
+  const { buildSearchRequest, PLAN } = await import("@/lib/search/query-request");
+  const { searchPairs } = await import("@/lib/search/query");
+  const RERANK_DEPTH = PLAN.description.depth;
   const { rerank, terms, mergeCandidates, DEFAULT_WEIGHTS } = await import("@/lib/search/rerank");
   const { queryShape } = await import("@/lib/search/query-shape");
   const { documentFrequencies } = await import("@/lib/search/term-frequency");
@@ -46,14 +48,29 @@ export async function variantSystems(meiliHost: string): Promise<Record<string, 
       ),
     );
   };
-  const systems: Record<string, System> = {
-    "variant:last, no rerank": async ({ q }) => ids(await search(q, { matchingStrategy: "last", offset: 0, limit: 10 })),
-    "variant:frequency, no rerank": async ({ q }) => ids(await search(q, { matchingStrategy: "frequency", offset: 0, limit: 10 })),
-    "variant:shape, no rerank": async ({ q }) => ids(await search(q, { offset: 0, limit: 10 })),
-    "variant:frequency + rerank": async ({ q }) => reranked(q, { matchingStrategy: "frequency" }),
-    "variant:last + rerank": async ({ q }) => reranked(q, { matchingStrategy: "last" }),
-    "variant:union + rerank": async ({ q }) => reranked(q, "union"),
-  };
+  // With RELEVANCE_PLANS set, only the plan variants run (the ablations below take minutes).
+  const systems: Record<string, System> = process.env.RELEVANCE_PLANS
+    ? {}
+    : {
+        "variant:last, no rerank": async ({ q }) => ids(await search(q, { matchingStrategy: "last", offset: 0, limit: 10 })),
+        "variant:frequency, no rerank": async ({ q }) => ids(await search(q, { matchingStrategy: "frequency", offset: 0, limit: 10 })),
+        "variant:shape, no rerank": async ({ q }) => ids(await search(q, { offset: 0, limit: 10 })),
+        "variant:frequency + rerank": async ({ q }) => reranked(q, { matchingStrategy: "frequency" }),
+        "variant:last + rerank": async ({ q }) => reranked(q, { matchingStrategy: "last" }),
+        "variant:union + rerank": async ({ q }) => reranked(q, "union"),
+      };
+  // RELEVANCE_PLANS='{"shallow": {"description": {"lists": ["frequency", "last"], "depth": 30}}}':
+  // searchPairs itself with candidate plans changed (query-request.ts PLAN), per query shape.
+  const plans = process.env.RELEVANCE_PLANS;
+  if (plans) {
+    for (const [name, change] of Object.entries(JSON.parse(plans) as Record<string, Partial<typeof PLAN>>)) {
+      systems[`variant:plan ${name}`] = async ({ q }) => {
+        const parsed = parseSearchParams(new URLSearchParams({ q, limit: "10" }));
+        if (!parsed.success) throw new Error(q);
+        return (await searchPairs(parsed.data, undefined, { plans: { ...PLAN, ...change } })).hits.map((h) => h.sourceId ?? "");
+      };
+    }
+  }
   const sweep = process.env.RELEVANCE_SWEEP;
   if (sweep) {
     // RELEVANCE_SWEEP='{"fuse":[2,6,12]}' scores each value of one weight.

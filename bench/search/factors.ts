@@ -86,7 +86,7 @@ async function main() {
     }
 
     const { parseSearchParams } = await import("@/lib/search/params");
-    const { buildSearchRequest, ALL_EXTRAS } = await import("@/lib/search/query");
+    const { buildSearchRequest, ALL_EXTRAS } = await import("@/lib/search/query-request");
     const queries = mixedQueries().map((qs) => {
       const parsed = parseSearchParams(new URLSearchParams(qs));
       if (!parsed.success) throw new Error(`bad query ${qs}`);

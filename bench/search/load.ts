@@ -19,6 +19,17 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export async function runLoad(request: (i: number) => Promise<boolean>, concurrency: number, total: number): Promise<LoadStats> {
+  return summarize([await sampleLoad(request, concurrency, total)]);
+}
+
+/** One closed-loop run's raw figures, to be merged with other rounds by `summarize`. */
+export interface LoadSample {
+  latencies: number[];
+  errors: number;
+  seconds: number;
+}
+
+export async function sampleLoad(request: (i: number) => Promise<boolean>, concurrency: number, total: number, first = 0): Promise<LoadSample> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
@@ -31,7 +42,7 @@ export async function runLoad(request: (i: number) => Promise<boolean>, concurre
         const t0 = performance.now();
         let ok = false;
         try {
-          ok = await request(i);
+          ok = await request(first + i);
         } catch {
           ok = false;
         }
@@ -40,14 +51,19 @@ export async function runLoad(request: (i: number) => Promise<boolean>, concurre
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Rounds of the same target merged: percentiles over every latency, throughput over the summed time. */
+export function summarize(samples: LoadSample[]): LoadStats {
+  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const seconds = samples.reduce((sum, s) => sum + s.seconds, 0);
   const round = (v: number) => Math.round(v * 10) / 10;
   return {
-    requests: total,
-    errors,
+    requests: latencies.length,
+    errors: samples.reduce((sum, s) => sum + s.errors, 0),
     seconds: round(seconds),
-    throughput: round(total / seconds),
+    throughput: round(latencies.length / seconds),
     p50: round(percentile(latencies, 50)),
     p95: round(percentile(latencies, 95)),
     p99: round(percentile(latencies, 99)),

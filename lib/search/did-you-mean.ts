@@ -5,7 +5,7 @@ import { suggestQuery, unmatchedWords, wordsOf } from "./suggest";
 
 // The notice under the search box: "matched only some of your words" and "did you mean".
 // Only for text queries on the first page; it costs nothing when every word was found in the
-// hits shown, and one small extra search when a query found nothing at all.
+// hits shown, and one small extra search when a query found (almost) nothing.
 
 /** Fewer hits than this and a suggestion is worth offering even if every word matched. */
 export const FEW_HITS = 3;
@@ -24,8 +24,10 @@ export async function matchNotice(q: string, hits: { question?: string; answerTe
   const missingWords = hits.length ? unmatchedWords(q, texts) : queryShape(q).words;
   if (missingWords.length === 0 && total >= FEW_HITS) return null;
   const vocabulary = texts.flatMap(wordsOf);
-  // Nothing shown holds the word: look at pairs holding a word that starts the same way.
-  const probes = missingWords.filter((w) => /^[\p{Script=Latin}]{4,}$/u.test(w));
+  // Nothing shown holds the word: with few or no results, look at pairs holding a word that
+  // starts the same way. With many results the hits' own words must do: a probe is one more
+  // search per word on the commonest path (long descriptions always miss some words).
+  const probes = total < FEW_HITS ? missingWords.filter((w) => /^[\p{Script=Latin}]{4,}$/u.test(w)) : [];
   if (probes.length) vocabulary.push(...(await probeVocabulary(probes)));
   const suggestion = suggestQuery(q, missingWords.length ? missingWords : queryShape(q).words, vocabulary);
   if (!suggestion && missingWords.length === 0) return null;

@@ -1,16 +1,19 @@
-import { MeilisearchApiError, MeilisearchError, type MultiSearchQuery, type SearchResponse } from "meilisearch";
+import { MeilisearchApiError, MeilisearchError, type SearchResponse } from "meilisearch";
 import { SearchUnavailableError, liveIndexUid, searchMeili } from "./client";
 import { displayedPairs, type DisplayedPair } from "./displayed-pairs";
-import { DISPLAY_ATTRIBUTES, pairFromDocument, type DisplayDocument } from "./hit-display";
+import { pairFromDocument, type DisplayDocument } from "./hit-display";
 import type { SearchParams } from "./params";
 import { synonymsForHighlighting } from "./highlight-synonyms";
 import { queryTerms, snippet, type QueryTerms } from "./snippet";
-import { FILTER_GROUPS, buildFilters, highlightToHtml, queryLocales, sortFor, type FilterGroup } from "./syntax";
+import { FILTER_GROUPS, buildFilters, highlightToHtml, queryLocales, type FilterGroup } from "./syntax";
+import { NO_EXTRAS, PLAN, buildSearchRequest, rerankPlan, type SearchExtras } from "./query-request";
 import { matchingStrategyFor, queryShape } from "./query-shape";
 import { mergeCandidates, rerank, terms as rerankTerms } from "./rerank";
 import { documentFrequencies, rarestFirst, withoutUnknownWords } from "./term-frequency";
 import { matchNotice, type MatchNotice } from "./did-you-mean";
 import { fuseSemantic, semanticQuery, type SemanticOptions } from "./semantic";
+
+export { ALL_EXTRAS, NO_EXTRAS, buildSearchRequest, type SearchExtras } from "./query-request";
 
 export interface SearchHit extends DisplayedPair {
   /** Safe HTML: escaped text, cropped around the matches, with <mark> around matched words. */
@@ -22,18 +25,6 @@ export interface FacetValue {
   count: number;
   selected: boolean;
 }
-
-/** What to compute besides the hits; each costs Meilisearch more than finding the hits. */
-export interface SearchExtras {
-  /** Facet groups to count (disjunctively). */
-  facets: readonly FilterGroup[];
-  /** The per-year (or per-month) histogram of matching pairs. */
-  histogram: boolean;
-}
-
-export const NO_EXTRAS: SearchExtras = { facets: [], histogram: false };
-/** Everything the /search page shows. */
-export const ALL_EXTRAS: SearchExtras = { facets: Object.keys(FILTER_GROUPS) as FilterGroup[], histogram: true };
 
 export interface SearchResults {
   params: SearchParams;
@@ -52,19 +43,10 @@ export interface SearchResults {
 
 const CROP_WORDS = 40;
 
-/**
- * Relevance-ordered text queries get their first RERANK_DEPTH candidates re-scored in-app
- * (rerank.ts); pages inside that window are cut from the re-ranked list, later pages come
- * straight from Meilisearch, so paging never repeats or skips a hit.
- */
-export const RERANK_DEPTH = 50;
-
-function rerankWindow(params: SearchParams): boolean {
-  if (!params.q || params.sort !== "relevance" || params.page * params.limit > RERANK_DEPTH) return false;
-  // A quoted phrase already narrows the hits to that wording; Meilisearch's order (phrase,
-  // then proximity) is what the quote asks for.
-  const shape = queryShape(params.q);
-  return shape.phrases.length === 0 && shape.words.length > 0;
+export interface SearchOptions {
+  semantic?: SemanticOptions | null;
+  /** Candidate plans by query shape (query-request.ts PLAN); the benchmark's ablations change them. */
+  plans?: typeof PLAN;
 }
 
 /**
@@ -72,14 +54,18 @@ function rerankWindow(params: SearchParams): boolean {
  * returns what a hit displays; the highlighted snippets are cut here (snippet.ts). A document
  * that cannot show its full text is read from Postgres instead (hit-display.ts).
  *
+ * Relevance-ordered text queries get their first candidates (query-request.ts, by query
+ * shape) re-scored in-app (rerank.ts); pages inside that window are cut from the re-ranked
+ * list, later pages come straight from Meilisearch.
+ *
  * Facet counts are disjunctive: each selected group is counted without its own filter, so
  * ticking "Reuters" still shows how many pairs AP has. That costs one extra (hit-less) query
  * per selected and requested group, sent in the same multi-search request.
  */
-export async function searchPairs(params: SearchParams, extras: SearchExtras = NO_EXTRAS, options: { semantic?: SemanticOptions | null } = {}): Promise<SearchResults> {
+export async function searchPairs(params: SearchParams, extras: SearchExtras = NO_EXTRAS, options: SearchOptions = {}): Promise<SearchResults> {
+  const plan = rerankPlan(params, options.plans);
   let rarityOrdered: string | null = null;
-  const longQuery = rerankWindow(params) && matchingStrategyFor(queryShape(params.q)) === "frequency";
-  if (longQuery) {
+  if (plan?.lists.includes("rarest")) {
     try {
       rarityOrdered = await rarestFirst(params.q, queryLocales(params.q));
     } catch (error) {
@@ -87,8 +73,8 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
     }
   }
   // Descriptions in the user's own words also search by meaning (hybrid mode only).
-  const semantic = longQuery ? semanticQuery(params.q, options.semantic) : null;
-  const { queries, selectedGroups } = buildSearchRequest(params, extras, rarityOrdered, semantic?.request ?? null);
+  const semantic = plan && matchingStrategyFor(queryShape(params.q)) === "frequency" ? semanticQuery(params.q, options.semantic) : null;
+  const { queries, selectedGroups } = buildSearchRequest(params, extras, { plan, rarityOrdered, semantic: semantic?.request ?? null });
   let responses: SearchResponse<DisplayDocument>[];
   try {
     const answer = await searchMeili().multiSearch({ queries });
@@ -110,7 +96,7 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
       throw asUnavailable(error);
     }
     if (narrowed) {
-      const results = await searchPairs({ ...params, q: narrowed.q }, extras);
+      const results = await searchPairs({ ...params, q: narrowed.q }, extras, options);
       return { ...results, params, notice: { missingWords: narrowed.dropped, suggestion: results.notice?.suggestion ?? null } };
     }
   }
@@ -143,7 +129,7 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
   }
 
   let estimatedTotalHits = first.estimatedTotalHits ?? first.hits.length;
-  if (rerankWindow(params)) {
+  if (plan) {
     const candidates = alternates.length ? mergeCandidates([first.hits, ...alternates.map((r) => r.hits)]) : first.hits;
     let reranked = candidates.length > 1 ? await rerankHits(candidates, params.q, queryLocales(params.q)) : candidates;
     if (semantic && semanticHits) reranked = fuseSemantic(reranked, semanticHits, semantic.fusion);
@@ -172,64 +158,6 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
     processingTimeMs: first.processingTimeMs,
     notice,
   };
-}
-
-/**
- * The Meilisearch multi-search request for these parameters: the main query (display fields
- * and snippets), plus one hit-less query per selected and requested facet group. Exported
- * so the benchmark can send the very same request straight to Meilisearch.
- */
-export function buildSearchRequest(
-  params: SearchParams,
-  extras: SearchExtras = NO_EXTRAS,
-  rarityOrdered: string | null = null,
-  semantic: Pick<MultiSearchQuery, "hybrid" | "vector"> | null = null,
-): { queries: MultiSearchQuery[]; selectedGroups: FilterGroup[] } {
-  const uid = liveIndexUid();
-  const locales = queryLocales(params.q);
-  const facetAttributes = new Set<string>(extras.facets.map((group) => FILTER_GROUPS[group]));
-  if (extras.histogram) facetAttributes.add(params.year.length === 1 ? "month" : "year");
-  const window = rerankWindow(params);
-  const main: MultiSearchQuery = {
-    indexUid: uid,
-    q: params.q,
-    ...(params.q ? { matchingStrategy: matchingStrategyFor(queryShape(params.q)) } : {}),
-    filter: buildFilters(params),
-    sort: sortFor(params),
-    offset: window ? 0 : (params.page - 1) * params.limit,
-    limit: window ? RERANK_DEPTH : params.limit,
-    ...(facetAttributes.size ? { facets: [...facetAttributes] } : {}),
-    attributesToRetrieve: [...DISPLAY_ATTRIBUTES],
-    // No highlighting here: Meilisearch's _formatted would repeat every retrieved field,
-    // answer text included, doubling the answer; snippets are cut from the hit (snippet.ts).
-    ...(locales ? { locales } : {}),
-  };
-  const selectedGroups = extras.facets.filter((group) => params[group].length > 0);
-  const facetOnly: MultiSearchQuery[] = selectedGroups.map((group) => ({
-    indexUid: uid,
-    q: params.q,
-    ...(main.matchingStrategy ? { matchingStrategy: main.matchingStrategy } : {}),
-    filter: buildFilters(params, group),
-    limit: 0,
-    facets: [FILTER_GROUPS[group]],
-    ...(locales ? { locales } : {}),
-  }));
-  // Re-ranked queries also ask for more candidate lists. Short queries: the "frequency"
-  // strategy's, as "last" insists on the first word. Long ones: "last" as typed, and "last"
-  // over the known words rarest first (term-frequency.ts), as "frequency" can come back empty
-  // when the rarest words never meet in one pair. Each list alone misses known items the
-  // others find (bench/relevance, tune half).
-  const alternate: MultiSearchQuery[] =
-    !window || !main.matchingStrategy
-      ? []
-      : main.matchingStrategy === "frequency"
-        ? [
-            { ...main, matchingStrategy: "last", facets: undefined },
-            ...(rarityOrdered ? [{ ...main, q: rarityOrdered, matchingStrategy: "last" as const, facets: undefined }] : []),
-          ]
-        : [{ ...main, matchingStrategy: "frequency", facets: undefined }];
-  if (window && semantic) alternate.push({ ...main, ...semantic, facets: undefined });
-  return { queries: [main, ...facetOnly, ...alternate], selectedGroups };
 }
 
 /** The candidates re-ordered by rerank.ts, rarity of each query term asked of the index. */

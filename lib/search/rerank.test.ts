@@ -98,3 +98,9 @@ describe("typo aliases", () => {
     expect(aliased[0].id).toBe("a");
   });
 });
+
+describe("re-ranker terms, mixed scripts", () => {
+  it("never lets a word run into Chinese characters", () => {
+    expect(terms("WHO新冠 Biden’s résumés")).toEqual(["who", "新冠", "biden", "résumé"]);
+  });
+});

@@ -7,8 +7,10 @@
 
 import { editDistance } from "./edit-distance";
 
-const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+// Chinese runs and other words in one pass: a "word" never holds a CJK character, so a run
+// like "WHO新冠" gives "who" and the bigram "新冠", as if the run had been cut out first.
+const TOKEN = /([\u3400-\u9fff\uf900-\ufaff]+)|((?:(?![\u3400-\u9fff\uf900-\ufaff])[\p{L}\p{N}])+(?:['’](?:(?![\u3400-\u9fff\uf900-\ufaff])\p{L})+)?)/gu;
+const APOSTROPHE = /['’]/;
 
 /** A light English stemmer: plural and verb endings only, so "vaccines" meets "vaccine". */
 export function stem(word: string): string {
@@ -24,22 +26,21 @@ export function stem(word: string): string {
 /**
  * Terms of a text: lowercased, stemmed English words (possessive 's dropped), and for Chinese
  * every character bigram (no dictionary needed, and a two-character word is one bigram).
+ * Runs on every candidate's full answer for every query, hence one regex pass and no copies.
  */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  const lower = text.toLowerCase();
-  let last = 0;
-  const latin = (chunk: string) => {
-    for (const match of chunk.matchAll(WORD)) out.push(stem(match[0].replace(/['’]s$/, "").replace(/['’]/g, "")));
-  };
-  for (const match of lower.matchAll(CJK_RUN)) {
-    latin(lower.slice(last, match.index));
-    const run = match[0];
-    if (run.length === 1) out.push(run);
-    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
-    last = match.index + run.length;
+  for (const match of text.toLowerCase().matchAll(TOKEN)) {
+    const run = match[1];
+    if (run !== undefined) {
+      if (run.length === 1) out.push(run);
+      for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+      continue;
+    }
+    let word = match[2];
+    if (APOSTROPHE.test(word)) word = word.replace(/['’]s$/, "").replace(/['’]/g, "");
+    out.push(stem(word));
   }
-  latin(lower.slice(last));
   return out;
 }
 
@@ -88,8 +89,8 @@ export function rerank<T extends RerankCandidate>(
   const texts = candidates.map((candidate) => ({ question: terms(candidate.question), answer: terms(candidate.answer) }));
   const alias = typoAliases(queryTerms, texts);
   const scored = candidates.map((candidate, rank) => {
-    const question = texts[rank].question.map((t) => alias.get(t) ?? t);
-    const answer = texts[rank].answer.map((t) => alias.get(t) ?? t);
+    const question = queryTermsIn(texts[rank].question, weightOf, alias);
+    const answer = queryTermsIn(texts[rank].answer, weightOf, alias);
     let score = weights.fuse / (rank + 10);
     score += weights.question * bm25(question, weightOf, AVG_LENGTH.question, weights);
     score += bm25(answer, weightOf, AVG_LENGTH.answer, weights);
@@ -100,41 +101,76 @@ export function rerank<T extends RerankCandidate>(
   return scored.map((s) => s.candidate);
 }
 
+/** A document's query terms (misspellings resolved) with their positions, and its length. */
+interface QueryTermHits {
+  length: number;
+  terms: string[];
+  positions: number[];
+}
+
+function queryTermsIn(docTerms: string[], weightOf: Map<string, number>, alias: Map<string, string>): QueryTermHits {
+  const hits: QueryTermHits = { length: docTerms.length, terms: [], positions: [] };
+  for (let position = 0; position < docTerms.length; position++) {
+    const term = alias.get(docTerms[position]) ?? docTerms[position];
+    if (weightOf.has(term)) {
+      hits.terms.push(term);
+      hits.positions.push(position);
+    }
+  }
+  return hits;
+}
+
 /**
  * Meilisearch matched a misspelt query word to a close word of the pair; so does the re-ranker,
  * with Meilisearch's own allowance (1 typo from 5 letters, 2 from 9): document term → the
  * query term it stands for. Query terms found as written need no alias.
  */
 function typoAliases(queryTerms: string[], texts: { question: string[]; answer: string[] }[]): Map<string, string> {
-  const vocabulary = new Set<string>();
-  for (const { question, answer } of texts) for (const term of [...question, ...answer]) vocabulary.add(term);
   const alias = new Map<string, string>();
-  for (const term of queryTerms) {
-    if (vocabulary.has(term) || term.length < 5 || !/^[a-z]+$/.test(term)) continue;
+  const misspelt = queryTerms.filter((term) => term.length >= 5 && /^[a-z]+$/.test(term));
+  if (misspelt.length === 0) return alias;
+  // Only words that could be a close match go in the vocabulary: within 2 letters of a query
+  // term's length and, below 9 letters, starting like it (Meilisearch counts a typo on the
+  // first letter as two, so one allowed typo never changes it).
+  const minLength = Math.min(...misspelt.map((t) => t.length)) - 2;
+  const maxLength = Math.max(...misspelt.map((t) => t.length)) + 2;
+  const anyFirst = misspelt.some((t) => t.length >= 9);
+  const firstLetters = new Set(misspelt.map((t) => t[0]));
+  const vocabulary = new Set<string>();
+  const consider = (term: string) => {
+    if (term.length >= minLength && term.length <= maxLength && (anyFirst || firstLetters.has(term[0]))) vocabulary.add(term);
+  };
+  for (const { question, answer } of texts) {
+    question.forEach(consider);
+    answer.forEach(consider);
+  }
+  for (const term of misspelt) {
+    if (vocabulary.has(term)) continue;
     const allowed = term.length >= 9 ? 2 : 1;
     for (const word of vocabulary) {
-      if (!alias.has(word) && !queryTerms.includes(word) && editDistance(term, word, allowed) <= allowed) alias.set(word, term);
+      if (Math.abs(word.length - term.length) > allowed || (allowed === 1 && word[0] !== term[0]) || alias.has(word) || queryTerms.includes(word)) continue;
+      if (editDistance(term, word, allowed) <= allowed) alias.set(word, term);
     }
   }
   return alias;
 }
 
-function bm25(docTerms: string[], weightOf: Map<string, number>, avgLength: number, { k1, b }: RerankWeights): number {
-  if (docTerms.length === 0) return 0;
+function bm25(doc: QueryTermHits, weightOf: Map<string, number>, avgLength: number, { k1, b }: RerankWeights): number {
+  if (doc.length === 0) return 0;
   const counts = new Map<string, number>();
-  for (const term of docTerms) if (weightOf.has(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const term of doc.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
   let score = 0;
-  const norm = k1 * (1 - b + (b * docTerms.length) / avgLength);
+  const norm = k1 * (1 - b + (b * doc.length) / avgLength);
   for (const [term, tf] of counts) score += weightOf.get(term)! * ((tf * (k1 + 1)) / (tf + norm));
   return score;
 }
 
 /** Distinct pairs of query terms appearing within a small window, weighted by the rarer term. */
-function closePairs(docTerms: string[], weightOf: Map<string, number>): number {
+function closePairs(doc: QueryTermHits, weightOf: Map<string, number>): number {
   const lastSeen = new Map<string, number>();
   const seenPairs = new Map<string, number>();
-  docTerms.forEach((term, position) => {
-    if (!weightOf.has(term)) return;
+  doc.terms.forEach((term, i) => {
+    const position = doc.positions[i];
     for (const [other, at] of lastSeen) {
       if (other !== term && position - at <= PROXIMITY_WINDOW) {
         const key = other < term ? `${other}\u0000${term}` : `${term}\u0000${other}`;

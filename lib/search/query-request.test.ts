@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { searchParamsSchema } from "./params";
+import { queryShape } from "./query-shape";
+import { PLAN, buildSearchRequest, candidatePlan, rerankPlan } from "./query-request";
+
+const params = (raw: Record<string, string>) => searchParamsSchema.parse(raw);
+
+beforeAll(() => {
+  process.env.MEILI_INDEX = "qa-unit";
+});
+
+describe("candidate plan by query shape", () => {
+  it("asks one list for keywords, two for descriptions", () => {
+    expect(candidatePlan(queryShape("inflation"))).toBe(PLAN.oneWord);
+    expect(candidatePlan(queryShape("vaccine mandate"))).toBe(PLAN.keywords);
+    // One Chinese run is several words to Meilisearch.
+    expect(candidatePlan(queryShape("台湾问题"))).toBe(PLAN.chinese);
+    expect(candidatePlan(queryShape("why did the president not call the governor after the storm"))?.lists).toEqual(["frequency", "last", "rarest"]);
+  });
+
+  it("keeps Meilisearch's order for phrases and for queries without words", () => {
+    expect(candidatePlan(queryShape('"climate change" Paris'))).toBeNull();
+    expect(candidatePlan(queryShape("-coal"))).toBeNull();
+  });
+
+  it("re-ranks only relevance-ordered pages inside the plan's depth", () => {
+    expect(rerankPlan(params({ q: "vaccine mandate" }))).toEqual(PLAN.keywords);
+    expect(rerankPlan(params({ q: "vaccine mandate", sort: "newest" }))).toBeNull();
+    expect(rerankPlan(params({ q: "" }))).toBeNull();
+    const depth = PLAN.keywords.depth;
+    expect(rerankPlan(params({ q: "vaccine mandate", limit: String(depth) }))).not.toBeNull();
+    expect(rerankPlan(params({ q: "vaccine mandate", limit: String(depth), page: "2" }))).toBeNull();
+  });
+});
+
+describe("search request", () => {
+  it("sends one query per candidate list, the first carrying the facets", () => {
+    const q = "why did the president not call the governor after the storm";
+    const plan = { lists: ["frequency", "last", "rarest"] as ("frequency" | "last" | "rarest")[], depth: 40 };
+    const { queries } = buildSearchRequest(params({ q }), { facets: ["lang"], histogram: false }, { plan, rarityOrdered: "governor storm" });
+    expect(queries.map((query) => [query.q, query.matchingStrategy, query.limit, Boolean(query.facets)])).toEqual([
+      [q, "frequency", 40, true],
+      [q, "last", 40, false],
+      ["governor storm", "last", 40, false],
+    ]);
+    // Without rarity information the rarest-first list is left out rather than sent empty.
+    expect(buildSearchRequest(params({ q }), undefined, { plan }).queries).toHaveLength(2);
+    expect(buildSearchRequest(params({ q })).queries.map((query) => query.limit)).toEqual([PLAN.description.depth, PLAN.description.depth]);
+  });
+
+  it("asks a page of hits and nothing more when the page is not re-ranked", () => {
+    const { queries } = buildSearchRequest(params({ q: "inflation", page: "4", limit: "20" }));
+    expect(queries).toHaveLength(1);
+    expect(queries[0]).toMatchObject({ offset: 60, limit: 20, matchingStrategy: "last" });
+    expect(buildSearchRequest(params({ q: "inflation" })).queries).toHaveLength(1);
+  });
+});
