@@ -50,10 +50,12 @@ export interface MatchTuning {
   dayPenalty: number;
   /** Below this share of paired exchanges the two pages are flagged rather than linked. */
   minCoverage: number;
+  /** A page left without a match is still suggested to editors when what pairs up agrees this well. */
+  minWeakAgreement: number;
   pairs: AlignTuning;
 }
 
-export const DEFAULT_MATCH_TUNING: MatchTuning = { minScore: 0.3, minMargin: 0.08, dayPenalty: 0.04, minCoverage: 0.5, pairs: DEFAULT_TUNING };
+export const DEFAULT_MATCH_TUNING: MatchTuning = { minScore: 0.3, minMargin: 0.08, dayPenalty: 0.04, minCoverage: 0.5, minWeakAgreement: 0.7, pairs: DEFAULT_TUNING };
 
 /**
  * One organizer key across languages: "中华人民共和国外交部 (Ministry of Foreign Affairs of the PRC)"
@@ -102,7 +104,10 @@ interface Candidate {
   alignment: PairAlignment;
 }
 
-export function matchConferences(conferences: AlignConference[], tuning: MatchTuning = DEFAULT_MATCH_TUNING): ConferenceMatching {
+/**
+ * `blocked`: pairings an editor removed ("idA|idB", either order); they are never proposed again.
+ */
+export function matchConferences(conferences: AlignConference[], tuning: MatchTuning = DEFAULT_MATCH_TUNING, blocked: ReadonlySet<string> = new Set()): ConferenceMatching {
   const result: ConferenceMatching = { matches: [], suggestions: [], unmatched: [] };
   const groups = new Map<string, AlignConference[]>();
   for (const conference of conferences) {
@@ -120,6 +125,7 @@ export function matchConferences(conferences: AlignConference[], tuning: MatchTu
           group.filter((c) => c.language === languages[y]),
           tuning,
           result,
+          blocked,
         );
       }
     }
@@ -127,7 +133,7 @@ export function matchConferences(conferences: AlignConference[], tuning: MatchTu
   return result;
 }
 
-function matchLanguagePair(sideA: AlignConference[], sideB: AlignConference[], tuning: MatchTuning, result: ConferenceMatching) {
+function matchLanguagePair(sideA: AlignConference[], sideB: AlignConference[], tuning: MatchTuning, result: ConferenceMatching, blocked: ReadonlySet<string>) {
   const byDay = new Map<number, AlignConference[]>();
   for (const b of sideB) {
     if (!b.heldOn) continue;
@@ -135,6 +141,7 @@ function matchLanguagePair(sideA: AlignConference[], sideB: AlignConference[], t
     byDay.set(day, [...(byDay.get(day) ?? []), b]);
   }
   const candidatesOf = new Map<string, Candidate[]>();
+  const weak: Candidate[] = [];
   const push = (id: string, candidate: Candidate) => candidatesOf.set(id, [...(candidatesOf.get(id) ?? []), candidate]);
   for (const a of sideA) {
     if (!a.heldOn) {
@@ -144,11 +151,15 @@ function matchLanguagePair(sideA: AlignConference[], sideB: AlignConference[], t
     const day = dayNumber(a.heldOn);
     for (const offset of [0, -1, 1]) {
       for (const b of byDay.get(day + offset) ?? []) {
-        if (!titlesCompatible(a, b)) continue;
+        if (!titlesCompatible(a, b) || blocked.has(`${a.id}|${b.id}`) || blocked.has(`${b.id}|${a.id}`)) continue;
         const alignment = alignPairs(a, b, tuning.pairs);
         const score = alignment.agreement * alignment.coverage - tuning.dayPenalty * Math.abs(offset);
-        if (score < tuning.minScore) continue;
         const candidate = { a, b, score, dayOffset: offset, alignment };
+        if (score < tuning.minScore) {
+          // What pairs up agrees well but little pairs up: very different pages, worth an editor's look.
+          if (alignment.links.length > 0 && alignment.agreement >= tuning.minWeakAgreement) weak.push(candidate);
+          continue;
+        }
         push(a.id, candidate);
         push(b.id, candidate);
       }
@@ -174,16 +185,26 @@ function matchLanguagePair(sideA: AlignConference[], sideB: AlignConference[], t
       result.suggestions.push({
         conference: a.id,
         candidates: [{ id: b.id, score: round(candidate.score) }],
-        reason: `only ${Math.round(candidate.alignment.coverage * 100)}% of the exchanges pair up (${a.pairs.length} vs ${b.pairs.length} pairs)`,
+        reason: coverageReason(candidate),
       });
       continue;
     }
     result.matches.push({ a: a.id, b: b.id, confidence: round(Math.min(1, candidate.score)), dayOffset: candidate.dayOffset, alignment: candidate.alignment });
   }
+  for (const candidate of weak.sort((p, q) => q.alignment.agreement - p.alignment.agreement)) {
+    const { a, b } = candidate;
+    if (decided.has(a.id) || decided.has(b.id)) continue;
+    decided.add(a.id).add(b.id);
+    result.suggestions.push({ conference: a.id, candidates: [{ id: b.id, score: round(Math.max(0, candidate.score)) }], reason: coverageReason(candidate) });
+  }
   for (const conference of [...sideA, ...sideB]) {
     if (conference.heldOn && !decided.has(conference.id))
       result.unmatched.push({ id: conference.id, reason: "no page in the other language within a day with a compatible title and content" });
   }
+}
+
+function coverageReason({ a, b, alignment }: Candidate): string {
+  return `only ${Math.round(alignment.coverage * 100)}% of the exchanges pair up (${a.pairs.length} vs ${b.pairs.length} pairs)`;
 }
 
 function round(value: number): number {
