@@ -5,11 +5,12 @@ import { matchConferences, titleKind, type AlignConference, type ConferenceMatch
 import { alignPairs } from "@/lib/alignment/pairs";
 import { corpusDir, repoRoot } from "../corpus-files";
 
-// `npm run bench:align [-- --half tune|heldout|both] [--verbose]`: conference and pair
+// `npm run bench:align [-- --half tune|heldout|both] [--verbose] [--database]`: conference and pair
 // precision/recall/F1 of the aligner on the hand-checked gold briefings (bench/align/gold),
 // against a baseline measured in the same run: pages paired by date alone and pairs paired
 // by position. The headline is the held-out half; the tune half is what the weights were
-// chosen on. Runs on the corpus files directly (the same pure code `npm run align` uses).
+// chosen on. Runs on the corpus files directly (the same pure code `npm run align` uses);
+// --database also times `npm run align` end to end on a throw-away Postgres (database.ts).
 
 const args = process.argv.slice(2);
 const half = args.includes("--half") ? args[args.indexOf("--half") + 1] : "both";
@@ -161,6 +162,17 @@ for (const { half: h, method, scores: s } of rows) {
   console.log(
     `${h.padEnd(8)} ${method.padEnd(28)} | ${pct(s.conferences.precision)}   ${pct(s.conferences.recall)}   ${pct(s.conferences.f1)}   | ${pct(s.pairs.precision)}   ${pct(s.pairs.recall)}   ${pct(s.pairs.f1)}   | ${pct(s.pairsGivenPages.precision)}  ${pct(s.pairsGivenPages.recall)}  ${pct(s.pairsGivenPages.f1)}`,
   );
+}
+let database: import("./database").DatabaseTiming | null = null;
+if (args.includes("--database")) {
+  const { timeOnDatabase } = await import("./database");
+  database = await timeOnDatabase();
+  const { firstRun: f, secondRun: s } = database;
+  console.log(`\nOn Postgres (both MFA files imported in ${(database.importMs / 1000).toFixed(1)} s):`);
+  console.log(
+    `  align, first run:  ${(f.ms / 1000).toFixed(1)} s for ${f.conferences} conferences: ${f.conferenceLinks} conference links, ${f.pairLinks} pair links, ${f.suggestions} suggestions`,
+  );
+  console.log(`  align, second run: ${(s.ms / 1000).toFixed(1)} s, ${s.created} created, ${s.updated} updated, ${s.removed} removed (idempotent when all are 0)`);
 }
 const outDir = path.join(repoRoot, "bench/results");
 mkdirSync(outDir, { recursive: true });

@@ -101,3 +101,43 @@ export async function conferenceCounterparts(conferenceId: number): Promise<{ sl
   });
   return rows.map((r) => ({ ...(r.conferenceId === conferenceId ? r.counterpart : r.conference), confirmed: r.confirmed }));
 }
+
+/** A pair's visible counterparts with their full turns: the reader's switch and side-by-side view. */
+export async function readerCounterparts(pairId: number) {
+  const turns = {
+    orderBy: { position: "asc" },
+    select: { id: true, kind: true, text: true, role: true, speakerLabel: true, speaker: { select: { name: true, slug: true } } },
+  } as const;
+  const end = { select: { publicId: true, conference: { select: { language: true, title: true } }, turns } } as const;
+  const rows = await db().pairCounterpart.findMany({
+    where: {
+      status: "LINKED",
+      OR: [
+        { pairId, counterpart: visible },
+        { counterpartId: pairId, pair: visible },
+      ],
+    },
+    orderBy: { id: "asc" },
+    select: { pairId: true, confidence: true, confirmed: true, pair: end, counterpart: end },
+  });
+  return rows.map((r) => {
+    const other = r.pairId === pairId ? r.counterpart : r.pair;
+    return {
+      publicId: other.publicId,
+      language: other.conference.language,
+      conferenceTitle: other.conference.title,
+      turns: other.turns,
+      confidence: r.confidence,
+      confirmed: r.confirmed,
+    };
+  });
+}
+
+export type ReaderCounterpart = Awaited<ReturnType<typeof readerCounterparts>>[number];
+
+/** The link text beside an answer: the Chinese original, or the English version. */
+export function counterpartLabel(language: string): string {
+  if (language === "en" || language.startsWith("en-")) return "English";
+  if (language.startsWith("zh")) return "原文 / Original";
+  return `Original (${language})`;
+}
