@@ -23,6 +23,8 @@ export async function timeOnDatabase(): Promise<DatabaseTiming> {
   try {
     await migrate(postgres.url);
     process.env.DATABASE_URL = postgres.url;
+    // The configuration check wants a search server; alignment never talks to it.
+    process.env.MEILI_HOST ??= "http://127.0.0.1:7700";
     const { importCorpusFiles } = await import("@/lib/corpus/import");
     const { runAlignment } = await import("@/lib/alignment/run");
     const files = ["mfa_prc_press_conferences_2016_2020_en.jsonl", "mfa_prc_press_conferences_2016_2020_zh.jsonl"].map((f) => path.join(corpusDir, f));
