@@ -1,3 +1,4 @@
+import { MONTHS } from "@/lib/transcripts/dates";
 import { conceptsOf } from "./lexicon";
 
 // What of a question-and-answer pair survives translation: the numbers and dates in it, the
@@ -23,32 +24,6 @@ export interface PairFeatures {
   questions: number;
 }
 
-const MONTHS: Record<string, number> = {
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
 const EN_SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const ZH_SCALE: Record<string, number> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
 const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -83,7 +58,7 @@ export function numbersOf(text: string, language: string): Set<string> {
     for (const match of text
       .toLowerCase()
       .matchAll(/\b(january|february|march|april|may|june|july|august|september|october|november|december|sept?|jan|feb|mar|apr|jun|jul|aug|oct|nov|dec)\.?\s+\d/g)) {
-      found.add(String(MONTHS[match[1]]));
+      found.add(String(MONTHS[match[1].slice(0, 3)]));
     }
     for (const match of text.toLowerCase().matchAll(/\b(\d{1,2})(?:st|nd|rd|th)\b/g)) found.add(match[1]);
   }
