@@ -132,6 +132,14 @@ describe("conference matching", () => {
     expect(result.matches).toEqual([]);
     expect(result.suggestions).toHaveLength(1);
     expect(result.suggestions[0].candidates.map((c) => c.id).sort()).toEqual(["zh-a", "zh-b"]);
+    // Never a suggestion between two pages of one language.
+    const two = matchConferences([
+      conference("en-a", "en", "2020-07-02", "Regular Press Conference"),
+      conference("en-b", "en", "2020-07-02", "Regular Press Conference"),
+      conference("zh-1", "zh", "2020-07-02", "例行记者会"),
+    ]);
+    expect(two.suggestions.length).toBeGreaterThan(0);
+    for (const s of two.suggestions) for (const c of s.candidates) expect(c.id.slice(0, 2)).not.toBe(s.conference.slice(0, 2));
     expect(result.unmatched.find((u) => u.id === "en-undated")?.reason).toMatch(/no date/);
   });
 

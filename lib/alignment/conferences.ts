@@ -177,8 +177,10 @@ function matchLanguagePair(sideA: AlignConference[], sideB: AlignConference[], t
     const runnerUp = Math.max(rivalsA[0]?.score ?? 0, rivalsB[0]?.score ?? 0);
     decided.add(a.id).add(b.id);
     if (candidate.score - runnerUp < tuning.minMargin) {
-      const candidates = [candidate, ...rivalsA, ...rivalsB].map((c) => ({ id: c.a === a ? c.b.id : c.a.id, score: round(c.score) }));
-      result.suggestions.push({ conference: a.id, candidates, reason: `several pages fit: best ${round(candidate.score)}, next ${round(runnerUp)}` });
+      // Each suggestion names pages of the other language only: A's rivals for A, B's for B.
+      const reason = `several pages fit: best ${round(candidate.score)}, next ${round(runnerUp)}`;
+      result.suggestions.push({ conference: a.id, candidates: [candidate, ...rivalsA].map((c) => ({ id: c.b.id, score: round(c.score) })), reason });
+      if (rivalsB.length) result.suggestions.push({ conference: b.id, candidates: [candidate, ...rivalsB].map((c) => ({ id: c.a.id, score: round(c.score) })), reason });
       continue;
     }
     if (candidate.alignment.coverage < tuning.minCoverage) {
