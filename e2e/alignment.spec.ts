@@ -6,8 +6,8 @@ import { signInAsEditor, useHarnessServices } from "./harness";
 // one click and sees both side by side; an editor confirms one link and removes another, and
 // the public page follows. Runs on its own throw-away pair of conferences.
 
-const ORGANIZER_EN = "Ministry of Foreign Affairs (e2e)";
-const ORGANIZER_ZH = "外交部 (Ministry of Foreign Affairs (e2e))";
+const ORGANIZER_EN = "Ministry of Foreign Affairs of Testland";
+const ORGANIZER_ZH = "测试国外交部 (Ministry of Foreign Affairs of Testland)";
 
 /** A day of its own per run and test: two identical briefings on one date would be ambiguous (and only suggested). */
 function dayFor(offset: number): string {
