@@ -94,7 +94,7 @@ test("an editor confirms one link and removes another; the public page follows",
   // A same-language link is refused with a clear message.
   await page.getByLabel("Link to the pair with id").fill(english.pairs[2].publicId);
   await page.getByRole("button", { name: /^Link/ }).click();
-  await expect(page.getByRole("alert")).toContainText("same language");
+  await expect(page.locator(".counterpart-review p[role=alert]")).toContainText("same language");
 
   await page.goto(`/editor/qa/${english.pairs[2].publicId}`);
   await page.getByTestId(`counterpart-${chinese.pairs[2].publicId}`).getByRole("button", { name: "Remove link" }).click();
