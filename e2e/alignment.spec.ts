@@ -102,7 +102,7 @@ test("an editor confirms one link and removes another; the public page follows",
 
   const visitor = await browser.newPage();
   await visitor.goto(`/qa/${english.pairs[2].publicId}`);
-  await expect(visitor.getByRole("heading", { name: "Answer" })).toBeVisible();
+  await expect(visitor.getByRole("heading", { name: "Answer", exact: true })).toBeVisible();
   await expect(visitor.getByRole("link", { name: "原文 / Original" })).toHaveCount(0);
   await visitor.goto(`/qa/${english.pairs[0].publicId}`);
   await expect(visitor.getByRole("link", { name: "原文 / Original" })).toBeVisible();
