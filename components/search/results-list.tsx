@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import type { HitCounterpart } from "@/lib/alignment/hit-counterparts";
+import { HitCounterparts } from "./hit-counterparts";
 import styles from "./search.module.css";
 
 /**
@@ -27,7 +29,7 @@ function formatDay(iso: string | null): string {
 }
 
 /** Hits with highlighted snippets. */
-export function ResultsList({ hits, firstNumber }: { hits: ListedHit[]; firstNumber: number }) {
+export function ResultsList({ hits, firstNumber, counterparts = {} }: { hits: ListedHit[]; firstNumber: number; counterparts?: Record<string, HitCounterpart[]> }) {
   return (
     <ol className="card-list" start={firstNumber}>
       {hits.map((hit) => (
@@ -61,6 +63,7 @@ export function ResultsList({ hits, firstNumber }: { hits: ListedHit[]; firstNum
             {" · "}
             <Link href={hit.url}>Permanent link</Link>
           </p>
+          <HitCounterparts counterparts={counterparts[hit.id]} />
         </li>
       ))}
     </ol>

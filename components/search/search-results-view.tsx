@@ -8,6 +8,7 @@ import { ALL_EXTRAS, searchPairs, type SearchResults } from "@/lib/search/query"
 import { hitHeading, matchingPairCount } from "@/lib/search/hit-display";
 import { conferenceTitles } from "@/lib/search/facet-labels";
 import { MAX_OFFSET } from "@/lib/search/params";
+import { counterpartsForHits } from "@/lib/alignment/hit-counterparts";
 import { ActiveFilters, activeFilters } from "./active-filters";
 import { FiltersDisclosure } from "./filters-disclosure";
 import { FiltersPanel, RENDERED, type FacetLabels } from "./filters-panel";
@@ -103,6 +104,7 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
           {results && results.hits.length === 0 && <NoResults params={params} />}
           {results && results.hits.length > 0 && (
             <ResultsList
+              counterparts={await counterpartsForHits(results.hits.map((hit) => hit.id))}
               hits={results.hits.map((hit) => ({
                 kind: hit.kind,
                 id: hit.id,

@@ -120,7 +120,7 @@ const namedRef = { type: ["object", "null"], required: ["name", "slug"], propert
 const schemas = {
   Pair: {
     type: "object",
-    required: ["id", "url", "ordinal", "question", "answers", "conference", "updatedAt"],
+    required: ["id", "url", "ordinal", "question", "answers", "conference", "counterparts", "updatedAt"],
     properties: {
       id: { type: "string", description: "Permanent public id (8 characters)" },
       url: { type: "string", format: "uri", description: "Canonical page of the pair" },
@@ -144,6 +144,28 @@ const schemas = {
       topics: { type: "array", items: { type: "string" } },
       conference: conferenceRef,
       sourceId: nullableString,
+      counterparts: {
+        type: "array",
+        description:
+          "The same exchange in the briefing's versions in other languages, linked automatically by the aligner (confirmed: false) or by an editor (confirmed: true). Empty when the pair has none. A page that folds two exchanges into one can give a pair two counterparts.",
+        items: {
+          type: "object",
+          required: ["id", "sourceId", "language", "url", "confidence", "confirmed"],
+          properties: {
+            id: { type: "string", description: "Public id of the counterpart pair" },
+            sourceId: nullableString,
+            language: { type: "string", description: "Language of the counterpart's conference, e.g. zh" },
+            url: { type: "string", format: "uri" },
+            confidence: {
+              type: "number",
+              minimum: 0,
+              maximum: 1,
+              description: "How far the two pairs agree on numbers, names, outlet, length and position (1 for an editor's link)",
+            },
+            confirmed: { type: "boolean", description: "An editor confirmed or made the link" },
+          },
+        },
+      },
       flags: { type: "array", items: { type: "string" } },
       version: { type: "integer" },
       correctedAt: { type: ["string", "null"], format: "date-time" },

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { counterpartSelect, pairCounterparts } from "@/lib/alignment/counterparts";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicBaseUrl } from "@/lib/env";
@@ -28,6 +29,7 @@ const pairSelect = {
   topics: { select: { topic: { select: { name: true, slug: true } } } },
   turns: { orderBy: { position: "asc" }, select: { kind: true, speakerLabel: true, role: true, text: true, speaker: { select: { name: true, slug: true } } } },
   conference: { select: { slug: true, title: true, heldOn: true, organizer: true, location: true, language: true, sourceUrl: true, updatedAt: true } },
+  ...counterpartSelect,
 } satisfies Prisma.QaPairSelect;
 
 type PairRow = Prisma.QaPairGetPayload<{ select: typeof pairSelect }>;
@@ -55,6 +57,15 @@ export function pairJson(row: PairRow) {
       url: `${base}${conferencePath(row.conference.slug)}`,
     },
     sourceId: row.sourceId,
+    // The same exchange in the briefing's other-language versions (lib/alignment); [] when none.
+    counterparts: pairCounterparts(row).map((c) => ({
+      id: c.publicId,
+      sourceId: c.sourceId,
+      language: c.language,
+      url: `${base}${qaPath(c.publicId, questionText(c.turns))}`,
+      confidence: c.confidence,
+      confirmed: c.confirmed,
+    })),
     flags: row.flags,
     version: row.version,
     correctedAt: row.correctedAt?.toISOString() ?? null,

@@ -14,13 +14,24 @@ export async function findPublishedConferenceHeader(slug: string) {
       correctionNote: true,
       translationOf: { select: { slug: true, title: true, language: true, status: true } },
       translations: { where: { status: "PUBLISHED" }, select: { slug: true, title: true, language: true, status: true } },
+      // Versions in other languages the aligner or an editor linked (lib/alignment).
+      counterpartsAsFirst: {
+        where: { status: "LINKED", counterpart: { status: "PUBLISHED" } },
+        select: { counterpart: { select: { slug: true, title: true, language: true, status: true } } },
+      },
+      counterpartsAsSecond: {
+        where: { status: "LINKED", conference: { status: "PUBLISHED" } },
+        select: { conference: { select: { slug: true, title: true, language: true, status: true } } },
+      },
       participants: {
         select: { role: true, speaker: { select: { name: true, slug: true, title: true, organization: true } } },
       },
     },
   });
   if (!conference) return null;
-  const translation = [conference.translationOf, ...conference.translations].find((t) => t && t.status === "PUBLISHED") ?? null;
+  // An editor's manifest link first, then one found by alignment.
+  const aligned = [...conference.counterpartsAsFirst.map((l) => l.counterpart), ...conference.counterpartsAsSecond.map((l) => l.conference)];
+  const translation = [conference.translationOf, ...conference.translations, ...aligned].find((t) => t && t.status === "PUBLISHED") ?? null;
   return { ...conference, translation };
 }
 

@@ -8,6 +8,7 @@ import { openCorpusFile } from "./reader";
 import { parseCorpusLine } from "./record";
 import type { IndexFeed, IndexFeedSummary } from "./index-feed";
 import type { IndexingSummary } from "./indexing";
+import type { AlignRunSummary } from "@/lib/alignment/run";
 import { CorpusWriter, emptyCounts, type BatchCounts } from "./writer";
 
 export interface CorpusImportOptions {
@@ -29,6 +30,8 @@ export interface CorpusImportOptions {
   index?: boolean;
   /** "after" (default): documents are sent right after the last commit; "overlap": while writing. See index-feed.ts. */
   indexMode?: "after" | "overlap";
+  /** Link the imported conferences to their other-language versions (lib/alignment); default true. */
+  align?: boolean;
 }
 
 export interface SkippedRecord {
@@ -48,6 +51,8 @@ export interface CorpusImportSummary extends BatchCounts {
   peakRssBytes: number;
   /** With `index`: what was sent while writing, what the final drain did, and when all was indexed. */
   indexing: (IndexFeedSummary & { leftover: IndexingSummary | null; caughtUpMs: number }) | null;
+  /** Links to other-language versions made for the imported conferences, or why that was skipped. */
+  alignment: AlignRunSummary | { error: string } | null;
 }
 
 export class CorpusImportError extends Error {}
@@ -73,6 +78,7 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
     interrupted: false,
     peakRssBytes: process.memoryUsage().rss,
     indexing: null,
+    alignment: null,
   };
   const sampler = setInterval(() => {
     summary.peakRssBytes = Math.max(summary.peakRssBytes, process.memoryUsage().rss);
@@ -92,6 +98,8 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
   // Compact sets: the importer's memory must not grow with the file (a million ids as a Map
   // of strings took about 150 MB; these take 12 bytes per id).
   const conferenceKeys = new SeenIds();
+  // Organizer and dates of what was imported: the window the aligner looks at afterwards.
+  const imported = { organizers: new Set<string>(), from: "", to: "" };
   const seenIds = new SeenIds();
   const bytesTotal = await totalBytes(files);
   let bytesBefore = 0;
@@ -160,6 +168,7 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
             batch = [];
           }
           conferenceKeys.add(pair.conference.sourceKey, name, lineNumber);
+          noteImported(imported, pair.conference.organizer, pair.conference.heldOn);
           batch.push(pair);
           records++;
           fileSummary.records++;
@@ -189,6 +198,8 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
       summary.indexing = { ...sent, leftover, caughtUpMs: performance.now() - started };
     }
     await rollups;
+    // After indexing, so the import's own timings stay what they were.
+    if (options.align !== false && !stoppedEarly && imported.from) summary.alignment = await alignImported(imported);
   } finally {
     await Promise.allSettled(inflight);
     await feed?.close();
@@ -200,6 +211,29 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
   summary.conferences = conferenceKeys.size;
   summary.peakRssBytes = Math.max(summary.peakRssBytes, process.memoryUsage().rss);
   return summary;
+}
+
+function noteImported(imported: { organizers: Set<string>; from: string; to: string }, organizer: string | null, heldOn: string | null) {
+  if (!organizer || !heldOn) return;
+  imported.organizers.add(organizer);
+  if (!imported.from || heldOn < imported.from) imported.from = heldOn;
+  if (!imported.to || heldOn > imported.to) imported.to = heldOn;
+}
+
+/**
+ * A briefing imported in its second language is linked within the import: the aligner runs
+ * over the imported dates (two days either side, for pages dated a day off) of the imported
+ * organizers. A failure here never undoes the import; `npm run align` catches up.
+ */
+async function alignImported(imported: { organizers: Set<string>; from: string; to: string }): Promise<AlignRunSummary | { error: string }> {
+  try {
+    const { runAlignment } = await import("@/lib/alignment/run");
+    const { organizerKey } = await import("@/lib/alignment/conferences");
+    const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    return await runAlignment({ organizers: [...imported.organizers].map(organizerKey), from: shift(imported.from, -2), to: shift(imported.to, 2) });
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
 }
 
 async function totalBytes(files: string[]): Promise<number> {
@@ -234,6 +268,11 @@ export function formatImportSummary(summary: CorpusImportSummary): string {
         (leftover ? `; ${leftover.documents} more indexed and ${leftover.deletes} removed from ${leftover.outboxRows} leftover outbox rows` : ""),
       `  caught up:    ${(caughtUpMs / 1000).toFixed(1)} s after the start`,
     );
+  }
+  if (summary.alignment && "error" in summary.alignment) lines.push(`  aligned:      skipped (${summary.alignment.error}); run \`npm run align\``);
+  else if (summary.alignment && summary.alignment.conferences > 0) {
+    const { conferenceLinks: c, pairLinks: p, suggestions } = summary.alignment;
+    lines.push(`  aligned:      ${c.created + c.updated + c.unchanged} conference links (${c.created} new), ${p.created} new pair links, ${suggestions} suggestions for editors`);
   }
   const shown = summary.skipped.slice(0, 50);
   for (const skip of shown) lines.push(`    ${skip.file}:${skip.line}: ${skip.reason}`);

@@ -2,7 +2,8 @@
 // regexes tolerate the missing spaces and no-break spaces seen in real pages
 // ("June11, 2018", "May 13,\u00a02021").
 
-const MONTHS: Record<string, number> = {
+/** Month numbers by the first three letters of the English name (also "sept"). */
+export const MONTHS: Record<string, number> = {
   jan: 1,
   feb: 2,
   mar: 3,

@@ -1,13 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PairEditForm } from "@/components/editor/pair-edit-form";
+import { CounterpartReview } from "@/components/editor/counterpart-review";
 import { RevisionList } from "@/components/editor/revision-list";
+import { pairLinksForEditor } from "@/lib/alignment/counterparts";
 import { StatusForm } from "@/components/editor/status-form";
 import { loadPairForEdit } from "@/lib/archive/edit-pair";
 import { isPublicId } from "@/lib/archive/ids";
 import { listRevisions } from "@/lib/archive/revisions";
 import { requireRoleForPage } from "@/lib/auth/guard";
-import { changePairStatusAction, savePairAction } from "./actions";
+import { changePairStatusAction, pairLinkAction, savePairAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +23,7 @@ export default async function EditPairPage({ params }: { params: Promise<{ publi
   if (!isPublicId(publicId)) notFound();
   const pair = await loadPairForEdit(publicId);
   if (!pair) notFound();
-  const revisions = await listRevisions({ qaPairId: pair.id });
+  const [revisions, links] = await Promise.all([listRevisions({ qaPairId: pair.id }), pairLinksForEditor(pair.id)]);
   return (
     <>
       <h1>
@@ -44,6 +46,8 @@ export default async function EditPairPage({ params }: { params: Promise<{ publi
         {pair.conference.status !== "PUBLISHED" ? ` · the conference is ${pair.conference.status.toLowerCase()}` : ""}
       </p>
       <PairEditForm publicId={pair.publicId} version={pair.version} initial={pair.snapshot} action={savePairAction} />
+      <h2 id="counterparts">Other-language versions</h2>
+      <CounterpartReview publicId={pair.publicId} links={links} action={pairLinkAction} />
       <h2>Unpublish or delete</h2>
       <StatusForm what="pair" status={pair.status} version={pair.version} hidden={{ publicId: pair.publicId }} action={changePairStatusAction} />
       <h2>Revisions</h2>

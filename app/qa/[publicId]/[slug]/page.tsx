@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { httpUrlOrNull } from "@/lib/urls/http-url";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
@@ -8,6 +9,9 @@ import { TurnView } from "@/components/qa/turn-view";
 import { EditLink } from "@/components/qa/edit-link";
 import { RelatedPairs } from "@/components/qa/related-pairs";
 import { CorrectionNotes } from "@/components/qa/correction-notes";
+import { CounterpartLinks, SideBySide } from "@/components/qa/counterpart-view";
+import { readerCounterparts } from "@/lib/alignment/counterparts";
+import { questionText } from "@/lib/catalog/qa";
 import { contentLang, formatDate, nameLang, provenanceDate } from "@/lib/catalog/format";
 import { turnSpeakerName } from "@/lib/catalog/qa";
 import { answerTurns, citationSource, routeQaCached, structuredDataInput } from "@/lib/catalog/qa-view";
@@ -29,6 +33,9 @@ export async function generateStaticParams(): Promise<{ publicId: string; slug: 
 
 type Params = { params: Promise<{ publicId: string; slug: string }> };
 
+/** Shared by generateMetadata (hreflang alternates) and the page (switch, side by side). */
+const counterpartsCached = cache(readerCounterparts);
+
 async function resolve({ params }: Params) {
   const { publicId, slug } = await params;
   const routing = await routeQaCached(publicId, slug);
@@ -45,10 +52,12 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
   const who = [...new Set(answers.map(turnSpeakerName))].join(", ");
   const description = excerpt(`${who ? `${who}: ` : ""}${answers.map((t) => t.text).join(" ")}`, 200) || pair.conference.title;
   const canonical = qaPath(pair.publicId, question);
+  const counterparts = await counterpartsCached(pair.id);
+  const languages = Object.fromEntries([[pair.conference.language, canonical], ...counterparts.map((c) => [c.language, qaPath(c.publicId, questionText(c.turns))])]);
   return {
     title,
     description,
-    alternates: { canonical },
+    alternates: counterparts.length ? { canonical, languages } : { canonical },
     openGraph: { type: "article", url: canonical, title, description, siteName: "Pressroom", publishedTime: pair.conference.heldOn?.toISOString() },
     twitter: { card: "summary_large_image", title, description },
   };
@@ -66,6 +75,7 @@ export default async function QaPage(props: Params) {
   const answers = answerTurns(pair);
   const canonical = qaPath(pair.publicId, question);
   const topics = pair.topics.map((t) => t.topic);
+  const counterparts = await counterpartsCached(pair.id);
 
   return (
     <article className="qa-page">
@@ -98,10 +108,14 @@ export default async function QaPage(props: Params) {
       </section>
 
       <section aria-labelledby="answer-heading" className="qa-page__answers">
-        <h2 id="answer-heading">{answers.length === 1 ? "Answer" : answers.length ? "Answers" : "No recorded answer"}</h2>
+        <div className="qa-page__answer-heading">
+          <h2 id="answer-heading">{answers.length === 1 ? "Answer" : answers.length ? "Answers" : "No recorded answer"}</h2>
+          <CounterpartLinks counterparts={counterparts} />
+        </div>
         {answers.map((turn) => (
           <TurnView key={turn.id} speakerName={turnSpeakerName(turn)} speakerSlug={turn.speaker?.slug ?? null} role={turn.role} text={turn.text} lang={lang} />
         ))}
+        <SideBySide answers={[...questionTurns, ...answers]} lang={lang} counterparts={counterparts} />
       </section>
 
       <nav aria-label="This answer in its conference" className="qa-page__nav no-print">

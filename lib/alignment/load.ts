@@ -1,0 +1,72 @@
+import { db } from "@/lib/db/client";
+import { organizerKey, type AlignConference } from "./conferences";
+
+// Reads what the aligner needs from Postgres: the conferences of organizers that publish in
+// more than one language, with each pair's question, answer and asking outlet, in order.
+
+export interface AlignScope {
+  /** Only these organizers (by organizerKey) and only conferences held within these days (inclusive). */
+  organizers?: string[];
+  from?: string;
+  to?: string;
+}
+
+interface Row {
+  conferenceId: number;
+  language: string;
+  heldOn: string | null;
+  title: string;
+  organizer: string | null;
+  pairId: number;
+  question: string | null;
+  answer: string | null;
+  outlet: string | null;
+}
+
+/** Organizers (raw names) whose conferences come in more than one language. */
+async function bilingualOrganizers(): Promise<Map<string, string[]>> {
+  const rows = await db().$queryRaw<{ organizer: string; language: string }[]>`
+    SELECT DISTINCT organizer, language FROM "Conference" WHERE organizer IS NOT NULL AND status <> 'DELETED'`;
+  const byKey = new Map<string, { names: Set<string>; languages: Set<string> }>();
+  for (const row of rows) {
+    const key = organizerKey(row.organizer);
+    const entry = byKey.get(key) ?? { names: new Set(), languages: new Set() };
+    entry.names.add(row.organizer);
+    entry.languages.add(row.language);
+    byKey.set(key, entry);
+  }
+  return new Map([...byKey].filter(([, e]) => e.languages.size > 1).map(([key, e]) => [key, [...e.names]]));
+}
+
+export async function loadConferences(scope: AlignScope = {}): Promise<AlignConference[]> {
+  const organizers = await bilingualOrganizers();
+  const names = [...organizers].filter(([key]) => !scope.organizers || scope.organizers.includes(key)).flatMap(([, n]) => n);
+  if (names.length === 0) return [];
+  const from = scope.from ?? "0001-01-01";
+  const to = scope.to ?? "9999-12-31";
+  // Undated conferences are loaded too (in the full scope) so that they are reported as such.
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT c.id AS "conferenceId", c.language, to_char(c."heldOn", 'YYYY-MM-DD') AS "heldOn", c.title, c.organizer,
+           p.id AS "pairId",
+           string_agg(t.text, E'\n' ORDER BY t.position) FILTER (WHERE t.kind = 'QUESTION') AS question,
+           string_agg(t.text, E'\n' ORDER BY t.position) FILTER (WHERE t.kind = 'ANSWER') AS answer,
+           COALESCE(o.name, min(t."speakerLabel") FILTER (WHERE t.kind = 'QUESTION')) AS outlet
+    FROM "Conference" c
+    JOIN "QaPair" p ON p."conferenceId" = c.id AND p.status <> 'DELETED'
+    JOIN "Turn" t ON t."qaPairId" = p.id
+    LEFT JOIN "Outlet" o ON o.id = p."outletId"
+    WHERE c.status <> 'DELETED' AND c.organizer = ANY(${names})
+      AND ((c."heldOn" BETWEEN ${from}::date AND ${to}::date) OR (c."heldOn" IS NULL AND ${scope.from === undefined}))
+    GROUP BY c.id, p.id, o.name
+    ORDER BY c.id, p.ordinal, p.id`;
+  const conferences = new Map<number, AlignConference>();
+  for (const row of rows) {
+    let conference = conferences.get(row.conferenceId);
+    if (!conference) {
+      conference = { id: String(row.conferenceId), language: row.language, heldOn: row.heldOn, title: row.title, organizer: row.organizer, pairs: [] };
+      conferences.set(row.conferenceId, conference);
+    }
+    conference.pairs.push({ id: String(row.pairId), question: row.question ?? "", answer: row.answer ?? "", outlet: row.outlet });
+  }
+  return [...conferences.values()];
+}
