@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { liveIndexUid } from "@/lib/search/client";
+import { liveIndexUid, withMeiliHost } from "@/lib/search/client";
 import { checkIndexSettings } from "@/lib/search/index-setup";
+import { readRoutingState } from "@/lib/search/read-routing";
 import { outboxBacklog } from "@/lib/search/worker";
 
 // Readiness (GET /api/ready): can this instance serve everything right now? Postgres answers,
@@ -25,6 +26,8 @@ const within = <T>(promise: Promise<T>, ms: number) =>
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
 
 export async function checkReadiness(): Promise<ReadinessReport> {
+  const routing = readRoutingState();
+  if (routing) return checkClusterReadiness(routing);
   const index = liveIndexUid();
   const [postgres, search] = await Promise.all([
     within(db().$queryRaw`SELECT 1`, 3000).then(
@@ -54,6 +57,38 @@ export async function checkReadiness(): Promise<ReadinessReport> {
         (error) => ({ ok: false, error: message(error) }),
       )
     : { ok: false, error: "postgres is not answering" };
+  const checks = { postgres, search, indexSettings, outbox };
+  return { ready: Object.values(checks).every((check) => check.ok), checks };
+}
+
+/**
+ * With several search instances (MEILI_TARGETS): ready when Postgres answers and queries have
+ * an instance that answers and is caught up with the outbox (read-routing.ts checks them every
+ * second). One dead or lagging instance does not make the web servers unready.
+ */
+async function checkClusterReadiness(routing: NonNullable<ReturnType<typeof readRoutingState>>): Promise<ReadinessReport> {
+  const index = liveIndexUid();
+  const postgres = await within(db().$queryRaw`SELECT 1`, 3000).then(
+    () => ({ ok: true }),
+    (error) => ({ ok: false, error: message(error) }),
+  );
+  const chosen = routing.instances.find((instance) => instance.host === routing.chosen);
+  const search = chosen ? { ok: true } : { ok: false, error: routing.checkedAt ? "no search instance answers" : "search instances not checked yet" };
+  const indexSettings: ReadinessReport["checks"]["indexSettings"] = chosen
+    ? await within(
+        withMeiliHost(chosen.host, () => checkIndexSettings(index)),
+        5000,
+      ).then(
+        (check) =>
+          !check.exists
+            ? { ok: false, index, error: "the index does not exist yet" }
+            : { ok: check.drift.length === 0, index, ...(check.drift.length ? { drift: check.drift.map((d) => d.path) } : {}) },
+        (error) => ({ ok: false, index, error: message(error) }),
+      )
+    : { ok: false, index, error: "search is not answering" };
+  const outbox: ReadinessReport["checks"]["outbox"] = chosen
+    ? { ok: routing.caughtUp, pending: chosen.pending, lagSeconds: Math.round(chosen.lagSeconds ?? 0), ...(routing.caughtUp ? {} : { error: "no search instance is caught up" }) }
+    : { ok: false, error: "no search instance answers" };
   const checks = { postgres, search, indexSettings, outbox };
   return { ready: Object.values(checks).every((check) => check.ok), checks };
 }
