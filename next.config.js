@@ -1,5 +1,6 @@
 // @ts-check
 import http from "node:http";
+import path from "node:path";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants.js";
 
 /** @type {import('next').NextConfig} */
@@ -16,6 +17,9 @@ const nextConfig = {
   // fill it (~40 kB each); in memory the cache is a bounded LRU (~150 kB per Q&A page, so about
   // 800 pages, the busiest ones), and a restart starts it empty. README "Rendering and security".
   cacheMaxMemorySize: 128 * 1024 * 1024,
+  // Next's own cache, plus (PRESSROOM_PAGE_CACHE=shared, several web instances) revalidations
+  // shared through Postgres, so an edit saved on one instance shows on all of them at once.
+  cacheHandler: path.join(import.meta.dirname, "lib", "page-cache", "shared-revalidation.mjs"),
   async headers() {
     return [
       {

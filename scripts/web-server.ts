@@ -11,6 +11,8 @@ import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
+import { isCachedPublicPage } from "@/lib/catalog/cached-pages";
+import { withPublicReads } from "@/lib/db/replica-routing";
 import { parseTrustedProxies, resolveClientAddress, TrustedProxiesError, type TrustedProxies } from "@/lib/http/forwarded";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -57,9 +59,22 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const upgrade = dev ? app.getUpgradeHandler() : undefined;
 
+/**
+ * A visitor's read (GET/HEAD without a session cookie) may be served from the Postgres replica
+ * (DATABASE_REPLICA_URL); editors and every write read the primary, so they see their own writes.
+ * Cached pages (ISR) are rendered from the primary: a copy rendered from a replica a moment
+ * behind an edit would be kept for the whole revalidate period.
+ */
+function isPublicRead(request: http.IncomingMessage): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  if (isCachedPublicPage(new URL(request.url ?? "/", "http://localhost").pathname)) return false;
+  return !/(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/.test(request.headers.cookie ?? "");
+}
+
 const server = http.createServer((request, response) => {
   setForwardingHeaders(request);
-  handle(request, response).catch((error: unknown) => {
+  const handled = isPublicRead(request) ? withPublicReads(() => handle(request, response)) : handle(request, response);
+  handled.catch((error: unknown) => {
     console.error("[web-server] request failed:", error);
     if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
     response.end("Internal error");

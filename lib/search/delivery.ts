@@ -3,6 +3,7 @@ import { indexExists, liveIndexUid, meili, waitForSuccess, withMeiliHost } from 
 import { allVisibleDocuments } from "./documents";
 import { rebuildRequestedAt } from "./editor-settings";
 import { ensureIndex, forgetIndex, reconcileIndexSettings } from "./index-setup";
+import { ensureSearchKey } from "./keys";
 import { registerTargets, type SearchTargetConfig } from "./targets";
 import { applyToIndex, backoffMs } from "./worker";
 
@@ -82,6 +83,9 @@ async function rebuildTarget(target: SearchTargetConfig, uid: string, log: (line
   // Committed at once (not in the caller's transaction) so readers stop choosing this instance now.
   await db().$executeRaw`UPDATE "SearchTarget" SET "rebuildingSince" = COALESCE("rebuildingSince", now()), "updatedAt" = now() WHERE name = ${target.name}`;
   log(`${target.name} (${target.host}) has no complete index: rebuilding it from Postgres`);
+  // An instance that lost its data lost the search-only key too; same uid and master key give the same key.
+  const masterKey = process.env.MEILI_MASTER_KEY;
+  if (masterKey && process.env.MEILI_SEARCH_KEY) await ensureSearchKey(target.host, masterKey);
   const [{ horizon }] = await db().$queryRaw<{ horizon: string }[]>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`;
   // Whatever a half-done rebuild left may hold pairs deleted since: start from nothing.
   if (await indexExists(uid)) {

@@ -18,3 +18,15 @@ CREATE TABLE "SearchTarget" (
     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "SearchTarget_pkey" PRIMARY KEY ("name")
 );
+
+-- Page-cache revalidations shared by every web instance (lib/page-cache/shared-revalidation.mjs):
+-- an edit saved through one instance drops the cached pages of all of them on their next request.
+CREATE TABLE "PageCacheRevalidation" (
+    "id" BIGSERIAL NOT NULL,
+    "tag" TEXT NOT NULL,
+    "expiredAt" BIGINT,
+    "staleAt" BIGINT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "PageCacheRevalidation_pkey" PRIMARY KEY ("id")
+);
+CREATE INDEX "PageCacheRevalidation_createdAt_idx" ON "PageCacheRevalidation" ("createdAt");
