@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { z } from "zod";
 import { checkConsistency, waitForSearchCaughtUp, type SavedEdit } from "@/lib/cluster/soak-checks";
-import { runReaders, summariseRequests, type FaultWindow } from "@/lib/cluster/soak-load";
+import { runReaders, summariseRequests, type FaultWindow, type RequestRecord } from "@/lib/cluster/soak-load";
 import { startCluster, stopParts, type Cluster, type ClusterPart } from "@/lib/cluster/topology";
 import { findFreePort } from "@/lib/dev-services/ports";
 import { buildIfChanged } from "./start-build";
@@ -76,7 +76,8 @@ try {
 
   const stop = new AbortController();
   const loadStarted = Date.now();
-  const reading = runReaders(cluster.url, readers, targets, stop.signal);
+  const records: RequestRecord[] = [];
+  const reading = runReaders(cluster.url, readers, targets, stop.signal, records);
 
   // Editors: one save every ~1.5 s, each appending a marker to a random pair's answer.
   const edits: SavedEdit[] = [];
@@ -105,7 +106,7 @@ try {
   const importing = (async () => {
     while (!importDone && importRuns < 3) {
       importRuns += 1;
-      const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "import.ts"), "corpus", corpus], {
+      const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "import.ts"), "corpus", corpus, "--no-index"], {
         cwd: root,
         env: { ...process.env },
         stdio: "ignore",
@@ -152,11 +153,12 @@ try {
   }
   await sleep(Math.max(0, loadStarted + durationMs - Date.now()));
   stop.abort();
-  const records = await reading;
-  await editing;
-  log(`load stopped; waiting for the import and the search instances`);
+  // Requests in flight end within their 15 s timeout; an editor's save stuck on a killed connection is not waited for.
+  await Promise.race([Promise.all([reading, editing]), sleep(20_000)]);
+  log(`load stopped after ${records.length} requests; waiting for the import and the search instances`);
   await Promise.race([importing, sleep(300_000)]);
   const caughtUp = await waitForSearchCaughtUp(180_000);
+  log(`search instances ${caughtUp ? "caught up" : "NOT caught up after 180 s"}; checking against Postgres`);
   const consistency = await checkConsistency(edits);
   const summary = summariseRequests(records, faults);
 

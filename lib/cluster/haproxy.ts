@@ -35,5 +35,8 @@ backend web
   # Web servers trust one proxy hop (PRESSROOM_TRUSTED_PROXIES=1): this one.
   option forwardfor
 ${options.webPorts.map((port, i) => `  server web-${i + 1} 127.0.0.1:${port} check`).join("\n")}
+  # Used only when every instance fails its readiness check at once (say Postgres restarting):
+  # an instance that is up can still serve cached pages, better than a 503 from here.
+${options.webPorts.map((port, i) => `  server web-${i + 1}-last-resort 127.0.0.1:${port} backup`).join("\n")}
 `;
 }

@@ -29,9 +29,8 @@ function nextPath(targets: ReaderTargets): string {
   return "/";
 }
 
-/** Runs `readers` concurrent loops against baseUrl until the signal aborts; returns every request. */
-export async function runReaders(baseUrl: string, readers: number, targets: ReaderTargets, signal: AbortSignal): Promise<RequestRecord[]> {
-  const records: RequestRecord[] = [];
+/** Runs `readers` concurrent loops against baseUrl until the signal aborts, recording every request into `records`. */
+export async function runReaders(baseUrl: string, readers: number, targets: ReaderTargets, signal: AbortSignal, records: RequestRecord[]): Promise<void> {
   const loop = async () => {
     while (!signal.aborted) {
       const path = nextPath(targets);
@@ -48,7 +47,6 @@ export async function runReaders(baseUrl: string, readers: number, targets: Read
     }
   };
   await Promise.all(Array.from({ length: readers }, loop));
-  return records;
 }
 
 export interface FaultWindow {

@@ -12,7 +12,7 @@ export interface ReadRoutingState {
   chosen?: string;
   /** True when the chosen instance is healthy and within the lag bound. */
   caughtUp: boolean;
-  instances: (Partial<TargetStatus> & { name: string; host: string; healthy: boolean; error?: string })[];
+  instances: (Partial<TargetStatus> & { name: string; host: string; healthy: boolean; misses?: number; error?: string })[];
   checkedAt: number;
 }
 
@@ -28,7 +28,7 @@ async function probe(target: SearchTargetConfig, uid: string): Promise<{ healthy
     const key = process.env.MEILI_MASTER_KEY ?? env().MEILI_MASTER_KEY;
     const response = await fetch(`${target.host}/indexes/${encodeURIComponent(uid)}`, {
       headers: key ? { Authorization: `Bearer ${key}` } : {},
-      signal: AbortSignal.timeout(1000),
+      signal: AbortSignal.timeout(2500),
     });
     // 404: the instance answers but lost its index (restarted empty); not readable until rebuilt.
     return response.ok ? { healthy: true } : { healthy: false, error: `HTTP ${response.status}` };
@@ -45,11 +45,19 @@ export async function refreshReadRouting(targets: SearchTargetConfig[], previous
     // Postgres down: choose on health alone, keeping the last known positions.
     targetStatuses(targets).catch(() => undefined),
   ]);
-  const instances: ReadRoutingState["instances"] = targets.map((target, i) => ({
-    ...(statuses?.[i] ?? previous?.instances.find((instance) => instance.name === target.name) ?? {}),
-    ...target,
-    ...probes[i],
-  }));
+  const instances: ReadRoutingState["instances"] = targets.map((target, i) => {
+    const before = previous?.instances.find((instance) => instance.name === target.name);
+    // A probe that timed out once, under load, is not a dead instance: two misses in a row are.
+    const timedOut = !probes[i].healthy && /timeout|aborted/i.test(probes[i].error ?? "");
+    const healthy = probes[i].healthy || (timedOut && Boolean(before?.healthy) && (before?.misses ?? 0) === 0);
+    return {
+      ...(statuses?.[i] ?? before ?? {}),
+      ...target,
+      ...probes[i],
+      healthy,
+      misses: probes[i].healthy ? 0 : (before?.misses ?? 0) + 1,
+    };
+  });
   const maxLag = maxSearchLagSeconds();
   const eligible = instances.filter((instance) => instance.healthy && !instance.rebuilding && (instance.lagSeconds ?? Infinity) <= maxLag);
   const current = eligible.find((instance) => instance.host === previous?.chosen);
