@@ -37,7 +37,6 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 PRESSROOM_HOSTNAME=0
 RUN groupadd --system pressroom && useradd --system --gid pressroom --no-create-home pressroom
 COPY --from=build --chown=pressroom:pressroom /app/.next/standalone ./
 COPY --from=build --chown=pressroom:pressroom /app/.next/static ./.next/static
-COPY --from=build --chown=pressroom:pressroom /app/public ./public
 COPY --from=build --chown=pressroom:pressroom /app/dist/web/scripts ./scripts
 USER pressroom
 EXPOSE 3000

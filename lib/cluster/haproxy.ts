@@ -16,6 +16,9 @@ defaults
   timeout client 60s
   timeout server 60s
   timeout http-request 10s
+  # A readiness answer may take a few seconds on a loaded machine; a queued request waits 10 s.
+  timeout check 5s
+  timeout queue 10s
   option redispatch
   retries 2
   retry-on conn-failure empty-response response-timeout 502 503 504

@@ -25,8 +25,10 @@ const shared = process.env.PRESSROOM_PAGE_CACHE === "shared";
 const state = {};
 
 function pool() {
-  state.pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3, connectionTimeoutMillis: 2000, query_timeout: 2000 });
-  state.pool.on("error", () => {}); // an idle client dropped by Postgres: the next query reconnects
+  if (!state.pool) {
+    state.pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3, connectionTimeoutMillis: 2000, query_timeout: 2000 });
+    state.pool.on("error", () => {}); // an idle client dropped by Postgres: the next query reconnects
+  }
   return state.pool;
 }
 
