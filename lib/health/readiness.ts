@@ -25,6 +25,17 @@ const within = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
 
+/** The live index exists with the declared settings. */
+function settingsReadiness(index: string, check: () => ReturnType<typeof checkIndexSettings>): Promise<ReadinessReport["checks"]["indexSettings"]> {
+  return within(check(), 5000).then(
+    (result) =>
+      !result.exists
+        ? { ok: false, index, error: "the index does not exist yet" }
+        : { ok: result.drift.length === 0, index, ...(result.drift.length ? { drift: result.drift.map((d) => d.path) } : {}) },
+    (error) => ({ ok: false, index, error: message(error) }),
+  );
+}
+
 export async function checkReadiness(): Promise<ReadinessReport> {
   const routing = readRoutingState();
   if (routing) return checkClusterReadiness(routing);
@@ -39,15 +50,7 @@ export async function checkReadiness(): Promise<ReadinessReport> {
       (error) => ({ ok: false, error: message(error) }),
     ),
   ]);
-  const indexSettings: ReadinessReport["checks"]["indexSettings"] = search.ok
-    ? await within(checkIndexSettings(index), 5000).then(
-        (check) =>
-          !check.exists
-            ? { ok: false, index, error: "the index does not exist yet" }
-            : { ok: check.drift.length === 0, index, ...(check.drift.length ? { drift: check.drift.map((d) => d.path) } : {}) },
-        (error) => ({ ok: false, index, error: message(error) }),
-      )
-    : { ok: false, index, error: "search is not answering" };
+  const indexSettings = search.ok ? await settingsReadiness(index, () => checkIndexSettings(index)) : { ok: false, index, error: "search is not answering" };
   const outbox: ReadinessReport["checks"]["outbox"] = postgres.ok
     ? await within(outboxBacklog(), 3000).then(
         (backlog) => {
@@ -74,17 +77,8 @@ async function checkClusterReadiness(routing: NonNullable<ReturnType<typeof read
   );
   const chosen = routing.instances.find((instance) => instance.host === routing.chosen);
   const search = chosen ? { ok: true } : { ok: false, error: routing.checkedAt ? "no search instance answers" : "search instances not checked yet" };
-  const indexSettings: ReadinessReport["checks"]["indexSettings"] = chosen
-    ? await within(
-        withMeiliHost(chosen.host, () => checkIndexSettings(index)),
-        5000,
-      ).then(
-        (check) =>
-          !check.exists
-            ? { ok: false, index, error: "the index does not exist yet" }
-            : { ok: check.drift.length === 0, index, ...(check.drift.length ? { drift: check.drift.map((d) => d.path) } : {}) },
-        (error) => ({ ok: false, index, error: message(error) }),
-      )
+  const indexSettings = chosen
+    ? await settingsReadiness(index, () => withMeiliHost(chosen.host, () => checkIndexSettings(index)))
     : { ok: false, index, error: "search is not answering" };
   const outbox: ReadinessReport["checks"]["outbox"] = chosen
     ? { ok: routing.caughtUp, pending: chosen.pending, lagSeconds: Math.round(chosen.lagSeconds ?? 0), ...(routing.caughtUp ? {} : { error: "no search instance is caught up" }) }
