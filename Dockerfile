@@ -33,7 +33,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 # --- web: HAProxy or any load balancer in front, health on /api/health, readiness on /api/ready
 FROM ${NODE_IMAGE} AS web
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 PRESSROOM_HOSTNAME=0.0.0.0
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 PRESSROOM_HOSTNAME=0.0.0.0 PRESSROOM_STANDALONE=1
 RUN groupadd --system pressroom && useradd --system --gid pressroom --no-create-home pressroom
 COPY --from=build --chown=pressroom:pressroom /app/.next/standalone ./
 COPY --from=build --chown=pressroom:pressroom /app/.next/static ./.next/static

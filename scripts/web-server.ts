@@ -7,6 +7,7 @@
 //
 // Env: PORT, PRESSROOM_HOSTNAME (default 0.0.0.0), PRESSROOM_TRUSTED_PROXIES (see lib/http/forwarded.ts).
 // Everything runs in this one process: killing its PID stops it.
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -51,6 +52,14 @@ function setForwardingHeaders(request: http.IncomingMessage): void {
     delete request.headers["x-forwarded-for"];
     delete request.headers["x-real-ip"];
   }
+}
+
+// Next's standalone output (the Docker image) ships the resolved config in
+// .next/required-server-files.json rather than a loadable next.config.js; its own server.js
+// hands it over this way, and so do we.
+const standaloneConfig = path.join(root, ".next", "required-server-files.json");
+if (process.env.PRESSROOM_STANDALONE === "1" && existsSync(standaloneConfig)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(standaloneConfig, "utf8")).config);
 }
 
 const dev = values.dev;
