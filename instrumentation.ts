@@ -15,6 +15,11 @@ export async function register(): Promise<void> {
       console.warn(`[pressroom] could not check for a first admin: ${(error as Error).message}`);
     }
   }
+  if (process.env.MEILI_TARGETS) {
+    // Several search instances: queries go to one that answers and is caught up.
+    const { startSearchReadRouting } = await import("@/lib/search/read-routing");
+    startSearchReadRouting();
+  }
   if (!process.env.DATABASE_URL || !process.env.MEILI_HOST) {
     console.warn("[workers] search and alerts workers not started: DATABASE_URL or MEILI_HOST is not set");
     return;

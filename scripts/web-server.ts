@@ -7,10 +7,13 @@
 //
 // Env: PORT, PRESSROOM_HOSTNAME (default 0.0.0.0), PRESSROOM_TRUSTED_PROXIES (see lib/http/forwarded.ts).
 // Everything runs in this one process: killing its PID stops it.
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
+import { isCachedPublicPage } from "@/lib/catalog/cached-pages";
+import { withPublicReads } from "@/lib/db/replica-routing";
 import { parseTrustedProxies, resolveClientAddress, TrustedProxiesError, type TrustedProxies } from "@/lib/http/forwarded";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -51,15 +54,36 @@ function setForwardingHeaders(request: http.IncomingMessage): void {
   }
 }
 
+// Next's standalone output (the Docker image) ships the resolved config in
+// .next/required-server-files.json rather than a loadable next.config.js; its own server.js
+// hands it over this way, and so do we.
+const standaloneConfig = path.join(root, ".next", "required-server-files.json");
+if (process.env.PRESSROOM_STANDALONE === "1" && existsSync(standaloneConfig)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(standaloneConfig, "utf8")).config);
+}
+
 const dev = values.dev;
 const app = next({ dev, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 const upgrade = dev ? app.getUpgradeHandler() : undefined;
 
+/**
+ * A visitor's read (GET/HEAD without a session cookie) may be served from the Postgres replica
+ * (DATABASE_REPLICA_URL); editors and every write read the primary, so they see their own writes.
+ * Cached pages (ISR) are rendered from the primary: a copy rendered from a replica a moment
+ * behind an edit would be kept for the whole revalidate period.
+ */
+function isPublicRead(request: http.IncomingMessage): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  if (isCachedPublicPage(new URL(request.url ?? "/", "http://localhost").pathname)) return false;
+  return !/(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/.test(request.headers.cookie ?? "");
+}
+
 const server = http.createServer((request, response) => {
   setForwardingHeaders(request);
-  handle(request, response).catch((error: unknown) => {
+  const handled = isPublicRead(request) ? withPublicReads(() => handle(request, response)) : handle(request, response);
+  handled.catch((error: unknown) => {
     console.error("[web-server] request failed:", error);
     if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
     response.end("Internal error");

@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { liveIndexUid } from "@/lib/search/client";
+import { liveIndexUid, withMeiliHost } from "@/lib/search/client";
 import { checkIndexSettings } from "@/lib/search/index-setup";
+import { readRoutingState } from "@/lib/search/read-routing";
 import { outboxBacklog } from "@/lib/search/worker";
 
 // Readiness (GET /api/ready): can this instance serve everything right now? Postgres answers,
@@ -24,7 +25,20 @@ const within = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
 
+/** The live index exists with the declared settings. */
+function settingsReadiness(index: string, check: () => ReturnType<typeof checkIndexSettings>): Promise<ReadinessReport["checks"]["indexSettings"]> {
+  return within(check(), 5000).then(
+    (result) =>
+      !result.exists
+        ? { ok: false, index, error: "the index does not exist yet" }
+        : { ok: result.drift.length === 0, index, ...(result.drift.length ? { drift: result.drift.map((d) => d.path) } : {}) },
+    (error) => ({ ok: false, index, error: message(error) }),
+  );
+}
+
 export async function checkReadiness(): Promise<ReadinessReport> {
+  const routing = readRoutingState();
+  if (routing) return checkClusterReadiness(routing);
   const index = liveIndexUid();
   const [postgres, search] = await Promise.all([
     within(db().$queryRaw`SELECT 1`, 3000).then(
@@ -36,15 +50,7 @@ export async function checkReadiness(): Promise<ReadinessReport> {
       (error) => ({ ok: false, error: message(error) }),
     ),
   ]);
-  const indexSettings: ReadinessReport["checks"]["indexSettings"] = search.ok
-    ? await within(checkIndexSettings(index), 5000).then(
-        (check) =>
-          !check.exists
-            ? { ok: false, index, error: "the index does not exist yet" }
-            : { ok: check.drift.length === 0, index, ...(check.drift.length ? { drift: check.drift.map((d) => d.path) } : {}) },
-        (error) => ({ ok: false, index, error: message(error) }),
-      )
-    : { ok: false, index, error: "search is not answering" };
+  const indexSettings = search.ok ? await settingsReadiness(index, () => checkIndexSettings(index)) : { ok: false, index, error: "search is not answering" };
   const outbox: ReadinessReport["checks"]["outbox"] = postgres.ok
     ? await within(outboxBacklog(), 3000).then(
         (backlog) => {
@@ -54,6 +60,29 @@ export async function checkReadiness(): Promise<ReadinessReport> {
         (error) => ({ ok: false, error: message(error) }),
       )
     : { ok: false, error: "postgres is not answering" };
+  const checks = { postgres, search, indexSettings, outbox };
+  return { ready: Object.values(checks).every((check) => check.ok), checks };
+}
+
+/**
+ * With several search instances (MEILI_TARGETS): ready when Postgres answers and queries have
+ * an instance that answers and is caught up with the outbox (read-routing.ts checks them every
+ * second). One dead or lagging instance does not make the web servers unready.
+ */
+async function checkClusterReadiness(routing: NonNullable<ReturnType<typeof readRoutingState>>): Promise<ReadinessReport> {
+  const index = liveIndexUid();
+  const postgres = await within(db().$queryRaw`SELECT 1`, 3000).then(
+    () => ({ ok: true }),
+    (error) => ({ ok: false, error: message(error) }),
+  );
+  const chosen = routing.instances.find((instance) => instance.host === routing.chosen);
+  const search = chosen ? { ok: true } : { ok: false, error: routing.checkedAt ? "no search instance answers" : "search instances not checked yet" };
+  const indexSettings = chosen
+    ? await settingsReadiness(index, () => withMeiliHost(chosen.host, () => checkIndexSettings(index)))
+    : { ok: false, index, error: "search is not answering" };
+  const outbox: ReadinessReport["checks"]["outbox"] = chosen
+    ? { ok: routing.caughtUp, pending: chosen.pending, lagSeconds: Math.round(chosen.lagSeconds ?? 0), ...(routing.caughtUp ? {} : { error: "no search instance is caught up" }) }
+    : { ok: false, error: "no search instance answers" };
   const checks = { postgres, search, indexSettings, outbox };
   return { ready: Object.values(checks).every((check) => check.ok), checks };
 }

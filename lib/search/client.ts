@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { Meilisearch, MeilisearchApiError, type Index } from "meilisearch";
 import { env } from "@/lib/env";
 import type { QaPairDocument } from "./documents";
@@ -15,10 +16,31 @@ export class SearchUnavailableError extends Error {
 // hence the key.
 const clients = new Map<string, Meilisearch>();
 
-function clientFor(transport: "fetch" | "node:http"): Meilisearch {
-  const { MEILI_HOST, MEILI_MASTER_KEY, MEILI_SEARCH_KEY } = env();
+// With several instances (MEILI_TARGETS), the outbox worker feeds each one inside
+// withMeiliHost(host, ...), and visitors' queries go to the instance read-routing.ts picked.
+const hostScope = new AsyncLocalStorage<string>();
+let readHost: string | undefined;
+
+/** Runs fn with every client call (indexing, tasks, settings) going to this Meilisearch. */
+export function withMeiliHost<T>(host: string, fn: () => Promise<T>): Promise<T> {
+  return hostScope.run(host.replace(/\/+$/, ""), fn);
+}
+
+/** Where visitors' queries go from now on; undefined goes back to MEILI_HOST. */
+export function setSearchReadHost(host: string | undefined): void {
+  readHost = host;
+}
+
+/** The Meilisearch the current call talks to. */
+export function currentMeiliHost(transport: "fetch" | "node:http" = "fetch"): string {
   // env() is cached per process, but tests swap MEILI_HOST at runtime to a server they can kill.
-  const host = process.env.MEILI_HOST ?? MEILI_HOST;
+  const fallback = process.env.MEILI_HOST ?? env().MEILI_HOST;
+  return hostScope.getStore() ?? (transport === "node:http" ? readHost : undefined) ?? fallback;
+}
+
+function clientFor(transport: "fetch" | "node:http"): Meilisearch {
+  const { MEILI_MASTER_KEY, MEILI_SEARCH_KEY } = env();
+  const host = currentMeiliHost(transport);
   const adminKey = process.env.MEILI_MASTER_KEY ?? MEILI_MASTER_KEY;
   // Queries from visitors go out with the search-only key when there is one (npm start makes
   // one): a flaw in query code cannot then change an index. Indexing keeps the admin key.

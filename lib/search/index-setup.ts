@@ -1,12 +1,18 @@
 import type { Settings } from "meilisearch";
-import { indexExists, meili, waitForSuccess } from "./client";
+import { currentMeiliHost, indexExists, meili, waitForSuccess } from "./client";
 import { indexSettings, loadEditorSearchSettings } from "./settings";
 import { describeDrift, settingsDrift, type SettingsDifference } from "./settings-drift";
 
 // Indexes this process has created or checked, so the worker does not ask on every batch.
 // Settings are checked again on every start and on the worker's periodic tick
 // (reconcileIndexSettings), so an index changed behind our back does not stay wrong.
-const ready = new Set<string>();
+// Keyed by host too: with several instances (MEILI_TARGETS) each has its own copy of the index.
+const readySet = new Set<string>();
+const ready = {
+  add: (uid: string) => readySet.add(`${currentMeiliHost()}\u0000${uid}`),
+  has: (uid: string) => readySet.has(`${currentMeiliHost()}\u0000${uid}`),
+  delete: (uid: string) => readySet.delete(`${currentMeiliHost()}\u0000${uid}`),
+};
 
 export async function declaredSettings(): Promise<Settings> {
   return indexSettings(await loadEditorSearchSettings());

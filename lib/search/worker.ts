@@ -70,7 +70,7 @@ export async function drainOutboxOnce(options: { batchSize?: number } = {}): Pro
  * document is rebuilt from its current rows, and a pair that is gone or no longer publicly
  * visible is removed.
  */
-async function applyToIndex(pairIds: number[], statementConferenceIds: number[]): Promise<void> {
+export async function applyToIndex(pairIds: number[], statementConferenceIds: number[]): Promise<void> {
   const uid = liveIndexUid();
   await ensureIndex(uid);
   const { upserts, deletes } = await documentsForPairs(pairIds);
@@ -123,6 +123,13 @@ export async function runOutboxWorker(
   const pollMs = options.pollMs ?? 1000;
   const settingsCheckMs = options.settingsCheckMs ?? Number(process.env.PRESSROOM_SETTINGS_CHECK_MS ?? 180_000);
   const log = options.log ?? ((line: string) => console.log(`[search-worker] ${line}`));
+  // Several Meilisearch instances, each with its own delivery position (lib/search/delivery.ts).
+  const { configuredTargets } = await import("./targets");
+  const targets = configuredTargets();
+  if (targets) {
+    const { runTargetDelivery } = await import("./delivery");
+    return runTargetDelivery(targets, { ...options, settingsCheckMs, log, sleep });
+  }
   let nextRebuildCheck = 0;
   // First check at start-up, then every few minutes: an index whose settings were reset or
   // never applied is repaired instead of serving wrong results for good.
