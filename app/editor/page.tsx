@@ -31,6 +31,9 @@ export default async function EditorDashboard() {
         </Link>{" "}
         <Link className="button secondary" href="/editor/audit">
           Audit log
+        </Link>{" "}
+        <Link className="button secondary" href="/editor/alignment">
+          Translation suggestions
         </Link>
       </p>
       <h2>Drafts in progress</h2>

@@ -101,7 +101,7 @@ export function formatAlignSummary(summary: AlignRunSummary): string {
     `Alignment finished in ${(summary.ms / 1000).toFixed(1)} s over ${summary.conferences} conferences of bilingual organizers.`,
     `  conference links: ${line(summary.conferenceLinks)}`,
     `  pair links:       ${line(summary.pairLinks)}`,
-    `  suggestions for editors: ${summary.suggestions} (review them under /editor/conferences)`,
+    `  suggestions for editors: ${summary.suggestions} (review them under /editor/alignment)`,
     `  without counterpart: ${summary.unmatched.length}`,
   ].join("\n");
 }
