@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { organizerKey } from "./conferences";
 import { runAlignment, type AlignRunSummary } from "./run";
+import { shiftDay } from "./window";
 
 // Conference pairings the aligner was not sure of (two pages of one date in a language, or a
 // page too different from its counterpart) wait here for an editor, never guessed. Accepting
@@ -63,8 +64,6 @@ export interface SuggestionDecision {
   message: string;
   alignment?: AlignRunSummary;
 }
-
-const shiftDay = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Applies an editor's decision on one suggestion; audited in the same transaction. */
 export async function decideConferenceSuggestion(raw: unknown, actor: { userId: number; ip?: string | null }): Promise<SuggestionDecision> {
@@ -129,6 +128,10 @@ export async function decideConferenceSuggestion(raw: unknown, actor: { userId: 
   if (!decided.accepted || !decided.first.heldOn || !decided.second.heldOn) return { message: decided.message };
   // Pair the two pages' exchanges now rather than at the next `npm run align`.
   const days = [decided.first.heldOn, decided.second.heldOn].sort();
-  const alignment = await runAlignment({ organizers: [organizerKey(("organizer" in decided ? decided.organizer : null) ?? null)], from: shiftDay(days[0], -1), to: shiftDay(days[1], 1) });
+  const alignment = await runAlignment({
+    organizers: [organizerKey(("organizer" in decided ? decided.organizer : null) ?? null)],
+    from: shiftDay(days[0], -1),
+    to: shiftDay(days[1], 1),
+  });
   return { message: `${decided.message} ${alignment.pairLinks.created} exchanges paired.`, alignment };
 }

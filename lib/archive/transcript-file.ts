@@ -7,6 +7,7 @@ import { httpUrlSchema } from "@/lib/urls/http-url";
 import type { ConferenceInput } from "./conference-input";
 import { conferenceInputFromDraft } from "./from-draft";
 import { publishConference, type PublishResult } from "./publish";
+import { alignPublishedConference } from "@/lib/alignment/window";
 
 export const SAMPLE_DIR = path.resolve(import.meta.dirname, "../../prisma/sample");
 
@@ -43,7 +44,9 @@ async function publishTranscriptSource(
   const { text, draft } = await readTranscript(source);
   const input = conferenceInputFromDraft(draft, { ...metadata, sourceText: text });
   if (options.topics?.length) for (const pair of input.pairs) pair.topics = options.topics;
-  return publishConference(input, { userId: options.userId });
+  const published = await publishConference(input, { userId: options.userId });
+  await alignPublishedConference(published.conferenceId);
+  return published;
 }
 
 /** Parses and publishes transcript text unless a conference with the same sourceKey exists. */

@@ -199,7 +199,7 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
     }
     await rollups;
     // After indexing, so the import's own timings stay what they were.
-    if (options.align !== false && !stoppedEarly && imported.from) summary.alignment = await alignImported(imported);
+    if (options.align !== false && !stoppedEarly && imported.from) summary.alignment = await (await import("@/lib/alignment/window")).alignWindow(imported);
   } finally {
     await Promise.allSettled(inflight);
     await feed?.close();
@@ -218,22 +218,6 @@ function noteImported(imported: { organizers: Set<string>; from: string; to: str
   imported.organizers.add(organizer);
   if (!imported.from || heldOn < imported.from) imported.from = heldOn;
   if (!imported.to || heldOn > imported.to) imported.to = heldOn;
-}
-
-/**
- * A briefing imported in its second language is linked within the import: the aligner runs
- * over the imported dates (two days either side, for pages dated a day off) of the imported
- * organizers. A failure here never undoes the import; `npm run align` catches up.
- */
-async function alignImported(imported: { organizers: Set<string>; from: string; to: string }): Promise<AlignRunSummary | { error: string }> {
-  try {
-    const { runAlignment } = await import("@/lib/alignment/run");
-    const { organizerKey } = await import("@/lib/alignment/conferences");
-    const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-    return await runAlignment({ organizers: [...imported.organizers].map(organizerKey), from: shift(imported.from, -2), to: shift(imported.to, 2) });
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
 }
 
 async function totalBytes(files: string[]): Promise<number> {

@@ -11,6 +11,7 @@ import { conferenceInputFromDraft, DraftNotReadyError } from "./conference";
 import type { DraftEditInput } from "./edits";
 import { editableDraftFrom, editableDraftSchema, type EditableDraft } from "./model";
 import { applyDraftEdit } from "./operations";
+import { alignPublishedConference } from "@/lib/alignment/window";
 
 // Server-side storage of import drafts. Every function takes the acting user explicitly so
 // that server actions stay thin and tests can call the same code without Next.
@@ -197,7 +198,7 @@ export async function publishImportDraft(
   const existing = sourceKey ? await db().conference.findUnique({ where: { sourceKey }, select: { id: true } }) : null;
   if (existing && options.confirmedConferenceVersion === undefined) throw new ReimportConfirmationNeeded(await previewReimport(input));
 
-  return db().$transaction(
+  const published = await db().$transaction(
     async (tx) => {
       let result: { slug: string; conferenceId: number; reimport: ReimportDiff | null };
       if (existing) {
@@ -224,4 +225,7 @@ export async function publishImportDraft(
     },
     { timeout: 120_000, maxWait: 20_000 },
   );
+  // After the commit: a briefing published in its second language is linked to the first at once.
+  await alignPublishedConference(published.conferenceId);
+  return published;
 }

@@ -40,7 +40,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const pageOf = (url: string | null) => /t\d+/.exec(url ?? "")?.[0];
+const pageOf = (url?: string | null) => /t\d+/.exec(url ?? "")?.[0];
 
 describe("conference suggestions for editors", () => {
   it("suggests both English pages for the Chinese one instead of linking either", async () => {
@@ -89,5 +89,42 @@ describe("conference suggestions for editors", () => {
     expect(await db().pairCounterpart.count({ where: { status: "LINKED" } })).toBe(pairLinks);
 
     await expect(decideConferenceSuggestion({ action: "reject", id: String(chosen.id) }, { userId: users.editor.id })).rejects.toThrow(/already decided \(linked\)/);
+  });
+});
+
+describe("alignment after an editor's publish", () => {
+  it("links a briefing published by an editor in its second language to the imported first one", async () => {
+    const { importCorpusFiles } = await import("@/lib/corpus/import");
+    const { publishTranscriptText } = await import("@/lib/archive/transcript-file");
+    const { db } = await import("@/lib/db/client");
+    const en = path.join(dir, "en-0402.jsonl");
+    await writeFile(en, await pageLines("mfa_prc_press_conferences_2016_2020_en.jsonl", ["t1650723"]));
+    await importCorpusFiles([en], { concurrency: 1 });
+
+    // The Chinese page of the same day as an editor would paste it: 问/答 turns in order.
+    const records = (await pageLines("mfa_prc_press_conferences_2016_2020_zh.jsonl", ["t1650630"]))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { conference: string; organizer: string; question: string; answer: string });
+    const text = records.map((r) => `问：${r.question}\n\n耿爽：${r.answer}`).join("\n\n");
+    const published = await publishTranscriptText(text, {
+      sourceKey: "editor-zh-2019-04-02",
+      title: records[0].conference,
+      heldOn: "2019-04-02",
+      organizer: records[0].organizer,
+      language: "zh",
+    });
+    expect(published?.pairs.length).toBe(records.length);
+
+    const link = await db().conferenceCounterpart.findFirst({
+      where: { status: "LINKED", OR: [{ conferenceId: published!.conferenceId }, { counterpartId: published!.conferenceId }] },
+      select: { conference: { select: { sourceUrl: true, language: true } }, counterpart: { select: { sourceUrl: true, language: true } } },
+    });
+    expect([link?.conference.language, link?.counterpart.language].sort()).toEqual(["en", "zh"]);
+    expect([link?.conference.sourceUrl, link?.counterpart.sourceUrl].map(pageOf)).toContain("t1650723");
+    const pairLinks = await db().pairCounterpart.count({
+      where: { status: "LINKED", OR: [{ pair: { conferenceId: published!.conferenceId } }, { counterpart: { conferenceId: published!.conferenceId } }] },
+    });
+    expect(pairLinks).toBeGreaterThanOrEqual(4);
   });
 });
