@@ -13,8 +13,9 @@ const argsSchema = z.object({
 async function promptHidden(question: string): Promise<string> {
   const { stdin, stdout } = process;
   if (!stdin.isTTY) throw new Error("No terminal to prompt on: set PRESSROOM_PASSWORD instead");
-  stdout.write(question);
+  // Echo off before the prompt appears: a password typed the moment the prompt shows must not be echoed.
   stdin.setRawMode(true);
+  stdout.write(question);
   stdin.resume();
   stdin.setEncoding("utf8");
   return new Promise((resolve, reject) => {

@@ -11,7 +11,8 @@ import type { Role } from "./roles";
 export type MutationEntry =
   | { kind: "action"; file: string; name: string; role: Role }
   | { kind: "action"; file: string; name: string; role: "PUBLIC"; why: string }
-  | { kind: "route"; file: string; method: "POST" | "PUT" | "PATCH" | "DELETE"; role: Role }
+  // browserForm: a route that plain HTML forms post to answers a signed-out browser with a 303 to /login, not 401.
+  | { kind: "route"; file: string; method: "POST" | "PUT" | "PATCH" | "DELETE"; role: Role; browserForm?: true }
   | { kind: "route"; file: string; method: "POST" | "PUT" | "PATCH" | "DELETE"; role: "PUBLIC"; why: string };
 
 export const MUTATIONS: MutationEntry[] = [
@@ -41,6 +42,12 @@ export const MUTATIONS: MutationEntry[] = [
   { kind: "action", file: "app/editor/imports/new/actions.ts", name: "startImportAction", role: "EDITOR" },
   { kind: "action", file: "app/editor/imports/[id]/actions.ts", name: "editDraftAction", role: "EDITOR" },
   { kind: "action", file: "app/editor/imports/[id]/actions.ts", name: "publishDraftAction", role: "EDITOR" },
+  // The same upload posted natively (no JavaScript yet, or none): sign-in and same-origin checked in lib/drafts/native-upload.ts.
+  { kind: "route", file: "app/editor/imports/upload/route.ts", method: "POST", role: "EDITOR", browserForm: true },
+
+  // Bilingual alignment (issue 17): pair links on a pair's editor page, conference suggestions.
+  { kind: "action", file: "app/editor/qa/[publicId]/actions.ts", name: "pairLinkAction", role: "EDITOR" },
+  { kind: "action", file: "app/editor/alignment/actions.ts", name: "decideSuggestionAction", role: "EDITOR" },
 
   // Search settings (synonyms, stop words; issue: search engineer).
   { kind: "action", file: "app/editor/search-settings/actions.ts", name: "saveSearchSettingsAction", role: "EDITOR" },

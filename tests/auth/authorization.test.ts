@@ -133,17 +133,20 @@ describe("every mutation is registered and guarded", () => {
         const call = async (claims: Parameters<typeof runWithSession>[0], headers: Record<string, string> = {}) => {
           const request = new NextRequest(url, { method: entry.method, body: "{}", headers: { "content-type": "application/json", ...headers } });
           const response = (await runWithSession(claims, () => handler(request, { params }))) as Response;
-          return response.status;
+          return { status: response.status, location: response.headers.get("location") ?? "" };
         };
         checks++;
         const anonymous = await call(null);
-        if (anonymous !== 401) failures.push(`${entry.file} ${entry.method}: anonymous got ${anonymous}, expected 401`);
+        if (entry.browserForm) {
+          if (anonymous.status !== 303 || !new URL(anonymous.location, url).pathname.startsWith("/login"))
+            failures.push(`${entry.file} ${entry.method}: anonymous got ${anonymous.status} ${anonymous.location}, expected 303 to /login`);
+        } else if (anonymous.status !== 401) failures.push(`${entry.file} ${entry.method}: anonymous got ${anonymous.status}, expected 401`);
         checks++;
-        const crossSite = await call(users.admin, { origin: "https://evil.example" });
+        const crossSite = (await call(users.admin, { origin: "https://evil.example" })).status;
         if (crossSite !== 403) failures.push(`${entry.file} ${entry.method}: cross-origin request got ${crossSite}, expected 403`);
         if (entry.role === "ADMIN") {
           checks++;
-          const editor = await call(users.editor);
+          const editor = (await call(users.editor)).status;
           if (editor !== 403) failures.push(`${entry.file} ${entry.method}: EDITOR got ${editor}, expected 403`);
         }
       }
