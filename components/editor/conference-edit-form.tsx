@@ -4,6 +4,7 @@ import type { ConferenceSnapshot } from "@/lib/archive/edit-conference";
 import type { ConferenceFormState } from "./form-state";
 import { ConflictNotice } from "./conflict-notice";
 import { useEditForm } from "./use-edit-form";
+import { FormMessage } from "./form-message";
 
 type Props = {
   slug: string;
@@ -26,16 +27,7 @@ export function ConferenceEditForm({ slug, version, initial, action }: Props) {
   const { state, formAction, pending, values, formVersion, key } = useEditForm(action, initial, version);
   return (
     <form key={key} action={formAction} className="editor-form" aria-label="Edit conference details">
-      {state.status === "saved" ? (
-        <p role="status" className="form-ok">
-          {state.message}
-        </p>
-      ) : null}
-      {state.status === "error" ? (
-        <p role="alert" className="form-error">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage ok={state.status === "saved" ? state.message : null} error={state.status === "error" ? state.message : null} />
       {state.status === "conflict" ? (
         <ConflictNotice
           message={state.message}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormMessage } from "./form-message";
 
 export type LinkFormState = { status: "idle" } | { status: "done" | "error"; message: string };
 
@@ -25,16 +26,7 @@ export function CounterpartReview({ publicId, links, action }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   return (
     <div className="counterpart-review">
-      {state.status === "done" ? (
-        <p role="status" className="form-ok">
-          {state.message}
-        </p>
-      ) : null}
-      {state.status === "error" ? (
-        <p role="alert" className="form-error">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage ok={state.status === "done" ? state.message : null} error={state.status === "error" ? state.message : null} />
       {links.length === 0 ? <p className="muted">No version of this pair in another language is linked.</p> : null}
       <ul className="counterpart-review__list">
         {links.map((link) => (

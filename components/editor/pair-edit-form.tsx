@@ -4,6 +4,7 @@ import type { PairSnapshot } from "@/lib/archive/edit-pair";
 import type { PairFormState } from "./form-state";
 import { ConflictNotice } from "./conflict-notice";
 import { useEditForm } from "./use-edit-form";
+import { FormMessage } from "./form-message";
 
 type Props = {
   publicId: string;
@@ -26,16 +27,7 @@ export function PairEditForm({ publicId, version, initial, action }: Props) {
 
   return (
     <form key={key} action={formAction} className="editor-form" aria-label="Edit this question and its answers">
-      {state.status === "saved" ? (
-        <p role="status" className="form-ok">
-          {state.message}
-        </p>
-      ) : null}
-      {state.status === "error" ? (
-        <p role="alert" className="form-error">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage ok={state.status === "saved" ? state.message : null} error={state.status === "error" ? state.message : null} />
       {state.status === "conflict" ? (
         <ConflictNotice
           message={state.message}

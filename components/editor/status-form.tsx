@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { StatusFormState } from "./form-state";
+import { FormMessage } from "./form-message";
 
 type Props = {
   what: "pair" | "conference";
@@ -31,16 +32,7 @@ export function StatusForm({ what, status, version, hidden, action }: Props) {
   if (choices.length === 0) return <p className="muted">This {what} is a draft; publish it from the import page.</p>;
   return (
     <form action={formAction} className="editor-form" aria-label={`Change the status of this ${what}`}>
-      {state.status === "done" ? (
-        <p role="status" className="form-ok">
-          {state.message}
-        </p>
-      ) : null}
-      {state.status === "error" ? (
-        <p role="alert" className="form-error">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage ok={state.status === "done" ? state.message : null} error={state.status === "error" ? state.message : null} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

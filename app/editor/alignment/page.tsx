@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireRoleForPage } from "@/lib/auth/guard";
 import { listConferenceSuggestions, type SuggestedPage } from "@/lib/alignment/suggestions";
+import { FormMessage } from "@/components/editor/form-message";
 import { decideSuggestionAction } from "./actions";
 
 export const metadata = { title: "Translation suggestions" };
@@ -39,16 +40,7 @@ export default async function AlignmentSuggestionsPage({ searchParams }: { searc
         Pages the aligner could not pair with certainty: two pages of one briefing in a language, or versions too different to link. Accepting one links the two versions and pairs
         their exchanges; the other candidates of those pages are rejected. Rejected suggestions are never proposed again. Pair links are reviewed on each pair&apos;s editor page.
       </p>
-      {done ? (
-        <p role="status" className="form-ok">
-          {done}
-        </p>
-      ) : null}
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <FormMessage ok={done} error={error} />
       {suggestions.length === 0 ? (
         <p>No suggestions are waiting.</p>
       ) : (
