@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { corpusLines as lines } from "../../tests/support/corpus-lines";
 import { corpusDir, repoRoot } from "../corpus-files";
+import { stopBenchServices } from "../stop-services";
 
 // `npm run bench:alerts`: matching 1,000 new pairs against 10,000 saved searches (issue 16:
 // under 30 s on this machine). A throw-away Postgres and Meilisearch hold ~10,700 real pairs
@@ -155,12 +156,7 @@ async function main() {
     await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), ...loaded, events, measured, baseline, rerunDeliveries: rerun.deliveries }, null, 2)}\n`);
     log(`saved ${path.relative(repoRoot, file)}`);
   } finally {
-    const { db } = await import("@/lib/db/client");
-    await db()
-      .$disconnect()
-      .catch(() => {});
-    await meili.stop();
-    await postgres.stop();
+    await stopBenchServices({ postgres, meili });
     if (!keepDir) await rm(dir, { recursive: true, force: true });
   }
 }

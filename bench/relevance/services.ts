@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { CORPUS_FILES } from "../corpus-files";
 import { buildFullTextBaseline } from "../postgres-fts";
+import { stopBenchServices } from "../stop-services";
 
 // The services the relevance benchmark searches: the real corpus (~71k pairs) imported through
 // the real importer into an embedded Postgres and the bundled Meilisearch, plus two baselines
@@ -45,13 +46,7 @@ export async function startServices(keepDir: string | null, { defaultsIndex = tr
   Object.assign(process.env, { DATABASE_URL: postgres.url, MEILI_HOST: meili.host, MEILI_MASTER_KEY: MASTER_KEY, MEILI_INDEX: "qa", PRESSROOM_SEARCH_WORKER: "off" });
   const pool = new pg.Pool({ connectionString: postgres.url, max: poolSize });
   const stop = async () => {
-    await pool.end().catch(() => {});
-    const { db } = await import("@/lib/db/client");
-    await db()
-      .$disconnect()
-      .catch(() => {});
-    await meili.stop();
-    await postgres.stop();
+    await stopBenchServices({ postgres, meili, pool });
     if (!keepDir) await rm(dir, { recursive: true, force: true });
   };
   let loadSeconds: LoadedServices["loadSeconds"] = null;

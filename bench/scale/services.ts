@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { stopBenchServices } from "../stop-services";
 
 // One size's Postgres and Meilisearch, kept in .data/scale/<size>/ so that a later run can
 // measure pages again (--reuse) without importing a million pairs a second time.
@@ -39,13 +40,7 @@ export async function startScaleServices(dir: string): Promise<ScaleServices> {
     meiliDir,
     masterKey,
     async stop() {
-      await pool.end().catch(() => {});
-      const { db } = await import("@/lib/db/client");
-      await db()
-        .$disconnect()
-        .catch(() => {});
-      await meili.stop();
-      await postgres.stop();
+      await stopBenchServices({ postgres, meili, pool });
     },
   };
 }

@@ -5,6 +5,7 @@ import { httpRequest } from "./http";
 import { runLoad } from "./load";
 import { mixedQueries } from "./queries";
 import { CORPUS_FILES } from "../corpus-files";
+import { stopBenchServices } from "../stop-services";
 
 // `npx tsx bench/search/factors.ts --dir /tmp/x`: where does a search request spend its time?
 // Loads the real corpus once into services kept in --dir (reused on later runs), then sends
@@ -181,12 +182,7 @@ async function main() {
       );
     }
   } finally {
-    const { db } = await import("@/lib/db/client");
-    await db()
-      .$disconnect()
-      .catch(() => {});
-    await meili.stop();
-    await postgres.stop();
+    await stopBenchServices({ postgres, meili });
   }
 }
 
