@@ -152,11 +152,15 @@ test("without JavaScript: sign in with the plain form, upload a file, sign out",
   await page.context().close();
 });
 
-// Known defect, kept visible: when the click lands while React is hydrating (not before, not
-// after), the server action receives the file as an empty File named "undefined" and the form
-// says it is empty. It failed in about half of the runs on 2026-12-07 (3 of 6); the native post
-// before hydration and the JavaScript path after it both work (tests above and
-// e2e/editor-import.spec.ts). Un-fixme this test when the race is fixed.
+// Known defect, kept visible. Diagnosed 2026-12-07 (second session) by polling the input's
+// identity and files every 500 ms while the scripts were held back: the file chosen before
+// hydration is in the input until React hydrates, then the <input> is a new, empty element
+// (not the server-rendered node), and the click that follows sends the server action an empty
+// file input (which Next decodes as an empty File named "undefined"). Playwright's click also
+// waits for the held-back stylesheets, so it lands after hydration, not before. Failed 5 of 6
+// runs on a loaded machine. Letting a chosen file go as the browser's own post to
+// /editor/imports/upload did not help (the file is already gone). Next step: find what makes
+// React client-render this form instead of hydrating it. Un-fixme when that is fixed.
 test.fixme("with JavaScript still loading: an upload clicked before the page is interactive arrives whole", async ({ browser }) => {
   const page = await newPage(browser, true);
   await signIn(page);
