@@ -8,7 +8,7 @@ import { assertPortFree, findFreePort, waitFor } from "@/lib/dev-services/ports"
 import { startEmbeddedPostgres, type LocalPostgres } from "@/lib/dev-services/postgres";
 import { startStreamingReplica, type LocalReplica } from "@/lib/dev-services/replica";
 import { ensureSearchKey } from "@/lib/search/keys";
-import { haproxyConfig, HAPROXY_BINARY } from "./haproxy";
+import { haproxyConfig, HAPROXY_BINARY, webMaxconn } from "./haproxy";
 
 // Every part of Pressroom several times on one machine, on loopback (README "Scaling out"):
 // HAProxy on the public port in front of N web servers (each checked through /api/ready),
@@ -34,6 +34,8 @@ export async function stopParts(stops: (() => Promise<void>)[], log: (line: stri
 /** A process the cluster runs, which the soak may kill and start again. */
 export interface ClusterPart {
   name: string;
+  /** Where a web server answers directly (not through HAProxy). */
+  url?: string;
   process(): ChildProcess | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -205,14 +207,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
           ),
         log,
       );
-      web.push(part);
+      web.push({ ...part, url: `http://127.0.0.1:${webPort}` });
     }
     for (const part of web) stops.push(() => part.stop());
     running.push(...web.map((part) => part.process));
     await Promise.all(web.map((part) => part.start()));
 
     const configFile = path.join(dataDir, "haproxy.cfg");
-    writeFileSync(configFile, haproxyConfig({ port, webPorts }));
+    writeFileSync(configFile, haproxyConfig({ port, webPorts, maxconnPerServer: webMaxconn() }));
     let haproxy: ChildProcess | undefined;
     const balancer: ClusterPart = {
       name: "haproxy",
