@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -71,8 +71,24 @@ async function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals
   child.kill("SIGKILL");
 }
 
+/**
+ * The web server as one plain JS file (esbuild, as the Dockerfile builds it), so a restarted
+ * instance does not first compile scripts/web-server.ts and its imports through tsx.
+ * PRESSROOM_WEB_ENTRY=tsx keeps the old way (bench/web-start compares the two).
+ */
+export function webServerEntry(root: string): string {
+  if (process.env.PRESSROOM_WEB_ENTRY === "tsx") return path.join(root, "scripts", "web-server.ts");
+  const out = path.join(root, ".next", "pressroom-web-server.mjs");
+  const esbuild = path.join(root, "node_modules", ".bin", "esbuild");
+  const args = ["scripts/web-server.ts", "--bundle", "--platform=node", "--format=esm", "--packages=external", `--outfile=${out}`, "--log-level=warning"];
+  const result = spawnSync(esbuild, args, { cwd: root, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`could not bundle scripts/web-server.ts: ${result.stderr || result.error?.message}`);
+  return out;
+}
+
 function nodePart(
   name: string,
+  /** A file in scripts/ run through tsx, or a path to a plain .mjs file. */
   script: string,
   args: string[],
   env: () => NodeJS.ProcessEnv,
@@ -86,7 +102,8 @@ function nodePart(
     process: () => child,
     async start() {
       // `node --import tsx`: one process per part, so killing its pid kills the part.
-      child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", script), ...args], { cwd: root, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+      const entry = script.endsWith(".mjs") ? [script] : ["--import", "tsx", path.isAbsolute(script) ? script : path.join(root, "scripts", script)];
+      child = spawn(process.execPath, [...entry, ...args], { cwd: root, env: env(), stdio: ["ignore", "pipe", "pipe"] });
       const prefix = (chunk: Buffer) =>
         chunk
           .toString()
@@ -184,6 +201,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     running.push(worker.process);
     await worker.start();
 
+    const webEntry = webServerEntry(root);
     const webPorts: number[] = [];
     const web: ClusterPart[] = [];
     for (let i = 0; i < webCount; i += 1) {
@@ -191,7 +209,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       webPorts.push(webPort);
       const part = nodePart(
         `web-${i + 1}`,
-        "web-server.ts",
+        webEntry,
         ["--port", String(webPort), "--hostname", "127.0.0.1"],
         () => env,
         root,
