@@ -55,6 +55,7 @@ interface Watch {
   first: Promise<void>;
   timer?: NodeJS.Timeout;
   settingsCheckedAt: number;
+  pool: pg.Pool;
 }
 
 const globalForWatch = globalThis as unknown as { pressroomReadinessWatch?: Watch };
@@ -65,7 +66,7 @@ export function startReadinessWatch(intervalMs = 1000): void {
   // Its own connection: a ping queued behind the visitors' queries in the app's pool would
   // measure this instance's load, not whether Postgres answers (load is HAProxy's maxconn's job).
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 2500 }).on("error", () => {});
-  const watch: Watch = { first: Promise.resolve(), settingsCheckedAt: 0 };
+  const watch: Watch = { first: Promise.resolve(), settingsCheckedAt: 0, pool };
   globalForWatch.pressroomReadinessWatch = watch;
   let running = false;
   const refresh = async () => {
@@ -74,7 +75,7 @@ export function startReadinessWatch(intervalMs = 1000): void {
     try {
       const previous = watch.verdict?.report.checks.indexSettings;
       const reuse = previous?.ok && Date.now() - watch.settingsCheckedAt < SETTINGS_RECHECK_MS;
-      const report = await checkReadiness({ ping: () => pool.query("SELECT 1"), recentSettings: reuse ? previous : undefined });
+      const report = await checkReadiness({ query: async (sql) => (await pool.query(sql)).rows, recentSettings: reuse ? previous : undefined });
       if (!reuse) watch.settingsCheckedAt = Date.now();
       watch.verdict = nextVerdict(watch.verdict, report, Date.now());
     } catch (error) {
@@ -86,6 +87,16 @@ export function startReadinessWatch(intervalMs = 1000): void {
   watch.first = refresh();
   watch.timer = setInterval(() => void refresh(), intervalMs);
   watch.timer.unref();
+}
+
+/** Stops the refresh and closes its connection (tests; a web server keeps it for its lifetime). */
+export async function stopReadinessWatch(): Promise<void> {
+  const watch = globalForWatch.pressroomReadinessWatch;
+  if (!watch) return;
+  globalForWatch.pressroomReadinessWatch = undefined;
+  clearInterval(watch.timer);
+  await watch.first.catch(() => {});
+  await watch.pool.end().catch(() => {});
 }
 
 /** The answer for /api/ready: the background verdict, or (no watch in this process) the checks run now. */
