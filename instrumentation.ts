@@ -20,6 +20,11 @@ export async function register(): Promise<void> {
     const { startSearchReadRouting } = await import("@/lib/search/read-routing");
     startSearchReadRouting();
   }
+  if (process.env.DATABASE_URL) {
+    // /api/ready answers from a verdict refreshed here once a second (cheap for the load balancer).
+    const { startReadinessWatch } = await import("@/lib/health/readiness-watch");
+    startReadinessWatch();
+  }
   if (!process.env.DATABASE_URL || !process.env.MEILI_HOST) {
     console.warn("[workers] search and alerts workers not started: DATABASE_URL or MEILI_HOST is not set");
     return;

@@ -5,8 +5,11 @@
 // Postgres: every saved edit is there, every search instance equals Postgres, no pair twice.
 // The last line is the summary; the exit code is 1 when a goal is missed (0 lost writes,
 // 0 index differences, no 5xx or unanswered request outside the 5 s after a kill).
+// `--baseline` runs the same load with no faults: errors there are the machine's load (or a
+// design fault that needs no kill), not failover. A timeline of 10 s buckets with the machine's
+// load average shows which is which.
 //
-//   npm run soak -- --minutes 3 [--readers 50] [--corpus ../shared/corpus/cmfa_presscon_v4_ukraine_subset.jsonl]
+//   npm run soak -- --minutes 3 [--readers 50] [--reader-timeout 30] [--baseline] [--corpus ../shared/corpus/cmfa_presscon_v4_ukraine_subset.jsonl]
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -14,6 +17,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { z } from "zod";
+import { formatTimeline, loadSummary, timeline, type LoadSample } from "@/lib/cluster/soak-report";
+import { DEFAULT_RESTART_POLICY } from "@/lib/dev-services/restart-policy";
 import { checkConsistency, waitForSearchCaughtUp, type SavedEdit } from "@/lib/cluster/soak-checks";
 import { runReaders, summariseRequests, type FaultWindow, type RequestRecord } from "@/lib/cluster/soak-load";
 import { startCluster, stopParts, type Cluster, type ClusterPart } from "@/lib/cluster/topology";
@@ -32,17 +37,27 @@ const { values } = parseArgs({
   options: {
     minutes: { type: "string", default: "3" },
     readers: { type: "string", default: "50" },
+    "reader-timeout": { type: "string", default: "30" },
+    baseline: { type: "boolean", default: false },
     corpus: { type: "string", default: path.join(root, "..", "shared", "corpus", "cmfa_presscon_v4_ukraine_subset.jsonl") },
   },
 });
 const settings = z
-  .object({ minutes: z.coerce.number().positive("--minutes must be positive").max(120), readers: z.coerce.number().int().min(1).max(500), corpus: z.string() })
+  .object({
+    minutes: z.coerce.number().positive("--minutes must be positive").max(120),
+    readers: z.coerce.number().int().min(1).max(500),
+    "reader-timeout": z.coerce.number().min(1, "--reader-timeout is in seconds, at least 1").max(300),
+    baseline: z.boolean(),
+    corpus: z.string(),
+  })
   .safeParse(values);
 if (!settings.success) {
   console.error(`[soak] ${settings.error.issues.map((i) => i.message).join("; ")}`);
   process.exit(2);
 }
-const { minutes, readers, corpus } = settings.data;
+const { minutes, readers, corpus, baseline } = settings.data;
+const readerTimeoutMs = settings.data["reader-timeout"] * 1000;
+const SLOW_MS = 10_000;
 const durationMs = minutes * 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -77,7 +92,9 @@ try {
   const stop = new AbortController();
   const loadStarted = Date.now();
   const records: RequestRecord[] = [];
-  const reading = runReaders(cluster.url, readers, targets, stop.signal, records);
+  const loads: LoadSample[] = [{ at: Date.now(), load1: os.loadavg()[0] }];
+  const sampling = setInterval(() => loads.push({ at: Date.now(), load1: os.loadavg()[0] }), 2000);
+  const reading = runReaders(cluster.url, readers, targets, stop.signal, records, readerTimeoutMs);
 
   // Editors: one save every ~1.5 s, each appending a marker to a random pair's answer.
   const edits: SavedEdit[] = [];
@@ -119,16 +136,30 @@ try {
 
   // The faults, evenly spread: kill, then start again.
   const faults: FaultWindow[] = [];
-  const recoveries: { what: string; backAfterMs: number }[] = [];
+  const recoveries: { what: string; backAfterMs: number; readyAfterMs?: number }[] = [];
   const killAndRestart = async (part: ClusterPart, what: string) => {
     const at = Date.now();
     faults.push({ what, at });
     log(`FAULT: SIGKILL ${what}`);
     part.process()?.kill("SIGKILL");
-    await sleep(2000);
+    // As `npm run cluster`'s supervisor does: the first restart after its initial delay.
+    await sleep(DEFAULT_RESTART_POLICY.initialDelayMs);
     await part.start();
-    recoveries.push({ what, backAfterMs: Date.now() - at });
-    log(`${what} running again after ${((Date.now() - at) / 1000).toFixed(1)} s`);
+    const recovery: (typeof recoveries)[number] = { what, backAfterMs: Date.now() - at };
+    recoveries.push(recovery);
+    log(`${what} running again after ${(recovery.backAfterMs / 1000).toFixed(1)} s`);
+    // A web server is back for HAProxy once its own /api/ready says so.
+    if (part.url) {
+      while (!stop.signal.aborted && Date.now() - at < 300_000) {
+        const ready = await fetch(`${part.url}/api/ready`, { signal: AbortSignal.timeout(5000) }).catch(() => undefined);
+        if (ready?.ok) {
+          recovery.readyAfterMs = Date.now() - at;
+          log(`${what} ready again after ${(recovery.readyAfterMs / 1000).toFixed(1)} s`);
+          break;
+        }
+        await sleep(250);
+      }
+    }
   };
   const schedule: [string, () => Promise<void>][] = [
     ["web server", () => killAndRestart(cluster!.web[0], "web-1")],
@@ -147,12 +178,14 @@ try {
       },
     ],
   ];
-  for (let i = 0; i < schedule.length; i += 1) {
+  if (baseline) log("baseline: the same load with no faults");
+  for (let i = 0; i < (baseline ? 0 : schedule.length); i += 1) {
     await sleep(Math.max(0, loadStarted + ((i + 1) * durationMs) / (schedule.length + 1) - Date.now()));
     await schedule[i][1]().catch((error) => log(`fault ${schedule[i][0]} failed: ${(error as Error).message}`));
   }
   await sleep(Math.max(0, loadStarted + durationMs - Date.now()));
   stop.abort();
+  clearInterval(sampling);
   // Requests in flight end within their 15 s timeout; an editor's save stuck on a killed connection is not waited for.
   await Promise.race([Promise.all([reading, editing]), sleep(20_000)]);
   log(`load stopped after ${records.length} requests; waiting for the import and the search instances`);
@@ -163,11 +196,20 @@ try {
   const summary = summariseRequests(records, faults);
 
   console.log("\nRequests by status:", JSON.stringify(summary.byStatus));
-  console.log(`Latency p50 ${summary.p50} ms, p99 ${summary.p99} ms`);
+  const slow = records.filter((r) => r.ms > SLOW_MS).length;
+  const served = records.filter((r) => r.status > 0 && r.status < 500).length;
+  const load = loadSummary(loads);
+  console.log(`Latency p50 ${summary.p50} ms, p99 ${summary.p99} ms; ${slow} answers slower than ${SLOW_MS / 1000} s; reader timeout ${readerTimeoutMs / 1000} s`);
+  console.log(`Load average (1 min) during the load: min ${load?.min} mean ${load?.mean} max ${load?.max} on ${os.cpus().length} cores`);
+  console.log("Timeline (10 s buckets by request start):");
+  for (const line of formatTimeline(timeline(records, faults, loads, loadStarted, 10_000, SLOW_MS))) console.log(line);
   console.log("Errors per fault (5xx or no answer, within 5 s of it):");
   for (const fault of summary.perFault)
     console.log(`  ${fault.what.padEnd(32)} ${String(fault.errors).padStart(5)} errors, last ${fault.lastErrorAfterMs === null ? "-" : `${fault.lastErrorAfterMs} ms`} after`);
-  for (const recovery of recoveries) console.log(`  ${recovery.what.padEnd(32)} restarted and answering after ${recovery.backAfterMs} ms`);
+  for (const recovery of recoveries)
+    console.log(
+      `  ${recovery.what.padEnd(32)} restarted and answering after ${recovery.backAfterMs} ms${recovery.readyAfterMs === undefined ? "" : `, ready (its /api/ready 200) after ${recovery.readyAfterMs} ms`}`,
+    );
   if (summary.outsideWindows.length) {
     console.log("Errors outside the fault windows:");
     for (const r of summary.outsideWindows.slice(0, 20)) console.log(`  +${((r.at - started) / 1000).toFixed(1)}s ${r.status || "no answer"} ${r.path}`);
@@ -177,7 +219,7 @@ try {
   const differences = consistency.indexDifferences.reduce((sum, d) => sum + d.missing + d.extra + d.stale, 0);
   const pass = consistency.lostWrites.length === 0 && differences === 0 && consistency.duplicatePairs === 0 && summary.outsideWindows.length === 0 && importDone && caughtUp;
   exitCode = pass ? 0 : 1;
-  summaryLine = `SOAK ${pass ? "PASS" : "FAIL"}: ${summary.requests} requests in ${minutes} min, ${summary.outsideWindows.length} errors outside the 5 s after a kill, ${consistency.lostWrites.length} lost writes of ${consistency.edits}, ${differences} index differences, ${consistency.duplicatePairs} duplicated pairs`;
+  summaryLine = `SOAK ${pass ? "PASS" : "FAIL"}${baseline ? " (baseline, no faults)" : ""}: ${summary.requests} requests in ${minutes} min by ${readers} readers (${served} answered below 500, p50 ${summary.p50} ms, ${slow} slower than ${SLOW_MS / 1000} s), ${summary.outsideWindows.length} errors outside the 5 s after a kill, ${consistency.lostWrites.length} lost writes of ${consistency.edits}, ${differences} index differences, ${consistency.duplicatePairs} duplicated pairs; load average ${load?.mean} (max ${load?.max}) on ${os.cpus().length} cores`;
   await db().$disconnect();
 } catch (error) {
   console.error(`[soak] ${(error as Error).stack ?? error}`);

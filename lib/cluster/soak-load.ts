@@ -29,15 +29,20 @@ function nextPath(targets: ReaderTargets): string {
   return "/";
 }
 
-/** Runs `readers` concurrent loops against baseUrl until the signal aborts, recording every request into `records`. */
-export async function runReaders(baseUrl: string, readers: number, targets: ReaderTargets, signal: AbortSignal, records: RequestRecord[]): Promise<void> {
+/**
+ * Runs `readers` concurrent loops against baseUrl until the signal aborts, recording every request
+ * into `records`. A reader gives up after `timeoutMs` (default 30 s: longer than HAProxy's queue
+ * timeout, so an overloaded cluster answers 503 itself rather than leaving the reader hanging;
+ * browsers wait far longer, so a slower answer is a slow page, which the soak counts separately).
+ */
+export async function runReaders(baseUrl: string, readers: number, targets: ReaderTargets, signal: AbortSignal, records: RequestRecord[], timeoutMs = 30_000): Promise<void> {
   const loop = async () => {
     while (!signal.aborted) {
       const path = nextPath(targets);
       const started = Date.now();
       let status = 0;
       try {
-        const response = await fetch(`${baseUrl}${path}`, { redirect: "follow", signal: AbortSignal.timeout(15_000) });
+        const response = await fetch(`${baseUrl}${path}`, { redirect: "follow", signal: AbortSignal.timeout(timeoutMs) });
         await response.arrayBuffer();
         status = response.status;
       } catch {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -8,7 +8,7 @@ import { assertPortFree, findFreePort, waitFor } from "@/lib/dev-services/ports"
 import { startEmbeddedPostgres, type LocalPostgres } from "@/lib/dev-services/postgres";
 import { startStreamingReplica, type LocalReplica } from "@/lib/dev-services/replica";
 import { ensureSearchKey } from "@/lib/search/keys";
-import { haproxyConfig, HAPROXY_BINARY } from "./haproxy";
+import { haproxyConfig, HAPROXY_BINARY, webMaxconn } from "./haproxy";
 
 // Every part of Pressroom several times on one machine, on loopback (README "Scaling out"):
 // HAProxy on the public port in front of N web servers (each checked through /api/ready),
@@ -34,6 +34,8 @@ export async function stopParts(stops: (() => Promise<void>)[], log: (line: stri
 /** A process the cluster runs, which the soak may kill and start again. */
 export interface ClusterPart {
   name: string;
+  /** Where a web server answers directly (not through HAProxy). */
+  url?: string;
   process(): ChildProcess | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -69,8 +71,24 @@ async function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals
   child.kill("SIGKILL");
 }
 
+/**
+ * The web server as one plain JS file (esbuild, as the Dockerfile builds it), so a restarted
+ * instance does not first compile scripts/web-server.ts and its imports through tsx.
+ * PRESSROOM_WEB_ENTRY=tsx keeps the old way (bench/web-start compares the two).
+ */
+export function webServerEntry(root: string): string {
+  if (process.env.PRESSROOM_WEB_ENTRY === "tsx") return path.join(root, "scripts", "web-server.ts");
+  const out = path.join(root, ".next", "pressroom-web-server.mjs");
+  const esbuild = path.join(root, "node_modules", ".bin", "esbuild");
+  const args = ["scripts/web-server.ts", "--bundle", "--platform=node", "--format=esm", "--packages=external", `--outfile=${out}`, "--log-level=warning"];
+  const result = spawnSync(esbuild, args, { cwd: root, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`could not bundle scripts/web-server.ts: ${result.stderr || result.error?.message}`);
+  return out;
+}
+
 function nodePart(
   name: string,
+  /** A file in scripts/ run through tsx, or a path to a plain .mjs file. */
   script: string,
   args: string[],
   env: () => NodeJS.ProcessEnv,
@@ -84,7 +102,8 @@ function nodePart(
     process: () => child,
     async start() {
       // `node --import tsx`: one process per part, so killing its pid kills the part.
-      child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", script), ...args], { cwd: root, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+      const entry = script.endsWith(".mjs") ? [script] : ["--import", "tsx", path.isAbsolute(script) ? script : path.join(root, "scripts", script)];
+      child = spawn(process.execPath, [...entry, ...args], { cwd: root, env: env(), stdio: ["ignore", "pipe", "pipe"] });
       const prefix = (chunk: Buffer) =>
         chunk
           .toString()
@@ -182,6 +201,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     running.push(worker.process);
     await worker.start();
 
+    const webEntry = webServerEntry(root);
     const webPorts: number[] = [];
     const web: ClusterPart[] = [];
     for (let i = 0; i < webCount; i += 1) {
@@ -189,7 +209,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       webPorts.push(webPort);
       const part = nodePart(
         `web-${i + 1}`,
-        "web-server.ts",
+        webEntry,
         ["--port", String(webPort), "--hostname", "127.0.0.1"],
         () => env,
         root,
@@ -205,14 +225,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
           ),
         log,
       );
-      web.push(part);
+      web.push({ ...part, url: `http://127.0.0.1:${webPort}` });
     }
     for (const part of web) stops.push(() => part.stop());
     running.push(...web.map((part) => part.process));
     await Promise.all(web.map((part) => part.start()));
 
     const configFile = path.join(dataDir, "haproxy.cfg");
-    writeFileSync(configFile, haproxyConfig({ port, webPorts }));
+    writeFileSync(configFile, haproxyConfig({ port, webPorts, maxconnPerServer: webMaxconn() }));
     let haproxy: ChildProcess | undefined;
     const balancer: ClusterPart = {
       name: "haproxy",

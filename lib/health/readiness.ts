@@ -16,7 +16,7 @@ export interface ReadinessReport {
     postgres: { ok: boolean; error?: string };
     search: { ok: boolean; error?: string };
     indexSettings: { ok: boolean; index: string; drift?: string[]; error?: string };
-    outbox: { ok: boolean; pending?: number; lagSeconds?: number; error?: string };
+    outbox: { ok: boolean; pending?: number; lagSeconds?: number; caughtUp?: boolean; error?: string };
   };
 }
 
@@ -36,23 +36,39 @@ function settingsReadiness(index: string, check: () => ReturnType<typeof checkIn
   );
 }
 
-export async function checkReadiness(): Promise<ReadinessReport> {
+export interface ReadinessOptions {
+  /** Runs the checks' SQL; default the app's pool (readiness-watch.ts passes its own connection). */
+  query?: (sql: string) => Promise<unknown[]>;
+  /** A recent good settings verdict to reuse instead of fetching the index settings again. */
+  recentSettings?: ReadinessReport["checks"]["indexSettings"];
+}
+
+const pingPostgres = (ping: () => Promise<unknown>) =>
+  within(ping(), 3000).then(
+    () => ({ ok: true }),
+    (error) => ({ ok: false, error: message(error) }),
+  );
+
+export async function checkReadiness(options: ReadinessOptions = {}): Promise<ReadinessReport> {
+  const query = options.query ?? ((sql: string) => db().$queryRawUnsafe<unknown[]>(sql));
+  const ping = () => query("SELECT 1");
   const routing = readRoutingState();
-  if (routing) return checkClusterReadiness(routing);
+  if (routing) return checkClusterReadiness(routing, ping, options.recentSettings);
   const index = liveIndexUid();
   const [postgres, search] = await Promise.all([
-    within(db().$queryRaw`SELECT 1`, 3000).then(
-      () => ({ ok: true }),
-      (error) => ({ ok: false, error: message(error) }),
-    ),
+    pingPostgres(ping),
     within(fetch(`${process.env.MEILI_HOST ?? env().MEILI_HOST}/health`, { signal: AbortSignal.timeout(3000) }), 3000).then(
       (response) => (response.ok ? { ok: true } : { ok: false, error: `HTTP ${response.status}` }),
       (error) => ({ ok: false, error: message(error) }),
     ),
   ]);
-  const indexSettings = search.ok ? await settingsReadiness(index, () => checkIndexSettings(index)) : { ok: false, index, error: "search is not answering" };
+  const indexSettings = !search.ok
+    ? { ok: false, index, error: "search is not answering" }
+    : options.recentSettings?.ok && options.recentSettings.index === index
+      ? options.recentSettings
+      : await settingsReadiness(index, () => checkIndexSettings(index));
   const outbox: ReadinessReport["checks"]["outbox"] = postgres.ok
-    ? await within(outboxBacklog(), 3000).then(
+    ? await within(outboxBacklog(query as Parameters<typeof outboxBacklog>[0]), 3000).then(
         (backlog) => {
           const lagSeconds = backlog.oldestPendingAt ? Math.max(0, Math.round((Date.now() - backlog.oldestPendingAt.getTime()) / 1000)) : 0;
           return { ok: lagSeconds <= MAX_OUTBOX_LAG_SECONDS, pending: backlog.pending, lagSeconds };
@@ -66,31 +82,35 @@ export async function checkReadiness(): Promise<ReadinessReport> {
 
 /**
  * With several search instances (MEILI_TARGETS): ready when Postgres answers and queries have
- * an instance that answers and is caught up with the outbox (read-routing.ts checks them every
- * second). One dead or lagging instance does not make the web servers unready.
+ * an instance that answers (read-routing.ts checks them every second, preferring one caught up
+ * with the outbox) and is not more than MAX_OUTBOX_LAG_SECONDS behind. One dead or lagging
+ * instance does not make the web servers unready.
  */
-async function checkClusterReadiness(routing: NonNullable<ReturnType<typeof readRoutingState>>): Promise<ReadinessReport> {
+async function checkClusterReadiness(
+  routing: NonNullable<ReturnType<typeof readRoutingState>>,
+  ping: () => Promise<unknown>,
+  recentSettings: ReadinessOptions["recentSettings"],
+): Promise<ReadinessReport> {
   const index = liveIndexUid();
-  const postgres = await within(db().$queryRaw`SELECT 1`, 3000).then(
-    () => ({ ok: true }),
-    (error) => ({ ok: false, error: message(error) }),
-  );
+  const postgres = await pingPostgres(ping);
   const chosen = routing.instances.find((instance) => instance.host === routing.chosen);
   const search = chosen ? { ok: true } : { ok: false, error: routing.checkedAt ? "no search instance answers" : "search instances not checked yet" };
-  const indexSettings = chosen
-    ? await settingsReadiness(index, () => withMeiliHost(chosen.host, () => checkIndexSettings(index)))
-    : { ok: false, index, error: "search is not answering" };
-  const outbox: ReadinessReport["checks"]["outbox"] = chosen
-    ? { ok: routing.caughtUp, pending: chosen.pending, lagSeconds: Math.round(chosen.lagSeconds ?? 0), ...(routing.caughtUp ? {} : { error: "no search instance is caught up" }) }
-    : { ok: false, error: "no search instance answers" };
+  // Every instance gets the same settings from the worker, so a recent good verdict holds for the chosen one too.
+  const indexSettings = !chosen
+    ? { ok: false, index, error: "search is not answering" }
+    : recentSettings?.ok && recentSettings.index === index
+      ? recentSettings
+      : await settingsReadiness(index, () => withMeiliHost(chosen.host, () => checkIndexSettings(index)));
+  // Behind by more than the routing bound (10 s, say during a corpus import) is not this web
+  // server's fault and no other one does better: every instance would be taken out at once.
+  // It stays ready, serving search results a little behind, until the same 300 s bound as with
+  // one instance says delivery is broken.
+  const lagSeconds = Math.round(chosen?.lagSeconds ?? 0);
+  const outbox: ReadinessReport["checks"]["outbox"] = !chosen
+    ? { ok: false, error: "no search instance answers" }
+    : lagSeconds > MAX_OUTBOX_LAG_SECONDS
+      ? { ok: false, pending: chosen.pending, lagSeconds, caughtUp: false, error: `the least-behind search instance is ${lagSeconds} s behind the outbox` }
+      : { ok: true, pending: chosen.pending, lagSeconds, caughtUp: routing.caughtUp };
   const checks = { postgres, search, indexSettings, outbox };
   return { ready: Object.values(checks).every((check) => check.ok), checks };
-}
-
-// Anyone can ask; a short cache keeps a flood of /api/ready from becoming a flood of queries.
-let cached: { at: number; report: Promise<ReadinessReport> } | undefined;
-
-export function cachedReadiness(ttlMs = 2000): Promise<ReadinessReport> {
-  if (!cached || Date.now() - cached.at > ttlMs) cached = { at: Date.now(), report: checkReadiness() };
-  return cached.report;
 }

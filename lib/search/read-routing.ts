@@ -1,22 +1,15 @@
 import { env } from "@/lib/env";
 import { liveIndexUid, setSearchReadHost } from "./client";
-import { configuredTargets, targetStatuses, type SearchTargetConfig, type TargetStatus } from "./targets";
+import { globalForRouting, type ReadRoutingState } from "./routing-state";
+import { configuredTargets, targetStatuses, type SearchTargetConfig } from "./targets";
+
+export { readRoutingState, type ReadRoutingState } from "./routing-state";
 
 // Which Meilisearch instance answers visitors' queries when there are several (MEILI_TARGETS).
 // Every second: is each instance answering with the live index, and how far behind the outbox
 // is it (from Postgres). Queries go to a healthy instance that is caught up, staying on the
 // current one while it qualifies (so a visitor paging through results sees one index).
 // Without MEILI_TARGETS none of this runs and queries go to MEILI_HOST.
-
-export interface ReadRoutingState {
-  chosen?: string;
-  /** True when the chosen instance is healthy and within the lag bound. */
-  caughtUp: boolean;
-  instances: (Partial<TargetStatus> & { name: string; host: string; healthy: boolean; misses?: number; error?: string })[];
-  checkedAt: number;
-}
-
-const globalForRouting = globalThis as unknown as { pressroomReadRouting?: { timer: NodeJS.Timeout; state: ReadRoutingState } };
 
 export function maxSearchLagSeconds(): number {
   const value = Number(process.env.PRESSROOM_SEARCH_MAX_LAG_SECONDS ?? 10);
@@ -90,9 +83,4 @@ export function startSearchReadRouting(intervalMs = 1000): void {
   void tick();
   routing.timer = setInterval(() => void tick(), intervalMs);
   routing.timer.unref();
-}
-
-/** The routing state, for /api/ready; undefined without MEILI_TARGETS. */
-export function readRoutingState(): ReadRoutingState | undefined {
-  return globalForRouting.pressroomReadRouting?.state;
 }

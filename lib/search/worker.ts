@@ -192,9 +192,14 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Pending and failing rows, for search:check and the editor page. */
-export async function outboxBacklog(): Promise<{ pending: number; failing: number; oldestPendingAt: Date | null }> {
-  const [row] = await db().$queryRaw<{ pending: bigint; failing: bigint; oldest: Date | null }[]>`
+type BacklogRow = { pending: bigint | string; failing: bigint | string; oldest: Date | null };
+
+/** `run` executes the query: the app's pool by default; readiness passes its own connection. */
+export async function outboxBacklog(
+  run: (sql: string) => Promise<BacklogRow[]> = (sql) => db().$queryRawUnsafe<BacklogRow[]>(sql),
+): Promise<{ pending: number; failing: number; oldestPendingAt: Date | null }> {
+  const [row] = await run(`
     SELECT count(*) AS pending, count(*) FILTER (WHERE attempts > 0) AS failing, min("createdAt") AS oldest
-    FROM "SearchOutbox" WHERE "processedAt" IS NULL`;
+    FROM "SearchOutbox" WHERE "processedAt" IS NULL`);
   return { pending: Number(row.pending), failing: Number(row.failing), oldestPendingAt: row.oldest };
 }
