@@ -115,6 +115,31 @@ describe("conventions from the grown gold set", () => {
     expect(d.statements.map((s) => s.role)).toEqual(["journalist", "official"]);
   });
 
+  it("keeps a joke answered only by an invitation to ask out of pairs, but not a real question", () => {
+    const joke = parsed(
+      briefing(
+        ["Q", "Has the minister been tested this week?"],
+        ["MS. LUND:", "Yes, on Tuesday, and the test was negative."],
+        ["Q", "What did we not ask you that you are prepared to answer today? (Laughter.)"],
+        ["MS. LUND:", "Oh, my goodness. I don't know. What else is on your mind?"],
+        ["Q", "Can we ask you about the harbour budget?"],
+        ["MS. LUND:", "The budget goes to the council next week."],
+      ),
+    );
+    expect(starts(joke)).toEqual(["Has the minister been te", "Can we ask you about the"]);
+    expect(joke.statements.map((s) => s.role)).toEqual(["journalist", "official"]);
+    // Without the laughter it is a question, and the counter-question is not an answer: one pair.
+    const earnest = parsed(
+      briefing(
+        ["Q", "What are you prepared to answer today?"],
+        ["MS. LUND:", "What else is on your mind?"],
+        ["Q", "The harbour budget."],
+        ["MS. LUND:", "The budget goes to the council next week."],
+      ),
+    );
+    expect(starts(earnest)).toEqual(["What are you prepared to"]);
+  });
+
   it("reads a reported after-conference question (会后有记者问及) as a question of its own", () => {
     const text = [
       "2020年4月13日外交部发言人主持例行记者会",

@@ -77,9 +77,12 @@ export interface ExchangeState {
 /** Asking the reporter to repeat: "Can you ask me your first question again?", "the second part was what?" */
 const REPEAT_REQUEST =
   /\b(?:what was (?:the|your) (?:first |second |third |last )?(?:question|part)|(?:ask|say|repeat|give) (?:me )?(?:your|the|that|it) (?:first |second |last )?(?:question |part )?again|(?:question|part)(?: of (?:the|your) question)? was what|repeat (?:the|your|that) question)\b|再说一遍|重复一下/i;
-/** Opening the floor before any question: "If there is anything you would like to ask me, I would be glad to answer." */
+/**
+ * Opening the floor before any question: "If there is anything you would like to ask me, I would be
+ * glad to answer.", or after a joke instead of one: "What else is on your mind?"
+ */
 const OPENS_FLOOR =
-  /\b(?:(?:anything|any questions?|whatever) you (?:would like|want|wish|care) to ask|(?:glad|happy|ready) to (?:answer|take) (?:any |your |some )?questions|let'?s (?:get to|take|open (?:it )?up (?:to|for)) (?:your )?questions)\b|现在开始提问|欢迎提问/i;
+  /\b(?:what else is on your mind|(?:anything|any questions?|whatever) you (?:would like|want|wish|care) to ask|(?:glad|happy|ready) to (?:answer|take) (?:any |your |some )?questions|let'?s (?:get to|take|open (?:it )?up (?:to|for)) (?:your )?questions)\b|现在开始提问|欢迎提问/i;
 
 /** Running the room: "let's move on", "last question", "a couple more". */
 const FLOOR = /\b(?:move on|wrap(?: up)?|last question|next question|one more question|a couple more|take (?:a few|some|your) questions)\b|最后一个问题|下一个问题/i;
@@ -155,6 +158,11 @@ const INTERROGATIVE =
 const ELLIPTICAL_QUESTION = /^(?:(?:and|but|so|okay|ok)[,.]?\s+)?(?:any|anything|no|nothing|what about|how about)\b.{0,80}?\b(?:on|to|about|for|from|with|regarding)\b/i;
 /** "(Laughter.)", "(Laughs.)": the remark is banter. */
 const LAUGHTER = /[(（\[]\s*(?:laughter|laughs|laughing|笑)/i;
+
+/** A turn that draws "(Laughter.)": banter, even when it is phrased as a question. */
+export function drawsLaughter(text: string): boolean {
+  return LAUGHTER.test(text);
+}
 
 /** The short question repeats a word of what the official just said ("…on December 17th." / "December 17th?"). */
 function echoes(plain: string, before: string): boolean {

@@ -10,7 +10,7 @@
 // - thanks, goodbyes and line checks outside an open question are procedural statements.
 
 import type { DraftPair, DraftTurn, DraftUnassigned, SpeakerRole } from "./draft";
-import { asks, asksForAnswer, breaksOff, isChallenge, isClosing, isNonAnswer, isPleasantry, isShortRemark, opensFloor, REPORTED_QUESTION } from "./exchanges";
+import { asks, asksForAnswer, breaksOff, drawsLaughter, isChallenge, isClosing, isNonAnswer, isPleasantry, isShortRemark, opensFloor, REPORTED_QUESTION } from "./exchanges";
 import type { Turn } from "./turns";
 
 export interface ResolvedTurn {
@@ -146,8 +146,9 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       open = { pair: startPair(r, flags), asked: asksForAnswer(r.text), cutOff: breaksOff(r.text), answered: false, lastAsk: r.text };
       return;
     }
-    if (open && !open.answered && !open.asked && !open.cutOff && opensFloor(r.text)) {
-      // "It is a new administration, too." / "If there is anything you would like to ask me…": logistics, not a pair.
+    if (open && !open.answered && (!open.asked || drawsLaughter(open.lastAsk)) && !open.cutOff && opensFloor(r.text)) {
+      // "It is a new administration, too." / "If there is anything you would like to ask me…", or a joke
+      // ("What did we not ask you? (Laughter.)") / "What else is on your mind?": logistics, not a pair.
       const remark = pairs.pop()!;
       statements.push(
         { speaker: remark.question.speaker, text: remark.question.text, start: remark.question.start, end: remark.question.end, role: "journalist" },
