@@ -140,6 +140,28 @@ describe("conventions from the grown gold set", () => {
     expect(starts(earnest)).toEqual(["What are you prepared to"]);
   });
 
+  it("keeps banter or a bare 'Why not?' inside an answer that broke off, but not a real short follow-up", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Which depot will the governor visit?"],
+        ["MS. LUND:", "I can't share the exact place for secur- —"],
+        ["Q", "Why not?"],
+        ["MS. LUND:", "I'm going to answer. For security reasons, and because the workers are on strike there."],
+        ["Q", "Will she stay overnight?"],
+        ["MS. LUND:", "She will be back in the capital tonight, we're on a plane. Be in —"],
+        ["Q", "She will be in the air? (Laughter.)"],
+        ["MS. LUND:", "— the capital, yes. Back at her desk tomorrow."],
+        ["Q", "Who else is travelling with her?"],
+        ["MS. LUND:", "Some of the senior staff. We'll have a list —"],
+        ["Q", "The transport minister?"],
+        ["MS. LUND:", "I believe so, but the list comes when we land."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Which depot will the gov", "Will she stay overnight?", "Who else is travelling w", "The transport minister?"]);
+    expect(d.pairs[0]!.answers.map((a) => a.role)).toEqual(["official", "journalist", "official"]);
+    expect(d.pairs[1]!.answers.map((a) => a.role)).toEqual(["official", "journalist", "official"]);
+  });
+
   it("reads a reported after-conference question (会后有记者问及) as a question of its own", () => {
     const text = [
       "2020年4月13日外交部发言人主持例行记者会",

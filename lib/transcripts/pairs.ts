@@ -10,7 +10,20 @@
 // - thanks, goodbyes and line checks outside an open question are procedural statements.
 
 import type { DraftPair, DraftTurn, DraftUnassigned, SpeakerRole } from "./draft";
-import { asks, asksForAnswer, breaksOff, drawsLaughter, isChallenge, isClosing, isNonAnswer, isPleasantry, isShortRemark, opensFloor, REPORTED_QUESTION } from "./exchanges";
+import {
+  asks,
+  asksForAnswer,
+  breaksOff,
+  wordCount,
+  drawsLaughter,
+  isChallenge,
+  isClosing,
+  isNonAnswer,
+  isPleasantry,
+  isShortRemark,
+  opensFloor,
+  REPORTED_QUESTION,
+} from "./exchanges";
 import type { Turn } from "./turns";
 
 export interface ResolvedTurn {
@@ -132,7 +145,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         open.answered &&
         labelled &&
         r.turn.kind !== "follow_up" &&
-        isShortRemark(r.text, open.pair.answers.at(-1)?.text) &&
+        (isShortRemark(r.text, open.pair.answers.at(-1)?.text) || interruptsOfficial(open.pair, r.text)) &&
         !requestsFloor(resolved, i) &&
         !(isChallenge(r.text) && answerComplete(open.pair))
       ) {
@@ -188,6 +201,18 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
 function answerComplete(p: DraftPair): boolean {
   const last = p.answers[p.answers.length - 1];
   return !!last && last.role !== "journalist" && !breaksOff(last.text);
+}
+
+/**
+ * Banter or a bare "Why not?" while the official's last turn broke off mid-sentence ("…for secur- —" /
+ * "Why not?"; "…we're on a plane. Be in —" / "He will be in the air? (Laughter.)"): the official is
+ * still answering, so it is an interjection although it asks something. A real short follow-up
+ * ("So he was feeling tired, rundown a little?") still starts a pair.
+ */
+function interruptsOfficial(p: DraftPair, text: string): boolean {
+  const last = p.answers[p.answers.length - 1];
+  if (!last || last.role === "journalist" || !breaksOff(last.text) || breaksOff(text) || text.length > 200 || wordCount(text) > 8) return false;
+  return drawsLaughter(text) || /^\s*(?:but |and )?why(?: not)?\s*[?？]\s*$/i.test(text);
 }
 
 /** Turns that answer: not the reporter's own interjections, not the moderator's hand-overs. */
