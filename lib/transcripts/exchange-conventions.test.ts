@@ -162,6 +162,33 @@ describe("conventions from the grown gold set", () => {
     expect(d.pairs[1]!.answers.map((a) => a.role)).toEqual(["official", "journalist", "official"]);
   });
 
+  it("keeps a check of a name the official just said inside the pair, but a call for the floor starts one", () => {
+    const check = parsed(
+      briefing(
+        ["Q", "Who is the fundraiser in Springfield for?"],
+        ["MS. LUND:", "It is for Congresswoman Ortiz and Congressman Hale."],
+        ["Q", "Peter Hale?"],
+        ["MS. LUND:", "Yeah."],
+        ["Q", "Okay. And on the layoffs at the plant, is the ministry worried about the town?"],
+        ["MS. LUND:", "We are following it closely and the minister will visit next week."],
+      ),
+    );
+    expect(starts(check)).toEqual(["Who is the fundraiser in", "Okay. And on the layoffs"]);
+    expect(check.pairs[0]!.answers.map((a) => a.role)).toEqual(["official", "journalist", "official"]);
+    // An office is a call: "Mr. President?" / "Yes." / a question starts the next pair even after an answer that says "President".
+    const call = parsed(
+      briefing(
+        ["Q.", "Will the treaty go to the Senate this year?"],
+        ["THE PRESIDENT.", "The President will send it in the spring."],
+        ["Q.", "Mr. President?"],
+        ["THE PRESIDENT.", "Yes."],
+        ["Q.", "Have you spoken to the Premier about the border?"],
+        ["THE PRESIDENT.", "Not this week; we will speak before the summit."],
+      ),
+    );
+    expect(starts(call)).toEqual(["Will the treaty go to th", "Mr. President?"]);
+  });
+
   it("reads a reported after-conference question (会后有记者问及) as a question of its own", () => {
     const text = [
       "2020年4月13日外交部发言人主持例行记者会",

@@ -189,8 +189,31 @@ export function isShortRemark(text: string, before = ""): boolean {
   if (ELLIPTICAL_QUESTION.test(plain)) return false;
   if (!/[?？]/.test(plain)) return words <= 8 || (words <= 25 && LAUGHTER.test(text));
   // "And then?" asks for more; "December 17th?" only checks what was said.
-  if (words > 4 || !/[?？]$/.test(plain) || INTERROGATIVE.test(plain) || /^(?:and|but|so|or|then)\b/i.test(plain) || NAME_CALL.test(plain)) return false;
+  if (words > 4 || !/[?？]$/.test(plain) || INTERROGATIVE.test(plain) || /^(?:and|but|so|or|then)\b/i.test(plain)) return false;
+  if (NAME_CALL.test(plain)) return namesWhoWasJustMentioned(plain, before);
   return /^\s*(?:—|–|--)/.test(text) || echoes(plain, before);
+}
+
+/** Offices a reporter calls an official by ("Mr. President?", "Madam Secretary?"): a call, not a name to check. */
+const OFFICE_WORDS = /^(?:president|vice|secretary|minister|chairman|chair|speaker|senator|governor|mayor|ambassador|general|admiral|director|sir|madam|ma'am|ma’am)$/i;
+
+/**
+ * "Sean Casten?" right after "…and Congressman Casten.": the name the official just said, checked,
+ * not a call for the floor. Its last word must be a name in the answer, not an office ("Mr. President?").
+ */
+function namesWhoWasJustMentioned(plain: string, before: string): boolean {
+  const last =
+    plain
+      .replace(/[?？]\s*$/, "")
+      .trim()
+      .split(/\s+/)
+      .at(-1) ?? "";
+  return last.length >= 3 && !OFFICE_WORDS.test(last) && new RegExp(`\\b${last.replace(/[^\p{L}\p{N}]/gu, "")}\\b`, "u").test(before.slice(-300));
+}
+
+/** A few words checking a detail of the answer just given; the official's "Yeah." after it confirms, it does not give the floor. */
+export function checksDetail(text: string, before: string): boolean {
+  return !!before && !isFloorRequest(text) && !asksForAnswer(text) && isShortRemark(text, before) && !isShortRemark(text);
 }
 
 /** "Karine, can I ask two quick ones on — the President's health?": asks for the floor, not for an answer. */

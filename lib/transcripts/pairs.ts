@@ -14,6 +14,7 @@ import {
   asks,
   asksForAnswer,
   breaksOff,
+  checksDetail,
   wordCount,
   drawsLaughter,
   isChallenge,
@@ -81,7 +82,9 @@ function anotherReporter(open: OpenPair, r: ResolvedTurn): boolean {
  * A short reporter remark after an answer opens the next exchange when the official grants
  * the floor ("Sure.", "Go ahead.") and the same reporter then asks a real question.
  */
-function requestsFloor(resolved: ResolvedTurn[], i: number): boolean {
+function requestsFloor(resolved: ResolvedTurn[], i: number, answerBefore = ""): boolean {
+  // "Sean Casten?" / "Yeah." confirms a name the official just said; it does not give the floor.
+  if (checksDetail(resolved[i]!.text, answerBefore)) return false;
   let granted = false;
   let request = resolved[i]!.text;
   for (let j = i + 1; j < resolved.length; j++) {
@@ -146,7 +149,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         labelled &&
         r.turn.kind !== "follow_up" &&
         (isShortRemark(r.text, open.pair.answers.at(-1)?.text) || interruptsOfficial(open.pair, r.text)) &&
-        !requestsFloor(resolved, i) &&
+        !requestsFloor(resolved, i, open.pair.answers.at(-1)?.text) &&
         !(isChallenge(r.text) && answerComplete(open.pair))
       ) {
         open.pair.answers.push(asTurn(r));
