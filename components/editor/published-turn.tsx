@@ -24,10 +24,10 @@ export function TranscriptForm({ context, children, extra, label }: { context: T
   );
 }
 
-function NoteField({ id }: { id: string }) {
+function NoteField({ id, label = "Public correction note (optional)" }: { id: string; label?: string }) {
   return (
     <div className={styles.field}>
-      <label htmlFor={`note-${id}`}>Public correction note (optional)</label>
+      <label htmlFor={`note-${id}`}>{label}</label>
       <input id={`note-${id}`} name="correctionNote" maxLength={1000} placeholder="shown on the public page" />
     </div>
   );
@@ -136,6 +136,36 @@ export function PublishedTurn({
               </>
             ) : null}
           </div>
+        </TranscriptForm>
+      </details>
+      <details className={styles.controls}>
+        <summary>Add a turn after this one</summary>
+        <TranscriptForm context={context} extra={{ turnId: id }} label={`Add a turn after this ${kindLabel.toLowerCase()}`}>
+          <div className={styles.fields}>
+            <div className={styles.field}>
+              <label htmlFor={`add-speaker-${id}`}>Speaker of the new turn</label>
+              <input id={`add-speaker-${id}`} name="speaker" list="transcript-speakers" maxLength={200} />
+            </div>
+            <div className={styles.field}>
+              <label htmlFor={`add-role-${id}`}>Speaking as</label>
+              <select id={`add-role-${id}`} name="role" defaultValue={kind === "statement" ? turn.role : "official"}>
+                {ROLE_OPTIONS.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <label htmlFor={`add-text-${id}`}>Text of the new turn</label>
+          <textarea id={`add-text-${id}`} name="text" required rows={3} />
+          <NoteField id={`add-${id}`} label="Public correction note for the addition (optional)" />
+          <p>
+            <button type="submit" className="secondary" name="op" value="addTurnAfter">
+              Add turn
+            </button>{" "}
+            <span className="muted">{kind === "statement" ? "It becomes an opening statement." : "It becomes an answer turn of this pair."}</span>
+          </p>
         </TranscriptForm>
       </details>
     </article>

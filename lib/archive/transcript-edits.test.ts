@@ -44,6 +44,31 @@ describe("applyTranscriptOp", () => {
     expect(() => applyTranscriptOp(draft(), op({ op: "deleteTurn", turnId: "t99" }))).toThrow(/no longer in this conference/);
   });
 
+  it("adds a turn after an answer, after a question (as the first answer) and after a statement", () => {
+    const before = draft();
+    const added = applyTranscriptOp(before, op({ op: "addTurnAfter", turnId: "t3", speaker: "Ann", role: "journalist", text: "Sorry, when exactly?" }));
+    expect(added.pairs[0].answers.map((a) => [a.id, a.text])).toEqual([
+      ["t3", "Soon."],
+      ["t100", "Sorry, when exactly?"],
+      ["t4", "Next question!"],
+    ]);
+    expect(added.nextId).toBe(101);
+    expect(before.pairs[0].answers).toHaveLength(2);
+    const first = applyTranscriptOp(draft(), op({ op: "addTurnAfter", turnId: "t6", speaker: "Lin", role: "moderator", text: "Go ahead." }));
+    expect(first.pairs[1].answers.map((a) => a.text)).toEqual(["Go ahead.", "Because."]);
+    expect(first.speakers).toContainEqual({ label: "Lin", role: "moderator" });
+    const withStatement = { ...draft(), statements: [{ id: "t1", speaker: "Lin", role: "moderator" as const, text: "Welcome.", start: null, end: null }] };
+    expect(applyTranscriptOp(withStatement, op({ op: "addTurnAfter", turnId: "t1", speaker: null, role: "official", text: "Thanks." })).statements.map((t) => t.text)).toEqual([
+      "Welcome.",
+      "Thanks.",
+    ]);
+  });
+
+  it("refuses an empty new turn or an unknown anchor turn", () => {
+    expect(() => op({ op: "addTurnAfter", turnId: "t3", role: "official", text: "  " })).toThrow(/Type the text of the new turn/);
+    expect(() => applyTranscriptOp(draft(), op({ op: "addTurnAfter", turnId: "t99", role: "official", text: "x" }))).toThrow(/no longer in this conference/);
+  });
+
   it("saves speaker, role and text in one step; the chosen role wins over the known speaker's", () => {
     const after = applyTranscriptOp(draft(), op({ op: "saveTurn", turnId: "t4", speaker: "Mao Ning", role: "journalist", text: "Next question, please!" }));
     expect(after.pairs[0].answers[1]).toMatchObject({ speaker: "Mao Ning", role: "journalist", text: "Next question, please!" });

@@ -6,8 +6,9 @@ import { allTurns, applyDraftEdit, DraftEditError, splitOffsetBefore } from "@/l
 
 // The turn operations an editor can apply to a published conference. They are the import
 // review's operations (lib/drafts/operations.ts) applied to the conference loaded as an
-// editable draft, plus two that only make sense here: deleting a turn (its text stays in the
-// revision) and one Save for all of a turn's fields.
+// editable draft, plus three that only make sense here: deleting a turn (its text stays in the
+// revision), adding a turn the source missed (an import review keeps to the source's text, so it
+// has no such operation) and one Save for all of a turn's fields.
 
 const turnId = z.string().regex(/^t\d+$/, "Unknown turn");
 const pairId = z.string().regex(/^p\d+$/, "Unknown pair");
@@ -33,6 +34,13 @@ export const transcriptOpSchema = z.discriminatedUnion("op", [
     renameEverywhere: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
   }),
   z.object({ op: z.literal("deleteTurn"), turnId }),
+  z.object({
+    op: z.literal("addTurnAfter"),
+    turnId,
+    speaker: optionalName("Speaker"),
+    role: draftRoleSchema,
+    text: z.string().trim().min(1, "Type the text of the new turn").max(200_000),
+  }),
   z.object({ op: z.literal("splitTurn"), turnId, splitBefore: z.string().trim().min(1, "Type the first words of the part that should become a new turn").max(500) }),
   z.object({ op: z.literal("mergeWithNext"), turnId }),
   z.object({ op: z.literal("moveTurn"), turnId, direction: z.enum(["previous", "next"]) }),
@@ -82,11 +90,36 @@ function deleteTurn(draft: EditableDraft, id: string): EditableDraft {
   throw new DraftEditError("That turn is no longer in this conference; reload to see the current version.");
 }
 
+/**
+ * A new turn right after `id`: after a statement it is a statement, after a question or an
+ * answer it is an answer turn of that pair (a reporter's interjection is one too).
+ */
+function addTurnAfter(draft: EditableDraft, op: Extract<TranscriptOp, { op: "addTurnAfter" }>): EditableDraft {
+  const next = structuredClone(draft);
+  const turn = { id: `t${next.nextId++}`, speaker: op.speaker, role: op.role, text: op.text, start: null, end: null };
+  if (op.speaker && !next.speakers.some((s) => s.label === op.speaker)) next.speakers.push({ label: op.speaker, role: op.role });
+  const statement = next.statements.findIndex((t) => t.id === op.turnId);
+  if (statement >= 0) {
+    next.statements.splice(statement + 1, 0, turn);
+    return next;
+  }
+  for (const pair of next.pairs) {
+    const answer = pair.answers.findIndex((t) => t.id === op.turnId);
+    if (pair.question.id !== op.turnId && answer < 0) continue;
+    pair.answers.splice(answer + 1, 0, turn);
+    pair.flags = pair.flags.filter((f) => f !== "no_answer");
+    return next;
+  }
+  throw new DraftEditError("That turn is no longer in this conference; reload to see the current version.");
+}
+
 /** Applies one operation to the conference's editable draft and returns the new draft (the input is not changed). */
 export function applyTranscriptOp(draft: EditableDraft, op: TranscriptOp): EditableDraft {
   switch (op.op) {
     case "deleteTurn":
       return deleteTurn(draft, op.turnId);
+    case "addTurnAfter":
+      return addTurnAfter(draft, op);
     case "splitTurn": {
       const offset = splitOffsetBefore(findTurn(draft, op.turnId).text, op.splitBefore);
       return applyDraftEdit(draft, { op: "splitTurn", turnId: op.turnId, offset });
@@ -111,6 +144,8 @@ export function describeTranscriptOp(op: TranscriptOp): string {
       return `Saved turn ${op.turnId}${op.renameEverywhere ? " and renamed its speaker everywhere in the conference" : ""}`;
     case "deleteTurn":
       return `Deleted turn ${op.turnId}`;
+    case "addTurnAfter":
+      return `Added a turn after ${op.turnId}`;
     case "splitTurn":
       return `Split turn ${op.turnId} before "${op.splitBefore.slice(0, 60)}"`;
     default:

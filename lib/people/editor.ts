@@ -32,7 +32,18 @@ export async function findIdentityIdBySlug(kind: string, raw: string): Promise<n
   if (!slug) throw new EditError("Give the slug or URL of the entry to merge into.");
   const where = { where: { slug }, select: { id: true, mergedIntoId: true } } as const;
   const row = parsedKind === "speaker" ? await db().speaker.findUnique(where) : await db().outlet.findUnique(where);
-  if (!row) throw new EditError(`Nothing at /${parsedKind === "speaker" ? "people" : "outlets"}/${slug}.`);
+  const section = parsedKind === "speaker" ? "people" : "outlets";
+  if (!row) {
+    // An old address (renamed, or merged away) still works for visitors; say where it leads rather than "nothing there".
+    const moved = await db().slugRedirect.findUnique({
+      where: { kind_oldSlug: { kind: parsedKind === "speaker" ? "SPEAKER" : "OUTLET", oldSlug: slug } },
+      select: { targetId: true },
+    });
+    const byId = { where: { id: moved?.targetId ?? -1 }, select: { slug: true } } as const;
+    const target = !moved ? null : parsedKind === "speaker" ? await db().speaker.findUnique(byId) : await db().outlet.findUnique(byId);
+    if (target) throw new EditError(`/${section}/${slug} is an old address that now leads to /${section}/${target.slug}; give that one instead.`);
+    throw new EditError(`Nothing at /${section}/${slug}.`);
+  }
   return row.mergedIntoId ?? row.id;
 }
 

@@ -115,6 +115,80 @@ describe("conventions from the grown gold set", () => {
     expect(d.statements.map((s) => s.role)).toEqual(["journalist", "official"]);
   });
 
+  it("keeps a joke answered only by an invitation to ask out of pairs, but not a real question", () => {
+    const joke = parsed(
+      briefing(
+        ["Q", "Has the minister been tested this week?"],
+        ["MS. LUND:", "Yes, on Tuesday, and the test was negative."],
+        ["Q", "What did we not ask you that you are prepared to answer today? (Laughter.)"],
+        ["MS. LUND:", "Oh, my goodness. I don't know. What else is on your mind?"],
+        ["Q", "Can we ask you about the harbour budget?"],
+        ["MS. LUND:", "The budget goes to the council next week."],
+      ),
+    );
+    expect(starts(joke)).toEqual(["Has the minister been te", "Can we ask you about the"]);
+    expect(joke.statements.map((s) => s.role)).toEqual(["journalist", "official"]);
+    // Without the laughter it is a question, and the counter-question is not an answer: one pair.
+    const earnest = parsed(
+      briefing(
+        ["Q", "What are you prepared to answer today?"],
+        ["MS. LUND:", "What else is on your mind?"],
+        ["Q", "The harbour budget."],
+        ["MS. LUND:", "The budget goes to the council next week."],
+      ),
+    );
+    expect(starts(earnest)).toEqual(["What are you prepared to"]);
+  });
+
+  it("keeps banter or a bare 'Why not?' inside an answer that broke off, but not a real short follow-up", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Which depot will the governor visit?"],
+        ["MS. LUND:", "I can't share the exact place for secur- —"],
+        ["Q", "Why not?"],
+        ["MS. LUND:", "I'm going to answer. For security reasons, and because the workers are on strike there."],
+        ["Q", "Will she stay overnight?"],
+        ["MS. LUND:", "She will be back in the capital tonight, we're on a plane. Be in —"],
+        ["Q", "She will be in the air? (Laughter.)"],
+        ["MS. LUND:", "— the capital, yes. Back at her desk tomorrow."],
+        ["Q", "Who else is travelling with her?"],
+        ["MS. LUND:", "Some of the senior staff. We'll have a list —"],
+        ["Q", "The transport minister?"],
+        ["MS. LUND:", "I believe so, but the list comes when we land."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Which depot will the gov", "Will she stay overnight?", "Who else is travelling w", "The transport minister?"]);
+    expect(d.pairs[0]!.answers.map((a) => a.role)).toEqual(["official", "journalist", "official"]);
+    expect(d.pairs[1]!.answers.map((a) => a.role)).toEqual(["official", "journalist", "official"]);
+  });
+
+  it("keeps a check of a name the official just said inside the pair, but a call for the floor starts one", () => {
+    const check = parsed(
+      briefing(
+        ["Q", "Who is the fundraiser in Springfield for?"],
+        ["MS. LUND:", "It is for Congresswoman Ortiz and Congressman Hale."],
+        ["Q", "Peter Hale?"],
+        ["MS. LUND:", "Yeah."],
+        ["Q", "Okay. And on the layoffs at the plant, is the ministry worried about the town?"],
+        ["MS. LUND:", "We are following it closely and the minister will visit next week."],
+      ),
+    );
+    expect(starts(check)).toEqual(["Who is the fundraiser in", "Okay. And on the layoffs"]);
+    expect(check.pairs[0]!.answers.map((a) => a.role)).toEqual(["official", "journalist", "official"]);
+    // An office is a call: "Mr. President?" / "Yes." / a question starts the next pair even after an answer that says "President".
+    const call = parsed(
+      briefing(
+        ["Q.", "Will the treaty go to the Senate this year?"],
+        ["THE PRESIDENT.", "The President will send it in the spring."],
+        ["Q.", "Mr. President?"],
+        ["THE PRESIDENT.", "Yes."],
+        ["Q.", "Have you spoken to the Premier about the border?"],
+        ["THE PRESIDENT.", "Not this week; we will speak before the summit."],
+      ),
+    );
+    expect(starts(call)).toEqual(["Will the treaty go to th", "Mr. President?"]);
+  });
+
   it("reads a reported after-conference question (会后有记者问及) as a question of its own", () => {
     const text = [
       "2020年4月13日外交部发言人主持例行记者会",

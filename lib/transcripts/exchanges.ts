@@ -77,9 +77,12 @@ export interface ExchangeState {
 /** Asking the reporter to repeat: "Can you ask me your first question again?", "the second part was what?" */
 const REPEAT_REQUEST =
   /\b(?:what was (?:the|your) (?:first |second |third |last )?(?:question|part)|(?:ask|say|repeat|give) (?:me )?(?:your|the|that|it) (?:first |second |last )?(?:question |part )?again|(?:question|part)(?: of (?:the|your) question)? was what|repeat (?:the|your|that) question)\b|再说一遍|重复一下/i;
-/** Opening the floor before any question: "If there is anything you would like to ask me, I would be glad to answer." */
+/**
+ * Opening the floor before any question: "If there is anything you would like to ask me, I would be
+ * glad to answer.", or after a joke instead of one: "What else is on your mind?"
+ */
 const OPENS_FLOOR =
-  /\b(?:(?:anything|any questions?|whatever) you (?:would like|want|wish|care) to ask|(?:glad|happy|ready) to (?:answer|take) (?:any |your |some )?questions|let'?s (?:get to|take|open (?:it )?up (?:to|for)) (?:your )?questions)\b|现在开始提问|欢迎提问/i;
+  /\b(?:what else is on your mind|(?:anything|any questions?|whatever) you (?:would like|want|wish|care) to ask|(?:glad|happy|ready) to (?:answer|take) (?:any |your |some )?questions|let'?s (?:get to|take|open (?:it )?up (?:to|for)) (?:your )?questions)\b|现在开始提问|欢迎提问/i;
 
 /** Running the room: "let's move on", "last question", "a couple more". */
 const FLOOR = /\b(?:move on|wrap(?: up)?|last question|next question|one more question|a couple more|take (?:a few|some|your) questions)\b|最后一个问题|下一个问题/i;
@@ -156,6 +159,11 @@ const ELLIPTICAL_QUESTION = /^(?:(?:and|but|so|okay|ok)[,.]?\s+)?(?:any|anything
 /** "(Laughter.)", "(Laughs.)": the remark is banter. */
 const LAUGHTER = /[(（\[]\s*(?:laughter|laughs|laughing|笑)/i;
 
+/** A turn that draws "(Laughter.)": banter, even when it is phrased as a question. */
+export function drawsLaughter(text: string): boolean {
+  return LAUGHTER.test(text);
+}
+
 /** The short question repeats a word of what the official just said ("…on December 17th." / "December 17th?"). */
 function echoes(plain: string, before: string): boolean {
   const said = new Set(
@@ -181,8 +189,31 @@ export function isShortRemark(text: string, before = ""): boolean {
   if (ELLIPTICAL_QUESTION.test(plain)) return false;
   if (!/[?？]/.test(plain)) return words <= 8 || (words <= 25 && LAUGHTER.test(text));
   // "And then?" asks for more; "December 17th?" only checks what was said.
-  if (words > 4 || !/[?？]$/.test(plain) || INTERROGATIVE.test(plain) || /^(?:and|but|so|or|then)\b/i.test(plain) || NAME_CALL.test(plain)) return false;
+  if (words > 4 || !/[?？]$/.test(plain) || INTERROGATIVE.test(plain) || /^(?:and|but|so|or|then)\b/i.test(plain)) return false;
+  if (NAME_CALL.test(plain)) return namesWhoWasJustMentioned(plain, before);
   return /^\s*(?:—|–|--)/.test(text) || echoes(plain, before);
+}
+
+/** Offices a reporter calls an official by ("Mr. President?", "Madam Secretary?"): a call, not a name to check. */
+const OFFICE_WORDS = /^(?:president|vice|secretary|minister|chairman|chair|speaker|senator|governor|mayor|ambassador|general|admiral|director|sir|madam|ma'am|ma’am)$/i;
+
+/**
+ * "Sean Casten?" right after "…and Congressman Casten.": the name the official just said, checked,
+ * not a call for the floor. Its last word must be a name in the answer, not an office ("Mr. President?").
+ */
+function namesWhoWasJustMentioned(plain: string, before: string): boolean {
+  const last =
+    plain
+      .replace(/[?？]\s*$/, "")
+      .trim()
+      .split(/\s+/)
+      .at(-1) ?? "";
+  return last.length >= 3 && !OFFICE_WORDS.test(last) && new RegExp(`\\b${last.replace(/[^\p{L}\p{N}]/gu, "")}\\b`, "u").test(before.slice(-300));
+}
+
+/** A few words checking a detail of the answer just given; the official's "Yeah." after it confirms, it does not give the floor. */
+export function checksDetail(text: string, before: string): boolean {
+  return !!before && !isFloorRequest(text) && !asksForAnswer(text) && isShortRemark(text, before) && !isShortRemark(text);
 }
 
 /** "Karine, can I ask two quick ones on — the President's health?": asks for the floor, not for an answer. */

@@ -10,7 +10,21 @@
 // - thanks, goodbyes and line checks outside an open question are procedural statements.
 
 import type { DraftPair, DraftTurn, DraftUnassigned, SpeakerRole } from "./draft";
-import { asks, asksForAnswer, breaksOff, isChallenge, isClosing, isNonAnswer, isPleasantry, isShortRemark, opensFloor, REPORTED_QUESTION } from "./exchanges";
+import {
+  asks,
+  asksForAnswer,
+  breaksOff,
+  checksDetail,
+  wordCount,
+  drawsLaughter,
+  isChallenge,
+  isClosing,
+  isNonAnswer,
+  isPleasantry,
+  isShortRemark,
+  opensFloor,
+  REPORTED_QUESTION,
+} from "./exchanges";
 import type { Turn } from "./turns";
 
 export interface ResolvedTurn {
@@ -68,7 +82,9 @@ function anotherReporter(open: OpenPair, r: ResolvedTurn): boolean {
  * A short reporter remark after an answer opens the next exchange when the official grants
  * the floor ("Sure.", "Go ahead.") and the same reporter then asks a real question.
  */
-function requestsFloor(resolved: ResolvedTurn[], i: number): boolean {
+function requestsFloor(resolved: ResolvedTurn[], i: number, answerBefore = ""): boolean {
+  // "Sean Casten?" / "Yeah." confirms a name the official just said; it does not give the floor.
+  if (checksDetail(resolved[i]!.text, answerBefore)) return false;
   let granted = false;
   let request = resolved[i]!.text;
   for (let j = i + 1; j < resolved.length; j++) {
@@ -132,8 +148,8 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         open.answered &&
         labelled &&
         r.turn.kind !== "follow_up" &&
-        isShortRemark(r.text, open.pair.answers.at(-1)?.text) &&
-        !requestsFloor(resolved, i) &&
+        (isShortRemark(r.text, open.pair.answers.at(-1)?.text) || interruptsOfficial(open.pair, r.text)) &&
+        !requestsFloor(resolved, i, open.pair.answers.at(-1)?.text) &&
         !(isChallenge(r.text) && answerComplete(open.pair))
       ) {
         open.pair.answers.push(asTurn(r));
@@ -146,8 +162,9 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       open = { pair: startPair(r, flags), asked: asksForAnswer(r.text), cutOff: breaksOff(r.text), answered: false, lastAsk: r.text };
       return;
     }
-    if (open && !open.answered && !open.asked && !open.cutOff && opensFloor(r.text)) {
-      // "It is a new administration, too." / "If there is anything you would like to ask me…": logistics, not a pair.
+    if (open && !open.answered && (!open.asked || drawsLaughter(open.lastAsk)) && !open.cutOff && opensFloor(r.text)) {
+      // "It is a new administration, too." / "If there is anything you would like to ask me…", or a joke
+      // ("What did we not ask you? (Laughter.)") / "What else is on your mind?": logistics, not a pair.
       const remark = pairs.pop()!;
       statements.push(
         { speaker: remark.question.speaker, text: remark.question.text, start: remark.question.start, end: remark.question.end, role: "journalist" },
@@ -187,6 +204,18 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
 function answerComplete(p: DraftPair): boolean {
   const last = p.answers[p.answers.length - 1];
   return !!last && last.role !== "journalist" && !breaksOff(last.text);
+}
+
+/**
+ * Banter or a bare "Why not?" while the official's last turn broke off mid-sentence ("…for secur- —" /
+ * "Why not?"; "…we're on a plane. Be in —" / "He will be in the air? (Laughter.)"): the official is
+ * still answering, so it is an interjection although it asks something. A real short follow-up
+ * ("So he was feeling tired, rundown a little?") still starts a pair.
+ */
+function interruptsOfficial(p: DraftPair, text: string): boolean {
+  const last = p.answers[p.answers.length - 1];
+  if (!last || last.role === "journalist" || !breaksOff(last.text) || breaksOff(text) || text.length > 200 || wordCount(text) > 8) return false;
+  return drawsLaughter(text) || /^\s*(?:but |and )?why(?: not)?\s*[?？]\s*$/i.test(text);
 }
 
 /** Turns that answer: not the reporter's own interjections, not the moderator's hand-overs. */

@@ -174,6 +174,18 @@ describe("editor changes", () => {
     await expect(mergeIdentities({ kind: "speaker", fromId: 999_999, intoId: sullivan }, null)).rejects.toThrow(/no person with id 999999/);
   });
 
+  it("the editor's merge form names the address an old slug now leads to, instead of finding nothing", async () => {
+    const { findIdentityIdBySlug } = await import("@/lib/people/editor");
+    const sullivan = await speakerId("MR. SULLIVAN");
+    expect(await findIdentityIdBySlug("speaker", "https://archive.example/people/mr-sullivan/")).toBe(sullivan);
+    // "mr-sullian" was merged away: its address redirects for visitors, and the form says where.
+    await expect(findIdentityIdBySlug("speaker", "/people/mr-sullian")).rejects.toThrow(
+      "/people/mr-sullian is an old address that now leads to /people/mr-sullivan; give that one instead.",
+    );
+    await expect(findIdentityIdBySlug("speaker", "nobody-here")).rejects.toThrow("Nothing at /people/nobody-here.");
+    await expect(findIdentityIdBySlug("speaker", " ")).rejects.toThrow(/Give the slug or URL/);
+  });
+
   it("splits chosen labels off into a new person, moving their turns", async () => {
     const { splitIdentity } = await import("@/lib/people/changes");
     const { db } = await import("@/lib/db/client");
