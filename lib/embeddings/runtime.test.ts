@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { writeModelFile } from "./model-file";
-import { activeEmbedder, embeddingModelPath, resetEmbedder } from "./runtime";
+import { activeEmbedder, embeddingModelPath, resetEmbedder, searchModeReport } from "./runtime";
 import { packagedEncoderPath } from "./sentence-encoder";
 import { trainEmbeddings } from "./train";
 
@@ -44,5 +44,10 @@ describe("activeEmbedder", () => {
     delete process.env.PRESSROOM_EMBEDDING_MODEL;
     expect(embeddingModelPath()).toBe(packagedEncoderPath());
     expect(embeddingModelPath("use-lite")).toMatch(/@energetic-ai\/model-embeddings-en\/dist\/model\.json$/);
+  });
+
+  it("reports the mode and the model's path for /api/health without loading it", () => {
+    Object.assign(process.env, { PRESSROOM_EMBEDDING_MODEL: "/nowhere/model.json" });
+    expect(searchModeReport()).toEqual({ mode: "hybrid", model: "/nowhere/model.json" });
   });
 });

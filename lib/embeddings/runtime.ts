@@ -54,3 +54,8 @@ export function activateEmbedder(model: Embedder | null): void {
 export function resetEmbedder(): void {
   loading = undefined;
 }
+
+/** What /api/health and the editors' search settings page say about the search mode (no model load). */
+export function searchModeReport(): { mode: "keyword" | "hybrid"; model: string | null } {
+  return hybridMode() ? { mode: "hybrid", model: embeddingModelPath() } : { mode: "keyword", model: null };
+}
