@@ -61,7 +61,7 @@ async function main() {
       if (!keepDir) throw new Error("--semantic needs --dir");
       const { prepareSemantic, semanticSystems } = await import("./semantic");
       await prepareSemantic(keepDir);
-      Object.assign(systems, await semanticSystems(tuneOnly));
+      Object.assign(systems, await semanticSystems());
     }
     if (withVariants) {
       const { variantSystems } = await import("./variants");

@@ -87,7 +87,7 @@ export async function prepareSemantic(dir: string): Promise<Embedder> {
   return model;
 }
 
-export async function semanticSystems(tuneOnly: boolean): Promise<Record<string, System>> {
+export async function semanticSystems(): Promise<Record<string, System>> {
   const { parseSearchParams } = await import("@/lib/search/params");
   const { searchPairs, NO_EXTRAS } = await import("@/lib/search/query");
   const run =
@@ -100,9 +100,10 @@ export async function semanticSystems(tuneOnly: boolean): Promise<Record<string,
   // "pressroom" (run.ts) is now hybrid with DEFAULT_SEMANTIC; the same search without the
   // semantic stage is this run's baseline, on both halves.
   const systems: Record<string, System> = { "pressroom keyword-only": run(null) };
-  if (!tuneOnly) return systems;
-  // SEMANTIC_GRID='[[fusion, minWords, depth], …]': variants of the rerank source, tune half only.
-  const grid = JSON.parse(process.env.SEMANTIC_GRID ?? "[[0.5,4,40],[1,4,40],[2,4,40],[1,8,40],[1,4,20]]") as [number, number, number][];
+  // SEMANTIC_GRID='[[fusion, minWords, depth], …]': variants of the rerank source, scored on the
+  // tune half only (run.ts skips "variant:" systems on held-out queries). depth ≤ SEMANTIC_DEPTH:
+  // deeper candidates have no vector here.
+  const grid = JSON.parse(process.env.SEMANTIC_GRID ?? "[[0.5,9,40],[2,9,40],[1,4,40],[2,4,40],[1,12,40],[1,9,20]]") as [number, number, number][];
   for (const [fusion, minWords, depth] of grid)
     systems[`variant:semantic fusion=${fusion} minWords=${minWords} depth=${depth}`] = run({ source: "rerank", ratio: 1, fusion, minWords, depth });
   return systems;

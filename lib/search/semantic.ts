@@ -26,8 +26,13 @@ export interface SemanticOptions {
   depth: number;
 }
 
-/** Chosen on the tune half of bench/relevance: see docs/search-ranking.md, "Semantic search". */
-export const DEFAULT_SEMANTIC: SemanticOptions | null = { source: "rerank", ratio: 1, fusion: 1, minWords: 4, depth: 100 };
+/**
+ * Fixed before any measurement with the sentence encoder (2026-12-07): equal weight for meaning
+ * and keywords, for queries of 9+ free words (the shortest description in the tune half; keyword
+ * and name queries are mostly shorter), over the first 40 candidates. Tune-half variants and the
+ * held-out figures: docs/search-ranking.md, "Semantic search".
+ */
+export const DEFAULT_SEMANTIC: SemanticOptions | null = { source: "rerank", ratio: 1, fusion: 1, minWords: 9, depth: 40 };
 
 const FUSION_K = 10;
 
