@@ -15,6 +15,18 @@ export async function register(): Promise<void> {
       console.warn(`[pressroom] could not check for a first admin: ${(error as Error).message}`);
     }
   }
+  if (process.env.PRESSROOM_SEARCH_MODE === "hybrid") {
+    // Hybrid search: load the embedding model now, once per process. A missing or corrupt model
+    // stops the server with a message naming its path (never a silent keyword-only fallback).
+    const { activeEmbedder } = await import("@/lib/embeddings/runtime");
+    try {
+      const model = await activeEmbedder();
+      console.info(`[pressroom] hybrid search with ${model?.description}`);
+    } catch (error) {
+      console.error(`[pressroom] ${(error as Error).message}`);
+      process.exit(1);
+    }
+  }
   if (process.env.MEILI_TARGETS) {
     // Several search instances: queries go to one that answers and is caught up.
     const { startSearchReadRouting } = await import("@/lib/search/read-routing");

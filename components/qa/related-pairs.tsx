@@ -3,8 +3,8 @@ import { contentLang, formatDate } from "@/lib/catalog/format";
 import { conferencePath, qaPath } from "@/lib/catalog/paths";
 import { relatedPairs } from "@/lib/catalog/related";
 
-/** Related answers from other conferences; renders nothing when search is down or finds none. */
-export async function RelatedPairs(props: { question: string; topics: string[]; conferenceSlug: string }) {
+/** Related answers from other conferences and years (lib/catalog/related.ts); renders nothing when search is down or finds none. */
+export async function RelatedPairs(props: { publicId: string; question: string; topics: string[]; conferenceSlug: string }) {
   const related = await relatedPairs(props);
   if (!related || related.length === 0) return null;
   return (

@@ -1,3 +1,4 @@
+import { EMBEDDER_NAME, activeEmbedder } from "@/lib/embeddings/runtime";
 import { liveIndex } from "@/lib/search/client";
 import { excerpt } from "./pair-list";
 
@@ -38,13 +39,18 @@ export function keyTerms(question: string, max = 6): string {
 
 const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
+type RelatedArgs = { publicId: string; question: string; topics: string[]; conferenceSlug: string; limit?: number };
+
 /**
- * Pairs from other conferences on the same topics (or, without topics, sharing the question's
- * key terms). Returns null when search is unavailable so the page can simply omit the section:
- * a Q&A page must never fail because the index is down.
+ * Pairs from other conferences about the same thing. With vectors (hybrid mode), Meilisearch's
+ * /similar: the pairs whose question vectors are nearest this one's, any conference and year.
+ * Without vectors, or for a pair that has none (Chinese under the English sentence encoder),
+ * pairs on the same topics (or, without topics, sharing the question's key terms). Returns null
+ * when search is unavailable so the page can simply omit the section: a Q&A page must never
+ * fail because the index is down.
  */
-export async function relatedPairs(args: { question: string; topics: string[]; conferenceSlug: string; limit?: number }): Promise<RelatedPair[] | null> {
-  const key = JSON.stringify([args.conferenceSlug, args.topics, args.limit ?? 5, keyTerms(args.question)]);
+export async function relatedPairs(args: RelatedArgs): Promise<RelatedPair[] | null> {
+  const key = JSON.stringify([args.publicId, args.conferenceSlug, args.topics, args.limit ?? 5, keyTerms(args.question)]);
   const cached = recent.get(key);
   if (cached && Date.now() - cached.at < RELATED_TTL_MS) return cached.value;
   const value = await searchRelated(args);
@@ -61,8 +67,16 @@ const RELATED_TTL_MS = 5 * 60_000;
 const RELATED_CACHE_SIZE = 2_000;
 const recent = new Map<string, { at: number; value: RelatedPair[] }>();
 
-async function searchRelated(args: { question: string; topics: string[]; conferenceSlug: string; limit?: number }): Promise<RelatedPair[] | null> {
+const RELATED_ATTRIBUTES = ["publicId", "question", "conferenceTitle", "conferenceSlug", "date", "language"];
+
+async function searchRelated(args: RelatedArgs): Promise<RelatedPair[] | null> {
   const filter = [`conferenceSlug != ${quote(args.conferenceSlug)}`];
+  try {
+    const similar = await similarPairs(args, filter);
+    if (similar?.length) return similar.map(toRelated);
+  } catch {
+    // No usable model here (the search itself shows that error): the keyword version below still serves the page.
+  }
   if (args.topics.length) filter.push(`topics IN [${args.topics.map(quote).join(", ")}]`);
   try {
     const result = await liveIndex().search(keyTerms(args.question), {
@@ -70,17 +84,41 @@ async function searchRelated(args: { question: string; topics: string[]; confere
       limit: args.limit ?? 5,
       // Any shared term is enough: "last" drops words from the end until something matches.
       matchingStrategy: "last",
-      attributesToRetrieve: ["publicId", "question", "conferenceTitle", "conferenceSlug", "date", "language"],
+      attributesToRetrieve: RELATED_ATTRIBUTES,
     });
-    return result.hits.map((hit) => ({
-      publicId: hit.publicId,
-      question: excerpt(hit.question, 200),
-      conferenceTitle: hit.conferenceTitle,
-      conferenceSlug: hit.conferenceSlug,
-      date: hit.date,
-      language: hit.language,
-    }));
+    return result.hits.map(toRelated);
   } catch {
     return null;
   }
+}
+
+/** Nearest pairs by question vector (other conferences; no statements), or null without vectors. */
+async function similarPairs(args: RelatedArgs, filter: string[]): Promise<RelatedHit[] | null> {
+  if (!(await activeEmbedder())) return null;
+  try {
+    const result = await liveIndex().searchSimilarDocuments<RelatedHit>({
+      id: args.publicId,
+      embedder: EMBEDDER_NAME,
+      filter: [...filter, "pairId EXISTS"],
+      limit: args.limit ?? 5,
+      attributesToRetrieve: RELATED_ATTRIBUTES,
+    });
+    return result.hits;
+  } catch {
+    // The pair has no vector (opted out) or is not indexed yet: the keyword version answers.
+    return null;
+  }
+}
+
+type RelatedHit = { publicId: string; question: string; conferenceTitle: string; conferenceSlug: string; date: number | null; language: string };
+
+function toRelated(hit: RelatedHit): RelatedPair {
+  return {
+    publicId: hit.publicId,
+    question: excerpt(hit.question, 200),
+    conferenceTitle: hit.conferenceTitle,
+    conferenceSlug: hit.conferenceSlug,
+    date: hit.date,
+    language: hit.language,
+  };
 }

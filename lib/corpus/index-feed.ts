@@ -5,7 +5,7 @@ import path from "node:path";
 import readline from "node:readline";
 import type pg from "pg";
 import { liveIndexUid, meili } from "@/lib/search/client";
-import type { QaPairDocument } from "@/lib/search/documents";
+import { withVectors, type QaPairDocument } from "@/lib/search/documents";
 import { ensureIndex } from "@/lib/search/index-setup";
 import { waitForTasks } from "./indexing";
 
@@ -65,6 +65,8 @@ export class IndexFeed {
 
   /** Takes the documents of one committed batch; `outboxIds` are that batch's rows for exactly these pairs. */
   async add(documents: QaPairDocument[], outboxIds: string[]): Promise<void> {
+    // Hybrid mode: the vectors are computed here, after the batch committed, as the worker would.
+    await withVectors(documents);
     this.documents += documents.length;
     if (this.spool) {
       for (const id of outboxIds) this.spool.outboxIds.push(Number(id));

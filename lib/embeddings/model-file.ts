@@ -20,8 +20,10 @@ export type ModelHeader = z.infer<typeof headerSchema>;
 
 export class EmbeddingModelError extends Error {}
 
+/** Where `npm run search:train-embeddings` writes: PRESSROOM_EMBEDDING_MODEL when it names a .bin file, else .data/embeddings.bin. */
 export function defaultModelPath(): string {
-  return path.resolve(process.env.PRESSROOM_EMBEDDING_MODEL ?? path.join(process.env.PRESSROOM_DATA_DIR ?? ".data", "embeddings.bin"));
+  const chosen = process.env.PRESSROOM_EMBEDDING_MODEL;
+  return path.resolve(chosen?.endsWith(".bin") ? chosen : path.join(process.env.PRESSROOM_DATA_DIR ?? ".data", "embeddings.bin"));
 }
 
 export function encodeModel(model: EmbeddingModel, pairs: number): Buffer {

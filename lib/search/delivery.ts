@@ -3,6 +3,7 @@ import { indexExists, liveIndexUid, meili, waitForSuccess, withMeiliHost } from 
 import { rebuildRequestedAt } from "./editor-settings";
 import { ensureIndex, forgetIndex, reconcileIndexSettings } from "./index-setup";
 import { ensureSearchKey } from "./keys";
+import { withVectors } from "./documents";
 import { allVisibleSearchDocuments } from "./reindex";
 import { registerTargets, type SearchTargetConfig } from "./targets";
 import { applyToIndex, backoffMs } from "./worker";
@@ -100,7 +101,7 @@ async function rebuildTarget(target: SearchTargetConfig, uid: string, log: (line
   let written = 0;
   const index = meili().index(uid);
   for await (const documents of allVisibleSearchDocuments(2000)) {
-    const task = await index.addDocuments(documents, { primaryKey: "id" });
+    const task = await index.addDocuments(await withVectors(documents), { primaryKey: "id" });
     await waitForSuccess(task.taskUid, `rebuild batch on ${target.name}`, 600_000);
     written += documents.length;
   }

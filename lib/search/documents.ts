@@ -1,6 +1,6 @@
 import { isAnswererTurn } from "@/lib/archive/answerers";
 import { db } from "@/lib/db/client";
-import { embedText } from "@/lib/embeddings/embed";
+import { questionForEmbedding } from "@/lib/embeddings/embedder";
 import { EMBEDDER_NAME, activeEmbedder } from "@/lib/embeddings/runtime";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -41,16 +41,25 @@ export interface QaPairDocument {
   _vectors?: Record<string, number[] | null>;
 }
 
-/** The pair's vector for Meilisearch's userProvided embedder, when a model is active. */
-export function pairVectors(question: string): Pick<QaPairDocument, "_vectors"> {
-  const model = activeEmbedder();
-  // The question alone: averaged over a long answer, a vector says only what the topic is
-  // (bench/relevance tune half: question-only vectors found twice the described pairs).
-  const vector = model ? embedText(model, question) : null;
-  if (!model) return {};
-  // Meilisearch refuses a document without an entry for a userProvided embedder: null opts out.
-  // Rounded: 128 floats of 17 digits would triple the JSON sent per document.
-  return { _vectors: { [EMBEDDER_NAME]: vector ? Array.from(vector, (v) => Math.round(v * 1e6) / 1e6) : null } };
+/**
+ * Gives each document its vector for Meilisearch's userProvided embedder, when a model is
+ * active (hybrid mode), in one batch. The question alone, its first words: averaged over a
+ * long answer, a vector says only what the topic is (bench/relevance tune half: question-only
+ * vectors found twice the described pairs). Documents without a question (statements) and
+ * texts the model cannot read (Chinese for the English sentence encoder) get null: Meilisearch
+ * refuses a document without an entry for a userProvided embedder, and null opts it out.
+ */
+export async function withVectors<T extends { question: string; _vectors?: Record<string, number[] | null> }>(documents: T[]): Promise<T[]> {
+  const model = await activeEmbedder();
+  if (!model || documents.length === 0) return documents;
+  const texts = documents.map((d) => (d.question ? questionForEmbedding(d.question) : ""));
+  const vectors = await model.embed(texts);
+  documents.forEach((document, i) => {
+    const vector = texts[i] ? vectors[i] : null;
+    // Rounded: 512 floats of 17 digits would triple the JSON sent per document.
+    document._vectors = { [EMBEDDER_NAME]: vector ? Array.from(vector, (v) => Math.round(v * 1e6) / 1e6) : null };
+  });
+  return documents;
 }
 
 // Meilisearch ignores every word past position 65,535 of an attribute, silently. Pairs are
@@ -143,7 +152,6 @@ export function toDocument(row: PairRow): QaPairDocument {
     topics: row.topics.map((t) => t.topic.name),
     url: `/qa/${row.publicId}`,
     updatedAt,
-    ...pairVectors(question),
   };
 }
 
@@ -162,7 +170,7 @@ export async function documentsForPairs(pairIds: number[]): Promise<{ upserts: Q
     if (row && isVisible(row)) upserts.push(toDocument(row));
     else deletes.push(id);
   }
-  return { upserts, deletes };
+  return { upserts: await withVectors(upserts), deletes };
 }
 
 /** Every visible pair as documents, in id order, one batch at a time (for reindex and check). */

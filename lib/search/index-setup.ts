@@ -1,5 +1,6 @@
 import type { Settings } from "meilisearch";
 import { currentMeiliHost, indexExists, meili, waitForSuccess } from "./client";
+import { activeEmbedder } from "@/lib/embeddings/runtime";
 import { indexSettings, loadEditorSearchSettings } from "./settings";
 import { describeDrift, settingsDrift, type SettingsDifference } from "./settings-drift";
 
@@ -15,7 +16,7 @@ const ready = {
 };
 
 export async function declaredSettings(): Promise<Settings> {
-  return indexSettings(await loadEditorSearchSettings());
+  return indexSettings(await loadEditorSearchSettings(), await activeEmbedder());
 }
 
 /**

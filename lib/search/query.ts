@@ -11,7 +11,7 @@ import { matchingStrategyFor, queryShape } from "./query-shape";
 import { mergeCandidates, rerank, terms as rerankTerms } from "./rerank";
 import { documentFrequencies, rarestFirst, withoutUnknownWords } from "./term-frequency";
 import { matchNotice, type MatchNotice } from "./did-you-mean";
-import { fuseSemantic, semanticQuery, type SemanticOptions } from "./semantic";
+import { fuseSemantic, semanticOrder, semanticQuery, type SemanticOptions, type SemanticQuery } from "./semantic";
 
 export { ALL_EXTRAS, NO_EXTRAS, buildSearchRequest, type SearchExtras } from "./query-request";
 
@@ -73,7 +73,14 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
     }
   }
   // Descriptions in the user's own words also search by meaning (hybrid mode only).
-  const semantic = plan && matchingStrategyFor(queryShape(params.q)) === "frequency" ? semanticQuery(params.q, options.semantic) : null;
+  let semantic: SemanticQuery | null = null;
+  if (plan && matchingStrategyFor(queryShape(params.q)) === "frequency") {
+    try {
+      semantic = await semanticQuery(params.q, options.semantic);
+    } catch (error) {
+      throw asUnavailable(error);
+    }
+  }
   const { queries, selectedGroups } = buildSearchRequest(params, extras, { plan, rarityOrdered, semantic: semantic?.request ?? null });
   let responses: SearchResponse<DisplayDocument>[];
   try {
@@ -87,7 +94,7 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
   const groupResponses = rest.slice(0, selectedGroups.length);
   const alternates = rest.slice(selectedGroups.length);
   // The semantic list, when asked for, is the very last one.
-  const semanticHits = semantic ? alternates[alternates.length - 1].hits : null;
+  const semanticHits = semantic?.request ? alternates[alternates.length - 1].hits : null;
   if (first.hits.length === 0 && alternates.every((r) => r.hits.length === 0) && params.q && params.page === 1) {
     let narrowed: Awaited<ReturnType<typeof withoutUnknownWords>>;
     try {
@@ -132,7 +139,18 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
   if (plan) {
     const candidates = alternates.length ? mergeCandidates([first.hits, ...alternates.map((r) => r.hits)]) : first.hits;
     let reranked = candidates.length > 1 ? await rerankHits(candidates, params.q, queryLocales(params.q)) : candidates;
-    if (semantic && semanticHits) reranked = fuseSemantic(reranked, semanticHits, semantic.fusion);
+    if (semantic) {
+      let order = semanticHits;
+      try {
+        order ??= await semanticOrder(
+          reranked.map((hit) => hit.id),
+          semantic,
+        );
+      } catch (error) {
+        throw asUnavailable(error);
+      }
+      reranked = fuseSemantic(reranked, order, semantic.options.fusion);
+    }
     first.hits = reranked.slice((params.page - 1) * params.limit, params.page * params.limit);
     // Either strategy's count: pages past the window come from the main strategy alone.
     estimatedTotalHits = Math.max(estimatedTotalHits, candidates.length);

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { indexExists, liveIndexUid, meili, waitForSuccess } from "./client";
-import { allVisibleDocuments, countVisiblePairs, type QaPairDocument } from "./documents";
+import { allVisibleDocuments, countVisiblePairs, withVectors, type QaPairDocument } from "./documents";
 import { allVisibleStatementDocuments, countVisibleStatements, type StatementDocument } from "./statement-documents";
 import { createIndexWithSettings, forgetIndex } from "./index-setup";
 
@@ -35,7 +35,7 @@ export async function reindexAll(options: { batchSize?: number; onProgress?: (pr
     // Send the next batch while Meilisearch indexes the previous one; wait for all at the end.
     const pending: number[] = [];
     for await (const documents of allVisibleSearchDocuments(options.batchSize ?? 2000)) {
-      const task = await index.addDocuments(documents, { primaryKey: "id" });
+      const task = await index.addDocuments(await withVectors(documents), { primaryKey: "id" });
       pending.push(task.taskUid);
       if (pending.length >= 2) await waitForSuccess(pending.shift()!, `reindex batch into ${building}`, 600_000);
       indexed += documents.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fuseSemantic, semanticQuery } from "./semantic";
+import { fuseSemantic, idFilter, semanticQuery } from "./semantic";
 
 const hits = (ids: string) => ids.split("").map((id) => ({ id }));
 
@@ -23,9 +23,16 @@ describe("fuseSemantic", () => {
 });
 
 describe("semanticQuery", () => {
-  it("asks for nothing when semantic search is off", () => {
-    expect(semanticQuery("what did the minister say about the flooding", null)).toBeNull();
+  it("asks for nothing when semantic search is off", async () => {
+    expect(await semanticQuery("what did the minister say about the flooding", null)).toBeNull();
     // Too short to be a description: no model is even needed.
-    expect(semanticQuery("minister flooding", { ratio: 1, fusion: 1, minWords: 10 })).toBeNull();
+    expect(await semanticQuery("minister flooding", { source: "rerank", ratio: 1, fusion: 1, minWords: 10, depth: 50 })).toBeNull();
+    expect(await semanticQuery("what did the minister say about the flooding", { source: "rerank", ratio: 1, fusion: 0, minWords: 1, depth: 50 })).toBeNull();
+  });
+});
+
+describe("idFilter", () => {
+  it("quotes every id for Meilisearch's filter syntax", () => {
+    expect(idFilter(["a1", 'b"2'])).toBe('id IN ["a1", "b\\"2"]');
   });
 });

@@ -1,44 +1,82 @@
 import type { MultiSearchQuery } from "meilisearch";
-import { embedText } from "@/lib/embeddings/embed";
 import { EMBEDDER_NAME, activeEmbedder } from "@/lib/embeddings/runtime";
+import { searchMeili, liveIndexUid } from "./client";
 import { queryShape } from "./query-shape";
 
-// Semantic candidates for long (description-shaped) queries: the query's words embedded with
-// the archive's own word vectors (lib/embeddings) and sent as one more candidate list, a
-// Meilisearch hybrid search over the documents' userProvided vectors. After the keyword
-// re-ranker, the semantic order is fused in by reciprocal rank, so a pair that shares few of
-// the query's words can still rise.
+// Search by meaning for description-shaped queries (hybrid mode). The query's words are
+// embedded in-process (lib/embeddings) and the semantic order is fused, by reciprocal rank,
+// into the keyword re-ranker's order, so a pair that shares few of the query's words can rise.
+// The semantic order comes from one of two sources:
+//   "rerank"  the first `depth` keyword candidates ordered by their vectors' similarity to the
+//             query: one Meilisearch vector search filtered to those ids, sent after the
+//             keyword lists (it needs their candidates).
+//   "list"    one more candidate list in the keyword multi-search: Meilisearch's hybrid search
+//             over every document's vector (semanticRatio `ratio`). Can find pairs the keyword
+//             lists missed, but needs every pair's vector to be worth anything.
 
 export interface SemanticOptions {
-  /** Meilisearch's semanticRatio for the semantic candidate list (1: vectors only). */
+  source: "rerank" | "list";
+  /** Meilisearch's semanticRatio for the "list" source (1: vectors only). */
   ratio: number;
-  /** Weight of the semantic rank against the re-ranked keyword rank (0: candidates only). */
+  /** Weight of the semantic rank against the re-ranked keyword rank (0: off). */
   fusion: number;
   /** Only queries of at least this many free words (descriptions, not keyword lists). */
   minWords: number;
+  /** "rerank": how many of the re-ranked candidates are ordered by meaning. */
+  depth: number;
 }
 
 /**
- * Chosen on the tune half of bench/relevance (2026-12-02): fusion 0.5 for queries of 12+ words
- * lifted description MRR@10 0.12 → 0.16 with every other kind unchanged; fusion 1, or 6+
- * words, hurt keyword, name and typo queries. Applies only in hybrid mode.
+ * Fixed before any measurement with the sentence encoder (2026-12-07): equal weight for meaning
+ * and keywords, for queries of 9+ free words (the shortest description in the tune half; keyword
+ * and name queries are mostly shorter), over the first 40 candidates. Tune-half variants and the
+ * held-out figures: docs/search-ranking.md, "Semantic search".
  */
-export const DEFAULT_SEMANTIC: SemanticOptions | null = { ratio: 1, fusion: 0.5, minWords: 12 };
+export const DEFAULT_SEMANTIC: SemanticOptions | null = { source: "rerank", ratio: 1, fusion: 1, minWords: 9, depth: 40 };
 
 const FUSION_K = 10;
 
-export function semanticQuery(
-  q: string,
-  options: SemanticOptions | null | undefined = DEFAULT_SEMANTIC,
-): { request: Pick<MultiSearchQuery, "hybrid" | "vector">; fusion: number } | null {
-  if (!options) return null;
+export interface SemanticQuery {
+  vector: number[];
+  options: SemanticOptions;
+  /** The "list" source's extra multi-search entry; null for "rerank". */
+  request: Pick<MultiSearchQuery, "hybrid" | "vector"> | null;
+}
+
+/** The query's vector and how to use it, or null (keyword mode, short query, nothing the model can read). */
+export async function semanticQuery(q: string, options: SemanticOptions | null | undefined = DEFAULT_SEMANTIC): Promise<SemanticQuery | null> {
+  if (!options || options.fusion <= 0) return null;
   const { words } = queryShape(q);
   if (words.length < options.minWords) return null;
-  const model = activeEmbedder();
+  const model = await activeEmbedder();
   if (!model) return null;
-  const vector = embedText(model, words.join(" "));
+  const [vector] = await model.embed([words.join(" ")]);
   if (!vector) return null;
-  return { request: { vector: Array.from(vector), hybrid: { embedder: EMBEDDER_NAME, semanticRatio: options.ratio } }, fusion: options.fusion };
+  const values = Array.from(vector);
+  const request = options.source === "list" ? { vector: values, hybrid: { embedder: EMBEDDER_NAME, semanticRatio: options.ratio } } : null;
+  return { vector: values, options, request };
+}
+
+/** The first `depth` candidates' ids in order of meaning (candidates without a vector are left out). */
+export async function semanticOrder(candidateIds: string[], semantic: SemanticQuery): Promise<{ id: string }[]> {
+  const ids = candidateIds.slice(0, semantic.options.depth);
+  if (ids.length < 2) return [];
+  const result = await searchMeili()
+    .index(liveIndexUid())
+    .search("", {
+      filter: idFilter(ids),
+      vector: semantic.vector,
+      hybrid: { embedder: EMBEDDER_NAME, semanticRatio: 1 },
+      limit: ids.length,
+      attributesToRetrieve: ["id"],
+      showRankingScore: true,
+    });
+  // Candidates without a vector (opted out: Chinese, statements) still come back, scored 0, last.
+  return result.hits.filter((hit) => (hit._rankingScore ?? 0) > 0).map((hit) => ({ id: String(hit.id) }));
+}
+
+export function idFilter(ids: string[]): string {
+  return `id IN [${ids.map((id) => JSON.stringify(id)).join(", ")}]`;
 }
 
 /** The re-ranked list with the semantic list's order fused in (reciprocal rank); order kept on ties. */

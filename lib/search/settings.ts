@@ -1,7 +1,7 @@
 import type { Settings } from "meilisearch";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { EMBEDDER_NAME, activeEmbedder } from "@/lib/embeddings/runtime";
+import { EMBEDDER_NAME } from "@/lib/embeddings/runtime";
 
 // Index settings, applied to an index before any document goes in: changing a searchable or
 // filterable attribute later re-indexes everything, so they are deliberate and lean (71k
@@ -23,8 +23,8 @@ export const searchSettingsSchema = z.object({
 });
 export type EditorSearchSettings = z.infer<typeof searchSettingsSchema>;
 
-export function indexSettings(editor: EditorSearchSettings): Settings {
-  const embedder = activeEmbedder();
+/** The declared settings; `embedder` is the active model in hybrid mode (runtime.ts activeEmbedder), null in keyword mode. */
+export function indexSettings(editor: EditorSearchSettings, embedder: { dims: number } | null = null): Settings {
   return {
     searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
     // Granular filterable attributes: only the date needs range comparison, and facet search
@@ -33,7 +33,8 @@ export function indexSettings(editor: EditorSearchSettings): Settings {
       { attributePatterns: [...SEARCHABLE_FACETS], features: { facetSearch: true, filter: { equality: true, comparison: false } } },
       {
         // kind and conferenceId: statements (statement-documents.ts) are filtered and replaced per conference.
-        attributePatterns: ["conferenceSlug", "conferenceTitle", "language", "year", "month", "pairId", "kind", "conferenceId"],
+        // id: the semantic re-ranker orders a query's candidates by meaning (semantic.ts).
+        attributePatterns: ["id", "conferenceSlug", "conferenceTitle", "language", "year", "month", "pairId", "kind", "conferenceId"],
         features: { facetSearch: false, filter: { equality: true, comparison: false } },
       },
       { attributePatterns: ["date"], features: { facetSearch: false, filter: { equality: true, comparison: true } } },

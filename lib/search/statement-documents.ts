@@ -3,7 +3,7 @@ import { statementPath } from "@/lib/catalog/paths";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { waitForSuccess } from "./client";
-import { conferenceDayFields, pairVectors, truncateWords, type QaPairDocument } from "./documents";
+import { conferenceDayFields, truncateWords, withVectors, type QaPairDocument } from "./documents";
 
 /**
  * An opening or closing statement (a turn outside any pair) as a search document. It has the
@@ -62,7 +62,6 @@ export function toStatementDocument(row: StatementRow): StatementDocument {
     url: statementPath(row.conference.slug, row.id),
     // Turns carry no timestamp; every transcript edit bumps the conference's.
     updatedAt: row.conference.updatedAt.getTime(),
-    ...pairVectors(text),
   };
 }
 
@@ -110,7 +109,7 @@ export async function syncConferenceStatements(index: Index, conferenceIds: numb
   }
   const gone = indexed.filter((id) => !current.has(id));
   if (documents.length) {
-    const task = await index.addDocuments(documents, { primaryKey: "id" });
+    const task = await index.addDocuments(await withVectors(documents), { primaryKey: "id" });
     await waitForSuccess(task.taskUid, `add ${documents.length} statement documents`);
   }
   if (gone.length) {

@@ -224,7 +224,7 @@ describe("feeds and discovery", () => {
 describe("related pairs", () => {
   it("finds pairs on the same topics in other conferences only", async () => {
     const { relatedPairs } = await import("@/lib/catalog/related");
-    const related = await relatedPairs({ question: "When will the ferry terminal open?", topics: ["ferries"], conferenceSlug: "harbour-ferry-briefing" });
+    const related = await relatedPairs({ publicId: "none", question: "When will the ferry terminal open?", topics: ["ferries"], conferenceSlug: "harbour-ferry-briefing" });
     expect(related?.map((r) => r.conferenceSlug)).toEqual(["harbour-annual-review-2023"]);
   });
 
@@ -233,7 +233,7 @@ describe("related pairs", () => {
     const host = process.env.MEILI_HOST;
     process.env.MEILI_HOST = "http://127.0.0.1:9";
     try {
-      expect(await relatedPairs({ question: "ferry", topics: [], conferenceSlug: "x" })).toBeNull();
+      expect(await relatedPairs({ publicId: "none", question: "ferry", topics: [], conferenceSlug: "x" })).toBeNull();
     } finally {
       process.env.MEILI_HOST = host;
     }

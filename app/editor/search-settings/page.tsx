@@ -1,5 +1,6 @@
 import { requireRoleForPage } from "@/lib/auth/guard";
 import { rebuildRequestedAt, settingsToForm } from "@/lib/search/editor-settings";
+import { searchModeReport } from "@/lib/embeddings/runtime";
 import { loadEditorSearchSettings } from "@/lib/search/settings";
 import { saveSearchSettingsAction } from "./actions";
 
@@ -13,9 +14,22 @@ export default async function SearchSettingsPage({ searchParams }: PageProps) {
   const { saved, error } = await searchParams;
   const [settings, pendingSince] = await Promise.all([loadEditorSearchSettings(), rebuildRequestedAt()]);
   const form = settingsToForm(settings);
+  const { mode, model } = searchModeReport();
   return (
     <>
       <h1>Search settings</h1>
+      <p role="note">
+        {mode === "keyword" ? (
+          <>
+            <strong>Search mode: keyword only.</strong> Queries match by their words; descriptions in other words are not searched by meaning (
+            <code>PRESSROOM_SEARCH_MODE=keyword</code>).
+          </>
+        ) : (
+          <>
+            <strong>Search mode: hybrid.</strong> Long queries are also ranked by meaning with the embedding model at <code>{model}</code>.
+          </>
+        )}
+      </p>
       <p>Synonyms and stop words apply to every search. Saving rebuilds the search index in the background and swaps it in when it is ready, so search keeps working meanwhile.</p>
       {saved && !error && <p role="status">Saved. {pendingSince ? "The index is being rebuilt with the new settings." : "The index uses the new settings."}</p>}
       {error && <p role="alert">{`Not saved: ${error}`}</p>}

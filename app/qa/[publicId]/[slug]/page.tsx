@@ -214,7 +214,7 @@ export default async function QaPage(props: Params) {
 
       <CiteBox source={citationSource(pair, question)} />
 
-      <RelatedPairs question={question} topics={topics.map((t) => t.name)} conferenceSlug={conference.slug} />
+      <RelatedPairs publicId={pair.publicId} question={question} topics={topics.map((t) => t.name)} conferenceSlug={conference.slug} />
     </article>
   );
 }
