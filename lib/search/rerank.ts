@@ -155,20 +155,37 @@ function bm25(doc: QueryTermHits, weightOf: Map<string, number>, avgLength: numb
 
 /** Distinct pairs of query terms appearing within a small window, weighted by the rarer term. */
 function closePairs(doc: QueryTermHits, weightOf: Map<string, number>): number {
-  const lastSeen = new Map<string, number>();
-  const seenPairs = new Map<string, number>();
-  doc.terms.forEach((term, i) => {
-    const position = doc.positions[i];
-    for (const [other, at] of lastSeen) {
-      if (other !== term && position - at <= PROXIMITY_WINDOW) {
-        const key = other < term ? `${other}\u0000${term}` : `${term}\u0000${other}`;
-        seenPairs.set(key, Math.min(weightOf.get(other)!, weightOf.get(term)!));
-      }
+  if (doc.terms.length < 2) return 0;
+  // Terms numbered as first met, so "every term seen so far" is a plain loop; pairs are summed
+  // in the order first found (a float sum's order decides near-ties).
+  const number = new Map<string, number>();
+  const lastAt: number[] = [];
+  const weight: number[] = [];
+  const found = new Set<number>();
+  const pairWeights: number[] = [];
+  const size = weightOf.size;
+  for (let k = 0; k < doc.terms.length; k++) {
+    const term = doc.terms[k];
+    const position = doc.positions[k];
+    let id = number.get(term);
+    const self = id ?? lastAt.length;
+    const termWeight = weightOf.get(term)!;
+    for (let other = 0; other < lastAt.length; other++) {
+      if (other === self || position - lastAt[other] > PROXIMITY_WINDOW) continue;
+      const key = other < self ? other * size + self : self * size + other;
+      if (found.has(key)) continue;
+      found.add(key);
+      pairWeights.push(Math.min(weight[other], termWeight));
     }
-    lastSeen.set(term, position);
-  });
+    if (id === undefined) {
+      id = lastAt.length;
+      number.set(term, id);
+      weight.push(termWeight);
+      lastAt.push(position);
+    } else lastAt[id] = position;
+  }
   let total = 0;
-  for (const weight of seenPairs.values()) total += weight;
+  for (const pairWeight of pairWeights) total += pairWeight;
   return total;
 }
 
