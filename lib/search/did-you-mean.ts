@@ -1,7 +1,7 @@
 import type { MultiSearchQuery } from "meilisearch";
 import { liveIndexUid, searchMeili } from "./client";
 import { queryShape } from "./query-shape";
-import { suggestQuery, unmatchedWords, wordsOf } from "./suggest";
+import { suggestQuery, unmatchedWordsIn, wordsOf } from "./suggest";
 
 // The notice under the search box: "matched only some of your words" and "did you mean".
 // Only for text queries on the first page; it costs nothing when every word was found in the
@@ -20,10 +20,11 @@ export interface MatchNotice {
 
 export async function matchNotice(q: string, hits: { question?: string; answerText?: string }[], total: number): Promise<MatchNotice | null> {
   if (!q || queryShape(q).words.length === 0) return null;
-  const texts = hits.map((h) => `${h.question ?? ""}\n${h.answerText ?? ""}`);
-  const missingWords = hits.length ? unmatchedWords(q, texts) : queryShape(q).words;
+  // The hits' words, cut once: they show which query words matched and offer corrections.
+  const hitWords = hits.map((h) => wordsOf(`${h.question ?? ""}\n${h.answerText ?? ""}`));
+  const missingWords = hits.length ? unmatchedWordsIn(q, hitWords) : queryShape(q).words;
   if (missingWords.length === 0 && total >= FEW_HITS) return null;
-  const vocabulary = texts.flatMap(wordsOf);
+  const vocabulary = hitWords.flat();
   // Nothing shown holds the word: with few or no results, look at pairs holding a word that
   // starts the same way. With many results the hits' own words must do: a probe is one more
   // search per word on the commonest path (long descriptions always miss some words).

@@ -6,43 +6,9 @@
 // bench/relevance/gold.jsonl only.
 
 import { editDistance } from "./edit-distance";
+import { placedTerms, terms, type PlacedTerms, type TermFilter } from "./rerank-terms";
 
-// Chinese runs and other words in one pass: a "word" never holds a CJK character, so a run
-// like "WHO新冠" gives "who" and the bigram "新冠", as if the run had been cut out first.
-const TOKEN = /([\u3400-\u9fff\uf900-\ufaff]+)|((?:(?![\u3400-\u9fff\uf900-\ufaff])[\p{L}\p{N}])+(?:['’](?:(?![\u3400-\u9fff\uf900-\ufaff])\p{L})+)?)/gu;
-const APOSTROPHE = /['’]/;
-
-/** A light English stemmer: plural and verb endings only, so "vaccines" meets "vaccine". */
-export function stem(word: string): string {
-  if (word.length <= 4) return word;
-  if (word.endsWith("ies") && word.length > 5) return `${word.slice(0, -3)}y`;
-  if (word.endsWith("ing") && word.length > 6) return word.slice(0, -3);
-  if (word.endsWith("ed") && word.length > 5) return word.slice(0, -2);
-  if (word.endsWith("es") && /(?:ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) return word.slice(0, -1);
-  return word;
-}
-
-/**
- * Terms of a text: lowercased, stemmed English words (possessive 's dropped), and for Chinese
- * every character bigram (no dictionary needed, and a two-character word is one bigram).
- * Runs on every candidate's full answer for every query, hence one regex pass and no copies.
- */
-export function terms(text: string): string[] {
-  const out: string[] = [];
-  for (const match of text.toLowerCase().matchAll(TOKEN)) {
-    const run = match[1];
-    if (run !== undefined) {
-      if (run.length === 1) out.push(run);
-      for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
-      continue;
-    }
-    let word = match[2];
-    if (APOSTROPHE.test(word)) word = word.replace(/['’]s$/, "").replace(/['’]/g, "");
-    out.push(stem(word));
-  }
-  return out;
-}
+export { stem, terms } from "./rerank-terms";
 
 export interface RerankCandidate {
   id: string;
@@ -86,8 +52,11 @@ export function rerank<T extends RerankCandidate>(
   const queryTerms = [...new Set(terms(query))];
   if (queryTerms.length === 0 || candidates.length < 2) return candidates;
   const weightOf = new Map(queryTerms.map((t) => [t, idf(documentFrequency.get(t) ?? 1, totalDocuments)]));
-  const texts = candidates.map((candidate) => ({ question: terms(candidate.question), answer: terms(candidate.answer) }));
-  const alias = typoAliases(queryTerms, texts);
+  const misspelt = possiblyMisspelt(queryTerms);
+  // Only the words that can count are made into strings; the rest only count towards length.
+  const filter = wantedTerms(queryTerms, misspelt);
+  const texts = candidates.map((candidate) => ({ question: placedTerms(candidate.question, filter), answer: placedTerms(candidate.answer, filter) }));
+  const alias = typoAliases(queryTerms, misspelt, texts);
   const scored = candidates.map((candidate, rank) => {
     const question = queryTermsIn(texts[rank].question, weightOf, alias);
     const answer = queryTermsIn(texts[rank].answer, weightOf, alias);
@@ -108,16 +77,36 @@ interface QueryTermHits {
   positions: number[];
 }
 
-function queryTermsIn(docTerms: string[], weightOf: Map<string, number>, alias: Map<string, string>): QueryTermHits {
-  const hits: QueryTermHits = { length: docTerms.length, terms: [], positions: [] };
-  for (let position = 0; position < docTerms.length; position++) {
-    const term = alias.get(docTerms[position]) ?? docTerms[position];
+function queryTermsIn(doc: PlacedTerms, weightOf: Map<string, number>, alias: Map<string, string>): QueryTermHits {
+  const hits: QueryTermHits = { length: doc.count, terms: [], positions: [] };
+  for (let k = 0; k < doc.terms.length; k++) {
+    const term = alias.get(doc.terms[k]) ?? doc.terms[k];
     if (weightOf.has(term)) {
       hits.terms.push(term);
-      hits.positions.push(position);
+      hits.positions.push(doc.positions[k]);
     }
   }
   return hits;
+}
+
+/** Query words that may be misspelt, as typoAliases looks for them. */
+function possiblyMisspelt(queryTerms: string[]): string[] {
+  return queryTerms.filter((term) => term.length >= 5 && /^[a-z]+$/.test(term));
+}
+
+/** The words a candidate's text must give as strings: query terms, and typoAliases' vocabulary. */
+function wantedTerms(queryTerms: string[], misspelt: string[]): TermFilter {
+  const minLengthByFirst = new Map<number, number>();
+  const want = (first: number, length: number) => minLengthByFirst.set(first, Math.min(minLengthByFirst.get(first) ?? Infinity, length));
+  for (const term of queryTerms) want(term.charCodeAt(0), term.length);
+  let minLengthAny = Infinity;
+  if (misspelt.length) {
+    // The same bounds as typoAliases' vocabulary (below).
+    const minLength = Math.min(...misspelt.map((t) => t.length)) - 2;
+    if (misspelt.some((t) => t.length >= 9)) minLengthAny = minLength;
+    else for (const term of misspelt) want(term.charCodeAt(0), minLength);
+  }
+  return { minLengthByFirst, minLengthAny };
 }
 
 /**
@@ -125,9 +114,8 @@ function queryTermsIn(docTerms: string[], weightOf: Map<string, number>, alias: 
  * with Meilisearch's own allowance (1 typo from 5 letters, 2 from 9): document term → the
  * query term it stands for. Query terms found as written need no alias.
  */
-function typoAliases(queryTerms: string[], texts: { question: string[]; answer: string[] }[]): Map<string, string> {
+function typoAliases(queryTerms: string[], misspelt: string[], texts: { question: PlacedTerms; answer: PlacedTerms }[]): Map<string, string> {
   const alias = new Map<string, string>();
-  const misspelt = queryTerms.filter((term) => term.length >= 5 && /^[a-z]+$/.test(term));
   if (misspelt.length === 0) return alias;
   // Only words that could be a close match go in the vocabulary: within 2 letters of a query
   // term's length and, below 9 letters, starting like it (Meilisearch counts a typo on the
@@ -141,8 +129,8 @@ function typoAliases(queryTerms: string[], texts: { question: string[]; answer: 
     if (term.length >= minLength && term.length <= maxLength && (anyFirst || firstLetters.has(term[0]))) vocabulary.add(term);
   };
   for (const { question, answer } of texts) {
-    question.forEach(consider);
-    answer.forEach(consider);
+    question.terms.forEach(consider);
+    answer.terms.forEach(consider);
   }
   for (const term of misspelt) {
     if (vocabulary.has(term)) continue;
@@ -167,20 +155,37 @@ function bm25(doc: QueryTermHits, weightOf: Map<string, number>, avgLength: numb
 
 /** Distinct pairs of query terms appearing within a small window, weighted by the rarer term. */
 function closePairs(doc: QueryTermHits, weightOf: Map<string, number>): number {
-  const lastSeen = new Map<string, number>();
-  const seenPairs = new Map<string, number>();
-  doc.terms.forEach((term, i) => {
-    const position = doc.positions[i];
-    for (const [other, at] of lastSeen) {
-      if (other !== term && position - at <= PROXIMITY_WINDOW) {
-        const key = other < term ? `${other}\u0000${term}` : `${term}\u0000${other}`;
-        seenPairs.set(key, Math.min(weightOf.get(other)!, weightOf.get(term)!));
-      }
+  if (doc.terms.length < 2) return 0;
+  // Terms numbered as first met, so "every term seen so far" is a plain loop; pairs are summed
+  // in the order first found (a float sum's order decides near-ties).
+  const number = new Map<string, number>();
+  const lastAt: number[] = [];
+  const weight: number[] = [];
+  const found = new Set<number>();
+  const pairWeights: number[] = [];
+  const size = weightOf.size;
+  for (let k = 0; k < doc.terms.length; k++) {
+    const term = doc.terms[k];
+    const position = doc.positions[k];
+    let id = number.get(term);
+    const self = id ?? lastAt.length;
+    const termWeight = weightOf.get(term)!;
+    for (let other = 0; other < lastAt.length; other++) {
+      if (other === self || position - lastAt[other] > PROXIMITY_WINDOW) continue;
+      const key = other < self ? other * size + self : self * size + other;
+      if (found.has(key)) continue;
+      found.add(key);
+      pairWeights.push(Math.min(weight[other], termWeight));
     }
-    lastSeen.set(term, position);
-  });
+    if (id === undefined) {
+      id = lastAt.length;
+      number.set(term, id);
+      weight.push(termWeight);
+      lastAt.push(position);
+    } else lastAt[id] = position;
+  }
   let total = 0;
-  for (const weight of seenPairs.values()) total += weight;
+  for (const pairWeight of pairWeights) total += pairWeight;
   return total;
 }
 

@@ -20,8 +20,13 @@ export function wordsOf(text: string): string[] {
  * hit texts, compared by stem, in query order.
  */
 export function unmatchedWords(q: string, hitTexts: string[]): string[] {
+  return unmatchedWordsIn(q, hitTexts.map(wordsOf));
+}
+
+/** unmatchedWords for texts already cut into words (wordsOf), so a caller cuts them once. */
+export function unmatchedWordsIn(q: string, hitWords: string[][]): string[] {
   const present = new Set<string>();
-  for (const text of hitTexts) for (const word of wordsOf(text)) present.add(stem(word));
+  for (const words of hitWords) for (const word of words) present.add(stem(word));
   return queryShape(q)
     .words.filter((word) => !CJK.test(word))
     .filter((word) => {
