@@ -14,8 +14,9 @@ export async function findOutlet(slug: string) {
 
 export async function outletQuestions(outletId: number, position: ListPosition) {
   const total = await keptCount("OutletQuestionCount", outletId);
-  const candidates = total <= SORT_CANDIDATES_UP_TO ? Prisma.sql`SELECT id FROM "QaPair" WHERE "outletId" = ${outletId}` : undefined;
-  return listPairs({ outletId }, position, { total, candidates });
+  // Few questions: sort them; many: walk the conferences newest first (lib/catalog/pair-candidates.ts).
+  if (total <= SORT_CANDIDATES_UP_TO) return listPairs({ outletId }, position, { total, candidates: Prisma.sql`SELECT id FROM "QaPair" WHERE "outletId" = ${outletId}` });
+  return listPairs({ outletId }, position, { total, walk: { conferenceIds: null, pairMatches: Prisma.sql`q."outletId" = ${outletId}` } });
 }
 
 /** Outlets index: every outlet that asked at least one visible question, busiest first (kept counts, lib/rollups). */

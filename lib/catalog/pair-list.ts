@@ -28,7 +28,7 @@ const pairListSelect = {
 export async function listPairs(
   where: Prisma.QaPairWhereInput,
   position: ListPosition,
-  options: { total?: number; limit?: number; candidates?: Prisma.Sql; walk?: { conferenceIds: Prisma.Sql; pairMatches: Prisma.Sql } } = {},
+  options: { total?: number; limit?: number; candidates?: Prisma.Sql; walk?: { conferenceIds: Prisma.Sql | null; pairMatches: Prisma.Sql } } = {},
 ) {
   const limit = options.limit ?? PAGE_SIZE;
   const filter = { AND: [visiblePairWhere, where] };

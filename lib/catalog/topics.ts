@@ -11,6 +11,9 @@ export async function findTopic(slug: string) {
 
 export async function topicPairs(topicId: number, position: ListPosition) {
   const total = await keptCount("TopicPairCount", topicId);
-  const candidates = total <= SORT_CANDIDATES_UP_TO ? Prisma.sql`SELECT "qaPairId" FROM "QaPairTopic" WHERE "topicId" = ${topicId}` : undefined;
-  return listPairs({ topics: { some: { topicId } } }, position, { total, candidates });
+  const where = { topics: { some: { topicId } } };
+  // Few pairs: sort them; many: walk the conferences newest first (lib/catalog/pair-candidates.ts).
+  if (total <= SORT_CANDIDATES_UP_TO) return listPairs(where, position, { total, candidates: Prisma.sql`SELECT "qaPairId" FROM "QaPairTopic" WHERE "topicId" = ${topicId}` });
+  const pairMatches = Prisma.sql`EXISTS (SELECT 1 FROM "QaPairTopic" qt WHERE qt."qaPairId" = q.id AND qt."topicId" = ${topicId})`;
+  return listPairs(where, position, { total, walk: { conferenceIds: null, pairMatches } });
 }

@@ -107,6 +107,11 @@ describe("keyset pagination of pair listings", () => {
     const outlet = await busiest(`SELECT "outletId" AS id, count(*)::int AS n FROM "QaPair" WHERE "outletId" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1 OFFSET 1`);
     expect(outlet.n).toBeGreaterThan(20);
     await expectSameWalks((position) => outletQuestions(outlet.id, position), { outletId: outlet.id }, outlet.n);
+    // What an outlet or topic past SORT_CANDIDATES_UP_TO gets: a walk over every published conference.
+    const { listPairs } = await import("@/lib/catalog/pair-list");
+    const { Prisma } = await import("@/lib/generated/prisma/client");
+    const walk = { conferenceIds: null, pairMatches: Prisma.sql`q."outletId" = ${outlet.id}` };
+    await expectSameWalks((position) => listPairs({ outletId: outlet.id }, position, { total: outlet.n, walk }), { outletId: outlet.id }, outlet.n);
   });
 
   it("keeps a person's answers per year and topics equal to counting them", async () => {
