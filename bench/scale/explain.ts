@@ -50,7 +50,34 @@ try {
         .replace(/"conferenceId"/, 'p."conferenceId"')
         .replace(/ordinal/, "p.ordinal")} LIMIT 20`;
   const topicMatch = `EXISTS (SELECT 1 FROM "QaPairTopic" qt WHERE qt."qaPairId" = p.id AND qt."topicId" = ${topic.id})`;
+  const busy = await one<{ id: number; n: number }>(`SELECT "outletId" AS id, questions AS n FROM "OutletQuestionCount" ORDER BY questions DESC LIMIT 1 OFFSET 1`);
+  // The SQL Prisma sends for an outlet's listing (captured with its query log), before the walk.
+  const prismaOutlet = (newest: boolean) => `SELECT "public"."QaPair"."id" FROM "public"."QaPair"
+      LEFT JOIN "public"."Conference" AS "orderby_1" ON ("orderby_1"."id") = ("public"."QaPair"."conferenceId")
+      LEFT JOIN "public"."Conference" AS "j0" ON ("j0"."id") = ("public"."QaPair"."conferenceId")
+      WHERE ("public"."QaPair"."status" = 'PUBLISHED' AND ("j0"."status" = 'PUBLISHED' AND ("j0"."id" IS NOT NULL)) AND "public"."QaPair"."outletId" = ${busy.id})
+      ORDER BY ${newest ? `"orderby_1"."heldOn" DESC NULLS LAST, "public"."QaPair"."conferenceId" DESC, "public"."QaPair"."ordinal" ASC` : `"orderby_1"."heldOn" ASC NULLS FIRST, "public"."QaPair"."conferenceId" ASC, "public"."QaPair"."ordinal" DESC`} LIMIT 20`;
+  const walkAll = (newest: boolean) => `SELECT p.id FROM (
+      SELECT c.id AS "conferenceId", c."heldOn" FROM "Conference" c WHERE c.status = 'PUBLISHED'
+       ORDER BY ${newest ? `c."heldOn" DESC NULLS LAST, c.id DESC` : `c."heldOn" ASC NULLS FIRST, c.id ASC`} OFFSET 0) AS c
+    CROSS JOIN LATERAL (SELECT q.id, q.ordinal FROM "QaPair" q WHERE q."conferenceId" = c."conferenceId" AND q.status = 'PUBLISHED' AND q."outletId" = ${busy.id}) AS p
+    ORDER BY ${newest ? newestKeys : oldestKeys} LIMIT 20`;
+  // Prisma's `_count` of published pairs in a conference listing (captured), and what replaced it.
+  const conferencePage = (offset: number, count: boolean) =>
+    count
+      ? `SELECT c.id, c.slug, COALESCE(a.n, 0) FROM "Conference" c LEFT JOIN (SELECT "conferenceId", COUNT(*) AS n FROM "QaPair" WHERE status = 'PUBLISHED' GROUP BY "conferenceId") a
+          ON c.id = a."conferenceId" WHERE c.status = 'PUBLISHED' ORDER BY c."heldOn" DESC NULLS LAST, c.id DESC LIMIT 50 OFFSET ${offset}`
+      : `WITH page AS (SELECT c.id, c.slug FROM "Conference" c WHERE c.status = 'PUBLISHED' ORDER BY c."heldOn" DESC NULLS LAST, c.id DESC LIMIT 50 OFFSET ${offset})
+          SELECT "conferenceId", COUNT(*) FROM "QaPair" WHERE "conferenceId" IN (SELECT id FROM page) AND status = 'PUBLISHED' GROUP BY 1`;
   const queries: [string, string][] = [
+    [`outlet with ${busy.n} questions: first page, before (Prisma's SQL)`, prismaOutlet(true)],
+    [`outlet with ${busy.n} questions: first page, now (walk every conference)`, walkAll(true)],
+    [`outlet with ${busy.n} questions: ?page=last, before (Prisma's SQL)`, prismaOutlet(false)],
+    [`outlet with ${busy.n} questions: ?page=last, now`, walkAll(false)],
+    ["conference index, last page, before (Prisma's _count)", conferencePage(45550, true)],
+    ["conference index, last page, now (counts for the 50 listed)", conferencePage(45550, false)],
+    ["feed.xml and first index page, before (Prisma's _count)", conferencePage(0, true)],
+    ["feed.xml and first index page, now", conferencePage(0, false)],
     [
       `busiest person (${speaker.n} answers): first page, before (sort every answer)`,
       candidates(`SELECT "qaPairId" FROM "Turn" WHERE "speakerId" = ${speaker.id} AND kind = 'ANSWER'`, newestKeys),
