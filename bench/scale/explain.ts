@@ -2,10 +2,10 @@ import path from "node:path";
 import pg from "pg";
 import { scaleDir } from "./run";
 
-// `tsx bench/scale/explain.ts 1m`: EXPLAIN ANALYZE of the listing queries on a kept size
-// (.data/scale/<size>/, from `bench:scale --keep`), the per-request aggregates they replaced
-// next to what runs now, plus how long refreshing the kept counts takes. Prints each plan's
-// execution time and the plan nodes that matter.
+// `tsx bench/scale/explain.ts 1m`: EXPLAIN ANALYZE on a kept size (.data/scale/<size>/, from
+// `bench:scale --keep`) of each query a page sent before a fix next to what it sends now (a
+// person's page, a topic's, a mid-sized outlet's, the export's ETag), run twice (the first as
+// cold as the machine leaves it, then again), plus how long refreshing the kept counts takes.
 
 const size = process.argv[2] ?? "1m";
 const { startEmbeddedPostgres } = await import("@/lib/dev-services/postgres");
@@ -25,47 +25,97 @@ try {
   console.log(`refresh kept counts: ${Math.round(performance.now() - t)} ms`);
 
   const speaker = await one<{ id: number; n: number }>(`SELECT "speakerId" AS id, answers AS n FROM "SpeakerAnswerCount" ORDER BY answers DESC LIMIT 1`);
-  const outlet = await one<{ id: number; n: number }>(`SELECT "outletId" AS id, questions AS n FROM "OutletQuestionCount" ORDER BY questions DESC LIMIT 1`);
-  // What lib/catalog/pair-candidates.ts sends for a person's page (run with random_page_cost 1.1, as it is).
-  const candidates = (order: string) => `WITH m AS MATERIALIZED (SELECT p.id, p."conferenceId", p.ordinal, c."heldOn"
-      FROM (SELECT DISTINCT "qaPairId" AS id FROM "Turn" WHERE "speakerId" = ${speaker.id} AND kind = 'ANSWER') k
+  const topic = await one<{ id: number; n: number }>(`SELECT "topicId" AS id, pairs AS n FROM "TopicPairCount" ORDER BY pairs DESC LIMIT 1`);
+  // The busiest outlet whose page now sorts its candidates (lib/catalog/pair-candidates.ts SORT_CANDIDATES_UP_TO).
+  const outlet = await one<{ id: number; n: number }>(`SELECT "outletId" AS id, questions AS n FROM "OutletQuestionCount" WHERE questions <= 2000 ORDER BY questions DESC LIMIT 1`);
+  const newestKeys = `"heldOn" DESC NULLS LAST, "conferenceId" DESC, ordinal`;
+  const oldestKeys = `"heldOn" ASC NULLS FIRST, "conferenceId" ASC, ordinal DESC`;
+  // What lib/catalog/pair-candidates.ts sends (run with random_page_cost 1.1, as it is).
+  const candidates = (ids: string, order: string) => `!WITH m AS MATERIALIZED (SELECT p.id, p."conferenceId", p.ordinal, c."heldOn"
+      FROM (SELECT DISTINCT k.id FROM (${ids}) k(id)) k
       JOIN "QaPair" p ON p.id = k.id AND p.status = 'PUBLISHED' JOIN "Conference" c ON c.id = p."conferenceId" AND c.status = 'PUBLISHED')
     SELECT id FROM m ORDER BY ${order} LIMIT 20`;
-  const visible = `p.status = 'PUBLISHED' AND c.status = 'PUBLISHED'`;
-  const newest = `ORDER BY c."heldOn" DESC NULLS LAST, p."conferenceId" DESC, p.ordinal`;
-  const oldest = `ORDER BY c."heldOn" ASC NULLS FIRST, p."conferenceId" ASC, p.ordinal DESC`;
-  const answered = `EXISTS (SELECT 1 FROM "Turn" t WHERE t."qaPairId" = p.id AND t.kind = 'ANSWER' AND t."speakerId" = ${speaker.id})`;
-  const from = `FROM "QaPair" p JOIN "Conference" c ON c.id = p."conferenceId" WHERE ${visible}`;
+  const answered = (alias: string) => `EXISTS (SELECT 1 FROM "Turn" t WHERE t."qaPairId" = ${alias}.id AND t.kind = 'ANSWER' AND t."speakerId" = ${speaker.id})`;
+  const walk = (newest: boolean) => `SELECT p.id FROM (
+      SELECT c.id AS "conferenceId", c."heldOn" FROM "Conference" c
+       WHERE c.id IN (SELECT "conferenceId" FROM "ConferenceParticipant" WHERE "speakerId" = ${speaker.id}) AND c.status = 'PUBLISHED'
+       ORDER BY ${newest ? `c."heldOn" DESC NULLS LAST, c.id DESC` : `c."heldOn" ASC NULLS FIRST, c.id ASC`} OFFSET 0) AS c
+    CROSS JOIN LATERAL (SELECT q.id, q.ordinal FROM "QaPair" q WHERE q."conferenceId" = c."conferenceId" AND q.status = 'PUBLISHED' AND ${answered("q")}) AS p
+    ORDER BY ${newest ? newestKeys : oldestKeys} LIMIT 20`;
+  // A listing without candidates (Prisma's plan): conferences newest first until twenty match.
+  const visibleWalk = (match: string, order: string) =>
+    `SELECT p.id FROM "QaPair" p JOIN "Conference" c ON c.id = p."conferenceId" WHERE p.status = 'PUBLISHED' AND c.status = 'PUBLISHED' AND ${match}
+      ORDER BY ${order
+        .replace(/"heldOn"/, 'c."heldOn"')
+        .replace(/"conferenceId"/, 'p."conferenceId"')
+        .replace(/ordinal/, "p.ordinal")} LIMIT 20`;
+  const topicMatch = `EXISTS (SELECT 1 FROM "QaPairTopic" qt WHERE qt."qaPairId" = p.id AND qt."topicId" = ${topic.id})`;
+  const busy = await one<{ id: number; n: number }>(`SELECT "outletId" AS id, questions AS n FROM "OutletQuestionCount" ORDER BY questions DESC LIMIT 1 OFFSET 1`);
+  // The SQL Prisma sends for an outlet's listing (captured with its query log), before the walk.
+  const prismaOutlet = (newest: boolean) => `SELECT "public"."QaPair"."id" FROM "public"."QaPair"
+      LEFT JOIN "public"."Conference" AS "orderby_1" ON ("orderby_1"."id") = ("public"."QaPair"."conferenceId")
+      LEFT JOIN "public"."Conference" AS "j0" ON ("j0"."id") = ("public"."QaPair"."conferenceId")
+      WHERE ("public"."QaPair"."status" = 'PUBLISHED' AND ("j0"."status" = 'PUBLISHED' AND ("j0"."id" IS NOT NULL)) AND "public"."QaPair"."outletId" = ${busy.id})
+      ORDER BY ${newest ? `"orderby_1"."heldOn" DESC NULLS LAST, "public"."QaPair"."conferenceId" DESC, "public"."QaPair"."ordinal" ASC` : `"orderby_1"."heldOn" ASC NULLS FIRST, "public"."QaPair"."conferenceId" ASC, "public"."QaPair"."ordinal" DESC`} LIMIT 20`;
+  const walkAll = (newest: boolean) => `SELECT p.id FROM (
+      SELECT c.id AS "conferenceId", c."heldOn" FROM "Conference" c WHERE c.status = 'PUBLISHED'
+       ORDER BY ${newest ? `c."heldOn" DESC NULLS LAST, c.id DESC` : `c."heldOn" ASC NULLS FIRST, c.id ASC`} OFFSET 0) AS c
+    CROSS JOIN LATERAL (SELECT q.id, q.ordinal FROM "QaPair" q WHERE q."conferenceId" = c."conferenceId" AND q.status = 'PUBLISHED' AND q."outletId" = ${busy.id}) AS p
+    ORDER BY ${newest ? newestKeys : oldestKeys} LIMIT 20`;
+  // Prisma's `_count` of published pairs in a conference listing (captured), and what replaced it.
+  const conferencePage = (offset: number, count: boolean) =>
+    count
+      ? `SELECT c.id, c.slug, COALESCE(a.n, 0) FROM "Conference" c LEFT JOIN (SELECT "conferenceId", COUNT(*) AS n FROM "QaPair" WHERE status = 'PUBLISHED' GROUP BY "conferenceId") a
+          ON c.id = a."conferenceId" WHERE c.status = 'PUBLISHED' ORDER BY c."heldOn" DESC NULLS LAST, c.id DESC LIMIT 50 OFFSET ${offset}`
+      : `WITH page AS (SELECT c.id, c.slug FROM "Conference" c WHERE c.status = 'PUBLISHED' ORDER BY c."heldOn" DESC NULLS LAST, c.id DESC LIMIT 50 OFFSET ${offset})
+          SELECT "conferenceId", COUNT(*) FROM "QaPair" WHERE "conferenceId" IN (SELECT id FROM page) AND status = 'PUBLISHED' GROUP BY 1`;
   const queries: [string, string][] = [
+    [`outlet with ${busy.n} questions: first page, before (Prisma's SQL)`, prismaOutlet(true)],
+    [`outlet with ${busy.n} questions: first page, now (walk every conference)`, walkAll(true)],
+    [`outlet with ${busy.n} questions: ?page=last, before (Prisma's SQL)`, prismaOutlet(false)],
+    [`outlet with ${busy.n} questions: ?page=last, now`, walkAll(false)],
+    ["conference index, last page, before (Prisma's _count)", conferencePage(45550, true)],
+    ["conference index, last page, now (counts for the 50 listed)", conferencePage(45550, false)],
+    ["feed.xml and first index page, before (Prisma's _count)", conferencePage(0, true)],
+    ["feed.xml and first index page, now", conferencePage(0, false)],
     [
-      "people index, before (aggregate per request)",
-      `SELECT s.name, COUNT(DISTINCT t."qaPairId") AS answers, COUNT(*) OVER () AS total FROM "Speaker" s JOIN "Turn" t ON t."speakerId" = s.id AND t.kind = 'ANSWER'
-        JOIN "QaPair" p ON p.id = t."qaPairId" AND p.status = 'PUBLISHED' JOIN "Conference" c ON c.id = p."conferenceId" AND c.status = 'PUBLISHED'
-        GROUP BY s.id ORDER BY answers DESC, s.name LIMIT 100`,
+      `busiest person (${speaker.n} answers): first page, before (sort every answer)`,
+      candidates(`SELECT "qaPairId" FROM "Turn" WHERE "speakerId" = ${speaker.id} AND kind = 'ANSWER'`, newestKeys),
     ],
-    ["people index, now (kept counts)", `SELECT s.name, k.answers FROM "SpeakerAnswerCount" k JOIN "Speaker" s ON s.id = k."speakerId" ORDER BY k.answers DESC, s.name LIMIT 100`],
+    [`busiest person: first page, now (walk their conferences)`, walk(true)],
+    [`busiest person: ?page=last, before`, candidates(`SELECT "qaPairId" FROM "Turn" WHERE "speakerId" = ${speaker.id} AND kind = 'ANSWER'`, oldestKeys)],
+    [`busiest person: ?page=last, now`, walk(false)],
     [
-      "outlets index, before",
-      `SELECT o.name, COUNT(*) AS questions, COUNT(*) OVER () AS total FROM "Outlet" o JOIN "QaPair" p ON p."outletId" = o.id AND p.status = 'PUBLISHED'
-        JOIN "Conference" c ON c.id = p."conferenceId" AND c.status = 'PUBLISHED' GROUP BY o.id ORDER BY questions DESC, o.name LIMIT 100`,
+      `busiest person: answers per year, before (aggregate per request)`,
+      `SELECT EXTRACT(YEAR FROM c."heldOn")::int AS year, COUNT(DISTINCT p.id) FROM "QaPair" p JOIN "Conference" c ON c.id = p."conferenceId"
+        JOIN "Turn" t ON t."qaPairId" = p.id AND t.kind = 'ANSWER' AND t."speakerId" = ${speaker.id}
+        WHERE p.status = 'PUBLISHED' AND c.status = 'PUBLISHED' AND c."heldOn" IS NOT NULL GROUP BY 1 ORDER BY 1`,
     ],
-    ["outlets index, now", `SELECT o.name, k.questions FROM "OutletQuestionCount" k JOIN "Outlet" o ON o.id = k."outletId" ORDER BY k.questions DESC, o.name LIMIT 100`],
-    [`busiest speaker (${speaker.n} answers): count, before`, `SELECT count(*) ${from} AND ${answered}`],
-    [`busiest speaker: first page, before`, `SELECT p.id ${from} AND ${answered} ${newest} LIMIT 20`],
-    [`busiest speaker: last page by OFFSET, before`, `SELECT p.id ${from} AND ${answered} ${newest} LIMIT 20 OFFSET ${Math.max(0, speaker.n - 20)}`],
-    [`busiest speaker: first page, now (candidates)`, `!${candidates(`"heldOn" DESC NULLS LAST, "conferenceId" DESC, ordinal`)}`],
-    [`busiest speaker: last page, now (candidates, ?page=last)`, `!${candidates(`"heldOn" ASC NULLS FIRST, "conferenceId" ASC, ordinal DESC`)}`],
-    [`busiest outlet (${outlet.n} questions): count, before`, `SELECT count(*) ${from} AND p."outletId" = ${outlet.id}`],
-    [`busiest outlet: first page`, `SELECT p.id ${from} AND p."outletId" = ${outlet.id} ${newest} LIMIT 20`],
-    [`busiest outlet: last page by OFFSET, before`, `SELECT p.id ${from} AND p."outletId" = ${outlet.id} ${newest} LIMIT 20 OFFSET ${Math.max(0, outlet.n - 20)}`],
-    [`busiest outlet: last page, now (?page=last)`, `SELECT p.id ${from} AND p."outletId" = ${outlet.id} ${oldest} LIMIT 20`],
+    [`busiest person: answers per year, now (kept)`, `SELECT year, answers FROM "SpeakerAnswerYear" WHERE "speakerId" = ${speaker.id} ORDER BY year`],
     [
-      "sitemap index, before (aggregate per request)",
-      `SELECT (p.id / 40000)::int AS chunk, MAX(p."updatedAt") FROM "QaPair" p JOIN "Conference" c ON c.id = p."conferenceId" WHERE ${visible} GROUP BY 1 ORDER BY 1`,
+      `busiest person: topics, before (aggregate per request)`,
+      `SELECT tp.name, COUNT(DISTINCT p.id) AS n FROM "QaPair" p JOIN "Conference" c ON c.id = p."conferenceId" JOIN "QaPairTopic" qt ON qt."qaPairId" = p.id
+        JOIN "Topic" tp ON tp.id = qt."topicId" WHERE p.status = 'PUBLISHED' AND c.status = 'PUBLISHED' AND ${answered("p")} GROUP BY tp.id ORDER BY n DESC, tp.name LIMIT 30`,
     ],
-    ["sitemap index, now", `SELECT kind, chunk, lastmod FROM "SitemapChunk"`],
-    ["export fingerprint: count of visible pairs", `SELECT count(*) ${from}`],
-    ["conferences index, last page (OFFSET)", `SELECT id FROM "Conference" WHERE status = 'PUBLISHED' ORDER BY "heldOn" DESC NULLS LAST, id DESC LIMIT 50 OFFSET 45550`],
+    [
+      `busiest person: topics, now (kept)`,
+      `SELECT tp.name, k.pairs FROM "SpeakerTopicCount" k JOIN "Topic" tp ON tp.id = k."topicId" WHERE k."speakerId" = ${speaker.id} ORDER BY k.pairs DESC, tp.name LIMIT 30`,
+    ],
+    [`busiest topic (${topic.n} pairs): first page, before (walk every conference)`, visibleWalk(topicMatch, newestKeys)],
+    [`busiest topic: first page, now (sort its pairs)`, candidates(`SELECT "qaPairId" FROM "QaPairTopic" WHERE "topicId" = ${topic.id}`, newestKeys)],
+    [`busiest topic: ?page=last, before`, visibleWalk(topicMatch, oldestKeys)],
+    [`busiest topic: ?page=last, now`, candidates(`SELECT "qaPairId" FROM "QaPairTopic" WHERE "topicId" = ${topic.id}`, oldestKeys)],
+    [`outlet with ${outlet.n} questions: first page, before (walk)`, visibleWalk(`p."outletId" = ${outlet.id}`, newestKeys)],
+    [`outlet with ${outlet.n} questions: first page, now (sort its pairs)`, candidates(`SELECT id FROM "QaPair" WHERE "outletId" = ${outlet.id}`, newestKeys)],
+    [
+      "export ETag, before (count and newest change of visible pairs)",
+      `SELECT count(*), max(p."updatedAt"), (SELECT max("updatedAt") FROM "Conference" WHERE status = 'PUBLISHED') FROM "QaPair" p JOIN "Conference" c ON c.id = p."conferenceId" WHERE p.status = 'PUBLISHED' AND c.status = 'PUBLISHED'`,
+    ],
+    [
+      "export ETag, now (archive stamp and links)",
+      `SELECT (SELECT max("updatedAt") FROM "QaPair"), (SELECT max(id) FROM "QaPair"), (SELECT max("updatedAt") FROM "Conference"), (SELECT max("updatedAt") FROM "Speaker"),
+        (SELECT max("updatedAt") FROM "Outlet"), (SELECT max(id) FROM "Topic"), (SELECT max("updatedAt") FROM "PairCounterpart"), (SELECT count(*) FROM "PairCounterpart")`,
+    ],
   ];
   for (const [name, query] of queries) {
     // A leading "!" runs the query as the app does, with random_page_cost 1.1 for its transaction.
@@ -79,6 +129,16 @@ try {
       client.release();
     }
     const ms = plan.find((l) => l.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "?";
+    const again = await pool.connect();
+    let againMs = "?";
+    try {
+      await again.query(query.startsWith("!") ? "BEGIN; SET LOCAL random_page_cost = 1.1" : "BEGIN");
+      const rows = (await again.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, TIMING OFF) ${query.replace(/^!/, "")}`)).rows.map((r) => r["QUERY PLAN"]);
+      againMs = rows.find((l) => l.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "?";
+      await again.query("COMMIT");
+    } finally {
+      again.release();
+    }
     const nodes = plan
       .filter((l) => /Scan|Sort Method|Join|Rows Removed/.test(l))
       .map((l) =>
@@ -87,7 +147,7 @@ try {
           .replace(/\s+\(cost=[^)]*\)/, "")
           .slice(0, 140),
       );
-    console.log(`\n${name}: ${ms}\n  ${nodes.slice(0, 6).join("\n  ")}`);
+    console.log(`\n${name}: ${ms} (again: ${againMs})\n  ${nodes.slice(0, 6).join("\n  ")}`);
   }
 } finally {
   await pool.end();

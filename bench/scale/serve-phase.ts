@@ -215,6 +215,16 @@ async function samplePaths(services: ScaleServices) {
   const topic = await q<{ slug: string; pairs: number }>(
     `SELECT t.slug, count(*)::int AS pairs FROM "QaPairTopic" qt JOIN "Topic" t ON t.id = qt."topicId" GROUP BY t.id ORDER BY pairs DESC LIMIT 1`,
   );
+  // One of each twentieth of the kept counts, busiest to rarest: a walk that is quick for a busy
+  // person, outlet or topic can be slow for a rare one, and the other way round.
+  const spread = (view: string, key: string, count: string, table: string) =>
+    q<{ slug: string }>(
+      `SELECT slug FROM (SELECT DISTINCT ON (b) x.slug, b FROM (SELECT e.slug, k."${count}" AS n, ntile(20) OVER (ORDER BY k."${count}" DESC, k."${key}") AS b
+         FROM "${view}" k JOIN "${table}" e ON e.id = k."${key}") x ORDER BY b, x.n DESC) y ORDER BY b`,
+    );
+  const spreadSpeakers = await spread("SpeakerAnswerCount", "speakerId", "answers", "Speaker");
+  const spreadOutlets = await spread("OutletQuestionCount", "outletId", "questions", "Outlet");
+  const spreadTopics = await spread("TopicPairCount", "topicId", "pairs", "Topic");
   const [counts] = await q<{ conferences: number; speakers: number; outlets: number }>(
     `SELECT (SELECT count(*) FROM "Conference" WHERE status = 'PUBLISHED')::int AS conferences,
             (SELECT count(DISTINCT "speakerId") FROM "Turn" WHERE kind = 'ANSWER')::int AS speakers,
@@ -227,6 +237,9 @@ async function samplePaths(services: ScaleServices) {
       qa: pairs.map((p) => qaPath(p.publicId, p.question)),
       speaker: speakers.map((s) => personPath(s.slug)),
       outlet: outlets.map((o) => outletPath(o.slug)),
+      speakerSpread: spreadSpeakers.map((s) => personPath(s.slug)),
+      outletSpread: spreadOutlets.map((o) => outletPath(o.slug)),
+      topicSpread: spreadTopics.map((t) => topicPath(t.slug)),
     },
     lastPages: {
       conferences: `/conferences?page=${last(counts.conferences, 50)}`,

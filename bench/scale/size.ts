@@ -11,7 +11,8 @@ import { startScaleServices } from "./services";
 const [size, ...rest] = process.argv.slice(2);
 const reuse = rest.includes("--reuse");
 const importOnly = rest.includes("--import-only");
-// --no-search: the size's index is incomplete (an import stopped during indexing); pages only.
+// --no-search: no index for this size (import into Postgres only, or an import stopped during
+// indexing); pages only, against an empty index.
 const search = !rest.includes("--no-search");
 const keep = rest.includes("--keep") || reuse || importOnly;
 const requests = Number(rest[rest.indexOf("--requests") + 1]) || 500;
@@ -39,7 +40,12 @@ try {
       await ensureIndex(liveIndexUid());
     }
   } else {
-    imported = await importPhase(files, services, log);
+    imported = await importPhase(files, services, log, { search });
+    if (!search) {
+      const { ensureIndex } = await import("@/lib/search/index-setup");
+      const { liveIndexUid } = await import("@/lib/search/client");
+      await ensureIndex(liveIndexUid());
+    }
     await writeFile(importFile, `${JSON.stringify(imported, null, 2)}\n`);
   }
   if (importOnly) {

@@ -33,7 +33,8 @@ const ROWS: Row[] = [
   ]),
   ["broad facets+timeline api p50 ms", (r) => r.serve.broadFacets?.api.p50],
   ["broad facets+timeline raw p50 ms", (r) => r.serve.broadFacets?.meili.p50],
-  ...(["conference", "qa", "speaker", "outlet"] as const).flatMap((kind): Row[] => [
+  ...(["conference", "qa", "speaker", "outlet", "speakerSpread", "outletSpread", "topicSpread"] as const).flatMap((kind): Row[] => [
+    [`${kind} page uncached p50 ms`, (r) => r.serve.pages[kind]?.uncached.p50],
     [`${kind} page uncached p95 ms`, (r) => r.serve.pages[kind]?.uncached.p95],
     [`${kind} page again p50 ms`, (r) => r.serve.pages[kind]?.cached.p50],
   ]),

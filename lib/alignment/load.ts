@@ -23,13 +23,20 @@ interface Row {
   outlet: string | null;
 }
 
-/** Organizers (raw names) whose conferences come in more than one language. */
-async function bilingualOrganizers(): Promise<Map<string, string[]>> {
-  const rows = await db().$queryRaw<{ organizer: string; language: string }[]>`
+/**
+ * Organizers (raw names) whose conferences come in more than one language; with `keys`, only
+ * the organizers of those keys. An editor's publish aligns one organizer: it must not read every
+ * organizer name in the archive (45,000 conferences at a million pairs) to find its own.
+ */
+export async function bilingualOrganizers(keys?: string[]): Promise<Map<string, string[]>> {
+  const rows = keys
+    ? await organizerRows(keys)
+    : await db().$queryRaw<{ organizer: string; language: string }[]>`
     SELECT DISTINCT organizer, language FROM "Conference" WHERE organizer IS NOT NULL AND status <> 'DELETED'`;
   const byKey = new Map<string, { names: Set<string>; languages: Set<string> }>();
   for (const row of rows) {
     const key = organizerKey(row.organizer);
+    if (keys && !keys.includes(key)) continue;
     const entry = byKey.get(key) ?? { names: new Set(), languages: new Set() };
     entry.names.add(row.organizer);
     entry.languages.add(row.language);
@@ -38,9 +45,41 @@ async function bilingualOrganizers(): Promise<Map<string, string[]>> {
   return new Map([...byKey].filter(([, e]) => e.languages.size > 1).map(([key, e]) => [key, [...e.names]]));
 }
 
+/**
+ * The organizer names that may have one of these keys, read by SQL patterns; the caller keeps
+ * exactly those whose organizerKey matches. A key is the lower-cased words of the name (or of its
+ * bracketed part), so each of its words occurs in the name: ASCII words case-insensitively,
+ * words of caseless scripts (Chinese) as they are. Words whose case Postgres might fold
+ * differently (accented Latin, under any collation) are not used as patterns, only checked after.
+ */
+async function organizerRows(keys: string[]): Promise<{ organizer: string; language: string }[]> {
+  const rows: { organizer: string; language: string }[] = [];
+  for (const key of new Set(keys)) {
+    const words = organizerKeyPatterns(key);
+    if (words === null) return db().$queryRaw`SELECT DISTINCT organizer, language FROM "Conference" WHERE organizer IS NOT NULL AND status <> 'DELETED'`;
+    rows.push(
+      ...(await db().$queryRaw<{ organizer: string; language: string }[]>`
+        SELECT DISTINCT organizer, language FROM "Conference"
+        WHERE organizer IS NOT NULL AND status <> 'DELETED'
+          AND organizer ILIKE ALL(${words.ascii}::text[]) AND organizer LIKE ALL(${words.caseless}::text[])`),
+    );
+  }
+  return rows;
+}
+
+// Key words are runs of letters and digits: never a LIKE wildcard to escape.
+const likePattern = (word: string) => `%${word}%`;
+
+/** LIKE patterns every name of this key matches, or null when the key gives none to narrow by. */
+export function organizerKeyPatterns(key: string): { ascii: string[]; caseless: string[] } | null {
+  const words = key.split(" ").filter(Boolean);
+  const ascii = words.filter((w) => /^[a-z0-9]+$/.test(w)).map(likePattern);
+  const caseless = words.filter((w) => !/^[a-z0-9]+$/.test(w) && w === w.toUpperCase() && w === w.toLowerCase()).map(likePattern);
+  return ascii.length + caseless.length === 0 ? null : { ascii, caseless };
+}
+
 export async function loadConferences(scope: AlignScope = {}): Promise<AlignConference[]> {
-  const organizers = await bilingualOrganizers();
-  const names = [...organizers].filter(([key]) => !scope.organizers || scope.organizers.includes(key)).flatMap(([, n]) => n);
+  const names = [...(await bilingualOrganizers(scope.organizers)).values()].flat();
   if (names.length === 0) return [];
   const from = scope.from ?? "0001-01-01";
   const to = scope.to ?? "9999-12-31";

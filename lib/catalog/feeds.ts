@@ -3,6 +3,7 @@ import { publicBaseUrl } from "@/lib/env";
 import { searchPairs } from "@/lib/search/query";
 import { toQueryString, type SearchParams } from "@/lib/search/params";
 import { renderAtom } from "./atom";
+import { withPublishedPairCounts } from "./conference";
 import { formatDate } from "./format";
 import { excerpt } from "./pair-list";
 import { conferencePath, pairTitle, qaPath } from "./paths";
@@ -10,11 +11,12 @@ import { conferencePath, pairTitle, qaPath } from "./paths";
 /** Atom feed of the newest published conferences (by date held, then by publication). */
 export async function conferencesFeed(limit = 50): Promise<string> {
   const base = publicBaseUrl();
-  const conferences = await db().conference.findMany({
+  const rows = await db().conference.findMany({
     where: { status: "PUBLISHED" },
     orderBy: [{ heldOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
     take: limit,
     select: {
+      id: true,
       slug: true,
       title: true,
       heldOn: true,
@@ -23,9 +25,9 @@ export async function conferencesFeed(limit = 50): Promise<string> {
       language: true,
       publishedAt: true,
       updatedAt: true,
-      _count: { select: { pairs: { where: { status: "PUBLISHED" } } } },
     },
   });
+  const conferences = await withPublishedPairCounts(rows);
   const updated = conferences.reduce((max, c) => (c.updatedAt > max ? c.updatedAt : max), new Date(0));
   return renderAtom({
     id: `${base}/feed.xml`,

@@ -1,6 +1,8 @@
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { freshRollups, keptCount } from "@/lib/rollups/rollups";
 import type { ListPosition } from "./pair-cursor";
+import { SORT_CANDIDATES_UP_TO } from "./pair-candidates";
 import { listPairs } from "./pair-list";
 
 export async function findOutlet(slug: string) {
@@ -11,7 +13,10 @@ export async function findOutlet(slug: string) {
 }
 
 export async function outletQuestions(outletId: number, position: ListPosition) {
-  return listPairs({ outletId }, position, { total: await keptCount("OutletQuestionCount", outletId) });
+  const total = await keptCount("OutletQuestionCount", outletId);
+  // Few questions: sort them; many: walk the conferences newest first (lib/catalog/pair-candidates.ts).
+  if (total <= SORT_CANDIDATES_UP_TO) return listPairs({ outletId }, position, { total, candidates: Prisma.sql`SELECT id FROM "QaPair" WHERE "outletId" = ${outletId}` });
+  return listPairs({ outletId }, position, { total, walk: { conferenceIds: null, pairMatches: Prisma.sql`q."outletId" = ${outletId}` } });
 }
 
 /** Outlets index: every outlet that asked at least one visible question, busiest first (kept counts, lib/rollups). */

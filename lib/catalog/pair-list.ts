@@ -1,7 +1,7 @@
 import { isAnswererTurn } from "@/lib/archive/answerers";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { candidatePairIds, type Bound } from "./pair-candidates";
+import { candidatePairIds, conferenceWalkPairIds, type Bound } from "./pair-candidates";
 import { afterCursor, beforeCursor, cursorOf, NEWEST_FIRST, OLDEST_FIRST, type ListPosition } from "./pair-cursor";
 import { visiblePairWhere } from "./visibility";
 
@@ -25,15 +25,21 @@ const pairListSelect = {
  * Keyset-paginated (lib/catalog/pair-cursor.ts): the last page costs what the first does.
  * `total`: the kept count when the caller has one (lib/rollups), else counted here.
  */
-export async function listPairs(where: Prisma.QaPairWhereInput, position: ListPosition, options: { total?: number; limit?: number; candidates?: Prisma.Sql } = {}) {
+export async function listPairs(
+  where: Prisma.QaPairWhereInput,
+  position: ListPosition,
+  options: { total?: number; limit?: number; candidates?: Prisma.Sql; walk?: { conferenceIds: Prisma.Sql | null; pairMatches: Prisma.Sql } } = {},
+) {
   const limit = options.limit ?? PAGE_SIZE;
   const filter = { AND: [visiblePairWhere, where] };
   const total = options.total ?? (await db().qaPair.count({ where: filter }));
   const pageCount = Math.max(1, Math.ceil(total / limit));
   const find = async (bound: Bound, direction: "newest" | "oldest", take: number, skip = 0) => {
-    if (options.candidates) {
-      // `where` still applies: the candidates only say where to look.
-      const ids = await candidatePairIds(options.candidates, bound, direction, take, skip);
+    if (options.candidates || options.walk) {
+      // `where` still applies: the candidates and the walk only say where to look.
+      const ids = options.walk
+        ? await conferenceWalkPairIds(options.walk.conferenceIds, options.walk.pairMatches, bound, direction, take, skip)
+        : await candidatePairIds(options.candidates!, bound, direction, take, skip);
       const found = await db().qaPair.findMany({ where: { AND: [filter, { id: { in: ids } }] }, select: { ...pairListSelect, id: true } });
       const byId = new Map(found.map((row) => [row.id, row]));
       return ids.flatMap((id) => byId.get(id) ?? []);

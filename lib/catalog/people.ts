@@ -21,34 +21,30 @@ export function otherLabels(name: string, aliases: { label: string }[]): string[
 export const answeredBy = (speakerId: number) => ({ turns: { some: { kind: "ANSWER" as const, speakerId } } });
 
 export async function speakerAnswers(speakerId: number, position: ListPosition) {
-  // Candidates from the answer turns' speaker index: the page sorts only this person's pairs.
-  const candidates = Prisma.sql`SELECT "qaPairId" FROM "Turn" WHERE "speakerId" = ${speakerId} AND kind = 'ANSWER'`;
-  return listPairs(answeredBy(speakerId), position, { total: await keptCount("SpeakerAnswerCount", speakerId), candidates });
+  // The walk goes through the conferences the person took part in, newest first, and in each
+  // through the pairs with an answer turn of theirs (lib/catalog/pair-candidates.ts).
+  const walk = {
+    conferenceIds: Prisma.sql`SELECT "conferenceId" FROM "ConferenceParticipant" WHERE "speakerId" = ${speakerId}`,
+    pairMatches: Prisma.sql`EXISTS (SELECT 1 FROM "Turn" t WHERE t."qaPairId" = q.id AND t.kind = 'ANSWER' AND t."speakerId" = ${speakerId})`,
+  };
+  return listPairs(answeredBy(speakerId), position, { total: await keptCount("SpeakerAnswerCount", speakerId), walk });
 }
 
-/** Answers per year for the small chart, counted on visible pairs only. */
+/** Answers per year for the small chart, counted on visible pairs only (kept counts, lib/rollups). */
 export async function speakerAnswersPerYear(speakerId: number) {
-  const rows = await db().$queryRaw<{ year: number; count: bigint }[]>`
-    SELECT EXTRACT(YEAR FROM c."heldOn")::int AS year, COUNT(DISTINCT p.id) AS count
-    FROM "QaPair" p
-    JOIN "Conference" c ON c.id = p."conferenceId"
-    JOIN "Turn" t ON t."qaPairId" = p.id AND t.kind = 'ANSWER' AND t."speakerId" = ${speakerId}
-    WHERE p.status = 'PUBLISHED' AND c.status = 'PUBLISHED' AND c."heldOn" IS NOT NULL
-    GROUP BY 1 ORDER BY 1`;
-  return rows.map((r) => ({ year: r.year, count: Number(r.count) }));
+  await freshRollups();
+  const rows = await db().$queryRaw<{ year: number; count: number }[]>`
+    SELECT year, answers AS count FROM "SpeakerAnswerYear" WHERE "speakerId" = ${speakerId} ORDER BY year`;
+  return rows.map((r) => ({ year: r.year, count: r.count }));
 }
 
+/** The topics of the person's answers, most frequent first (kept counts, lib/rollups). */
 export async function speakerTopics(speakerId: number, limit = 30) {
-  const rows = await db().$queryRaw<{ name: string; slug: string; count: bigint }[]>`
-    SELECT tp.name, tp.slug, COUNT(DISTINCT p.id) AS count
-    FROM "QaPair" p
-    JOIN "Conference" c ON c.id = p."conferenceId"
-    JOIN "QaPairTopic" qt ON qt."qaPairId" = p.id
-    JOIN "Topic" tp ON tp.id = qt."topicId"
-    WHERE p.status = 'PUBLISHED' AND c.status = 'PUBLISHED'
-      AND EXISTS (SELECT 1 FROM "Turn" t WHERE t."qaPairId" = p.id AND t.kind = 'ANSWER' AND t."speakerId" = ${speakerId})
-    GROUP BY tp.id ORDER BY count DESC, tp.name LIMIT ${limit}`;
-  return rows.map((r) => ({ name: r.name, slug: r.slug, count: Number(r.count) }));
+  await freshRollups();
+  const rows = await db().$queryRaw<{ name: string; slug: string; count: number }[]>`
+    SELECT tp.name, tp.slug, k.pairs AS count FROM "SpeakerTopicCount" k JOIN "Topic" tp ON tp.id = k."topicId"
+    WHERE k."speakerId" = ${speakerId} ORDER BY k.pairs DESC, tp.name LIMIT ${limit}`;
+  return rows.map((r) => ({ name: r.name, slug: r.slug, count: r.count }));
 }
 
 /**

@@ -160,4 +160,31 @@ describe("alignment over the database", () => {
     await expect(editPairLink({ action: "link", pair: "nope", counterpart: zh1 }, actor)).rejects.toThrow(/8 letters and digits/);
     await expect(editPairLink({ action: "confirm", pair: en2, counterpart: await publicIdOf("mfa-zh-t1650630-005") }, actor)).rejects.toThrow(/is not linked to/);
   });
+  it("reads only the published conference's organizer, still finding its names in other languages and cases", async () => {
+    const { bilingualOrganizers } = await import("@/lib/alignment/load");
+    const { organizerKey } = await import("@/lib/alignment/conferences");
+    const { db } = await import("@/lib/db/client");
+    const others: [string, string][] = [
+      ["Élysée Palace", "fr"],
+      ["ÉLYSÉE PALACE", "en"],
+      ["外交部", "zh"],
+      ["Foreign Ministry (外交部)", "en"],
+      ["100% Press_Office", "en"],
+      ["100% press office", "de"],
+    ];
+    for (const [i, [organizer, language]] of others.entries())
+      await db().conference.create({ data: { slug: `organizer-scope-${i}`, title: organizer, organizer, language, heldOn: new Date("2019-04-02"), status: "PUBLISHED" } });
+
+    const everything = await bilingualOrganizers();
+    const mfa = organizerKey((await db().conference.findFirstOrThrow({ where: { language: "zh", sourceKey: { not: null } }, select: { organizer: true } })).organizer);
+    for (const key of [mfa, "élysée palace", "外交部", "100 press office"]) {
+      const scoped = await bilingualOrganizers([key]);
+      expect([...scoped.keys()]).toEqual([key]);
+      expect(new Set(scoped.get(key))).toEqual(new Set(everything.get(key)));
+      expect(scoped.get(key)!.length).toBeGreaterThanOrEqual(2);
+    }
+    expect(everything.size).toBeGreaterThanOrEqual(4);
+    expect((await bilingualOrganizers(["nobody at all"])).size).toBe(0);
+    await db().conference.deleteMany({ where: { slug: { startsWith: "organizer-scope-" } } });
+  });
 });

@@ -160,6 +160,24 @@ describe("GET /api/v1/export.jsonl", () => {
     expect((await readLines("http://test/api/v1/export.jsonl", { "If-None-Match": etag })).response.status).toBe(200);
   });
 
+  it("changes the export's ETag when an other-language link is added or removed, without counting pairs", async () => {
+    const { exportFingerprint } = await import("@/lib/catalog/api");
+    const { db } = await import("@/lib/db/client");
+    const [a, b, c] = await db().qaPair.findMany({ orderBy: { id: "asc" }, take: 3, select: { id: true } });
+    const link = (pairId: number, counterpartId: number) => db().pairCounterpart.create({ data: { pairId, counterpartId, confidence: 0.9, method: "manual" } });
+    const none = await exportFingerprint(null);
+    const first = await link(a.id, b.id);
+    await link(a.id, c.id);
+    const two = await exportFingerprint(null);
+    expect(two).not.toBe(none);
+    expect(await exportFingerprint(null)).toBe(two);
+    // Removing the older link leaves the newest change where it was: only the number moves.
+    await db().pairCounterpart.delete({ where: { id: first.id } });
+    expect(await exportFingerprint(null)).not.toBe(two);
+    await db().pairCounterpart.deleteMany({});
+    expect(await exportFingerprint(null)).toBe(none);
+  });
+
   it("keeps batches in order across keyset pages", async () => {
     const { exportLines } = await import("@/lib/catalog/api");
     const chunks: string[] = [];

@@ -42,44 +42,99 @@ async function busiest(sql: string): Promise<{ id: number; n: number }> {
 }
 
 describe("keyset pagination of pair listings", () => {
-  it("walks a person's answers by cursor forwards and backwards with no gap, no repeat and the offset pages' order", async () => {
-    const { speakerAnswers } = await import("@/lib/catalog/people");
-    const speaker = await busiest(`SELECT "speakerId" AS id, count(DISTINCT "qaPairId")::int AS n FROM "Turn" WHERE kind = 'ANSWER' GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
-    expect(speaker.n).toBeGreaterThan(40);
+  type Page = Awaited<ReturnType<typeof import("@/lib/catalog/pair-list").listPairs>>;
+  type Position = import("@/lib/catalog/pair-cursor").ListPosition;
 
+  /** Offset pages, `after` cursors forwards and `before` cursors back from ?page=last give the plain Prisma order. */
+  async function expectSameWalks(list: (position: Position) => Promise<Page>, where: import("@/lib/generated/prisma/client").Prisma.QaPairWhereInput, n: number) {
+    const { listPosition } = await import("@/lib/catalog/pair-cursor");
     const byOffset: string[] = [];
-    const first = await speakerAnswers(speaker.id, { kind: "offset", page: 1 });
-    expect(first.total).toBe(speaker.n);
-    for (let page = 1; page <= first.pageCount; page++) byOffset.push(...(await speakerAnswers(speaker.id, { kind: "offset", page })).items.map((i) => i.publicId));
-    expect(byOffset).toHaveLength(speaker.n);
-    // The same order as the plain (Prisma-ordered, no candidate ids) listing of the same filter.
+    const first = await list({ kind: "offset", page: 1 });
+    expect(first.total).toBe(n);
+    for (let page = 1; page <= first.pageCount; page++) byOffset.push(...(await list({ kind: "offset", page })).items.map((i) => i.publicId));
+    expect(byOffset).toHaveLength(n);
+    // The same order as the plain (Prisma-ordered, no candidate ids, no walk) listing of the same filter.
     const { listPairs } = await import("@/lib/catalog/pair-list");
-    const { answeredBy } = await import("@/lib/catalog/people");
-    const plain = await listPairs(answeredBy(speaker.id), { kind: "offset", page: 1 }, { limit: 10_000 });
+    const plain = await listPairs(where, { kind: "offset", page: 1 }, { limit: 10_000 });
     expect(plain.items.map((i) => i.publicId)).toEqual(byOffset);
 
     const forwards: string[] = [...first.items.map((i) => i.publicId)];
-    let list = first;
-    while (list.cursors.after) {
-      const { listPosition } = await import("@/lib/catalog/pair-cursor");
-      list = await speakerAnswers(speaker.id, listPosition({ page: String(list.page + 1), after: list.cursors.after }));
-      forwards.push(...list.items.map((i) => i.publicId));
+    let page = first;
+    while (page.cursors.after) {
+      page = await list(listPosition({ page: String(page.page + 1), after: page.cursors.after }));
+      forwards.push(...page.items.map((i) => i.publicId));
     }
-    expect(list.page).toBe(first.pageCount);
+    expect(page.page).toBe(first.pageCount);
     expect(forwards).toEqual(byOffset);
 
     // From the end (?page=last), back to the first page by `before` cursors.
-    let back = await speakerAnswers(speaker.id, { kind: "last" });
+    let back = await list({ kind: "last" });
     expect(back.page).toBe(first.pageCount);
     expect(back.cursors.after).toBeNull();
     const backwards: string[][] = [back.items.map((i) => i.publicId)];
     while (back.cursors.before) {
-      const { listPosition } = await import("@/lib/catalog/pair-cursor");
-      back = await speakerAnswers(speaker.id, listPosition({ page: String(back.page - 1), before: back.cursors.before }));
+      back = await list(listPosition({ page: String(back.page - 1), before: back.cursors.before }));
       backwards.unshift(back.items.map((i) => i.publicId));
     }
     expect(back.page).toBe(1);
     expect(backwards.flat()).toEqual(byOffset);
+  }
+
+  it("walks a person's answers (through their conferences) by cursor forwards and backwards with no gap, no repeat and the offset pages' order", async () => {
+    const { speakerAnswers, answeredBy } = await import("@/lib/catalog/people");
+    const speaker = await busiest(`SELECT "speakerId" AS id, count(DISTINCT "qaPairId")::int AS n FROM "Turn" WHERE kind = 'ANSWER' GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
+    expect(speaker.n).toBeGreaterThan(40);
+    await expectSameWalks((position) => speakerAnswers(speaker.id, position), answeredBy(speaker.id), speaker.n);
+  });
+
+  /** The MFA sources carry no topics: one on every third pair (and the kept counts see it: a new topic moves the stamp). */
+  async function givenTopic(): Promise<void> {
+    const { db } = await import("@/lib/db/client");
+    if (await db().topic.findUnique({ where: { slug: "scale-test-topic" } })) return;
+    await db().$executeRawUnsafe(`INSERT INTO "Topic" (name, slug) VALUES ('Scale test topic', 'scale-test-topic')`);
+    await db().$executeRawUnsafe(
+      `INSERT INTO "QaPairTopic" ("qaPairId", "topicId") SELECT id, (SELECT id FROM "Topic" WHERE slug = 'scale-test-topic') FROM "QaPair" WHERE id % 3 = 0`,
+    );
+  }
+
+  it("walks a topic's and an outlet's pairs (sorted candidates) the same way", async () => {
+    await givenTopic();
+    const { topicPairs } = await import("@/lib/catalog/topics");
+    const { outletQuestions } = await import("@/lib/catalog/outlets");
+    const topic = await busiest(`SELECT "topicId" AS id, count(*)::int AS n FROM "QaPairTopic" GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
+    expect(topic.n).toBeGreaterThan(20);
+    await expectSameWalks((position) => topicPairs(topic.id, position), { topics: { some: { topicId: topic.id } } }, topic.n);
+    const outlet = await busiest(`SELECT "outletId" AS id, count(*)::int AS n FROM "QaPair" WHERE "outletId" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1 OFFSET 1`);
+    expect(outlet.n).toBeGreaterThan(20);
+    await expectSameWalks((position) => outletQuestions(outlet.id, position), { outletId: outlet.id }, outlet.n);
+    // What an outlet or topic past SORT_CANDIDATES_UP_TO gets: a walk over every published conference.
+    const { listPairs } = await import("@/lib/catalog/pair-list");
+    const { Prisma } = await import("@/lib/generated/prisma/client");
+    const walk = { conferenceIds: null, pairMatches: Prisma.sql`q."outletId" = ${outlet.id}` };
+    await expectSameWalks((position) => listPairs({ outletId: outlet.id }, position, { total: outlet.n, walk }), { outletId: outlet.id }, outlet.n);
+  });
+
+  it("keeps a person's answers per year and topics equal to counting them", async () => {
+    await givenTopic();
+    const { speakerAnswersPerYear, speakerTopics } = await import("@/lib/catalog/people");
+    const speaker = await busiest(`SELECT "speakerId" AS id, count(DISTINCT "qaPairId")::int AS n FROM "Turn" WHERE kind = 'ANSWER' GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
+    const { db } = await import("@/lib/db/client");
+    const years = await db().$queryRawUnsafe<{ year: number; count: number }[]>(
+      `SELECT EXTRACT(YEAR FROM c."heldOn")::int AS year, COUNT(DISTINCT p.id)::int AS count FROM "QaPair" p JOIN "Conference" c ON c.id = p."conferenceId"
+        JOIN "Turn" t ON t."qaPairId" = p.id AND t.kind = 'ANSWER' AND t."speakerId" = $1
+        WHERE p.status = 'PUBLISHED' AND c.status = 'PUBLISHED' AND c."heldOn" IS NOT NULL GROUP BY 1 ORDER BY 1`,
+      speaker.id,
+    );
+    expect(years.length).toBeGreaterThan(0);
+    expect(await speakerAnswersPerYear(speaker.id)).toEqual(years);
+    const topics = await db().$queryRawUnsafe<{ slug: string; count: number }[]>(
+      `SELECT tp.slug, COUNT(DISTINCT t."qaPairId")::int AS count FROM "Turn" t JOIN "QaPairTopic" qt ON qt."qaPairId" = t."qaPairId" JOIN "Topic" tp ON tp.id = qt."topicId"
+        JOIN "QaPair" p ON p.id = t."qaPairId" AND p.status = 'PUBLISHED' JOIN "Conference" c ON c.id = p."conferenceId" AND c.status = 'PUBLISHED'
+        WHERE t.kind = 'ANSWER' AND t."speakerId" = $1 GROUP BY tp.id, tp.name ORDER BY count DESC, tp.name LIMIT 30`,
+      speaker.id,
+    );
+    expect(topics.length).toBeGreaterThan(0);
+    expect((await speakerTopics(speaker.id)).map((t) => ({ slug: t.slug, count: t.count }))).toEqual(topics);
   });
 
   it("counts an outlet's questions from the kept counts, and follows a withdrawal", async () => {
