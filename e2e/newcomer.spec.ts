@@ -152,16 +152,12 @@ test("without JavaScript: sign in with the plain form, upload a file, sign out",
   await page.context().close();
 });
 
-// Known defect, kept visible. Diagnosed 2026-12-07 (second session) by polling the input's
-// identity and files every 500 ms while the scripts were held back: the file chosen before
-// hydration is in the input until React hydrates, then the <input> is a new, empty element
-// (not the server-rendered node), and the click that follows sends the server action an empty
-// file input (which Next decodes as an empty File named "undefined"). Playwright's click also
-// waits for the held-back stylesheets, so it lands after hydration, not before. Failed 5 of 6
-// runs on a loaded machine. Letting a chosen file go as the browser's own post to
-// /editor/imports/upload did not help (the file is already gone). Next step: find what makes
-// React client-render this form instead of hydrating it. Un-fixme when that is fixed.
-test.fixme("with JavaScript still loading: an upload clicked before the page is interactive arrives whole", async ({ browser }) => {
+// A file chosen while the page's scripts are still arriving must survive hydration. It did not:
+// every editor page failed to hydrate (a <form> inside a <p>, see e2e/hydration.spec.ts), React
+// rendered the page again in the browser, and the new, empty file input sent the server action
+// nothing (an empty File Next names "undefined"). Playwright's click waits for the held-back
+// stylesheets, so it lands just after hydration.
+test("with JavaScript still loading: an upload clicked before the page is interactive arrives whole", async ({ browser }) => {
   const page = await newPage(browser, true);
   await signIn(page);
   // A slow connection: the page's scripts arrive seconds after its HTML.

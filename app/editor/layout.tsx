@@ -40,9 +40,12 @@ export default async function EditorLayout({ children }: { children: ReactNode }
             </li>
           ) : null}
         </ul>
-        <p className="editor-nav__user">
+        {/* A div, not a p: the sign-out form inside a <p> makes the browser close the paragraph
+            early, so the HTML no longer matched React's tree and every editor page was thrown away
+            and rendered again in the browser at load (losing a file chosen before that). */}
+        <div className="editor-nav__user">
           Signed in as <strong>{user.name ?? user.email}</strong> ({user.role.toLowerCase()}) <SignOutButton />
-        </p>
+        </div>
       </nav>
       {children}
     </div>
