@@ -70,6 +70,9 @@ export async function listPairs(
     rows = await find(null, "newest", limit, (position.page - 1) * limit);
     page = position.page;
   }
+  // A kept count can trail an editor's change by a refresh (lib/rollups): never let it hide
+  // pairs that are there, e.g. a person just split off with "no published answers".
+  const shownTotal = rows.length ? Math.max(total, (page - 1) * limit + rows.length) : total;
   const isFirst = page <= 1 || rows.length === 0;
   const isLast = page >= pageCount || rows.length < limit;
   const cursors = {
@@ -94,7 +97,7 @@ export async function listPairs(
       conference: row.conference,
     };
   });
-  return { total, page, limit, pageCount, cursors, items };
+  return { total: shownTotal, page, limit, pageCount, cursors, items };
 }
 
 export type PairListPage = Awaited<ReturnType<typeof listPairs>>;

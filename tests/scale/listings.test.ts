@@ -150,6 +150,20 @@ describe("keyset pagination of pair listings", () => {
     expect((await outletQuestions(outlet.id, { kind: "offset", page: 1 })).total).toBe(outlet.n - 1);
   });
 
+  it("never hides pairs behind a kept count that has not caught up (a person just split off read as 0)", async () => {
+    const { listPairs } = await import("@/lib/catalog/pair-list");
+    const person = await busiest(
+      `SELECT t."speakerId" AS id, count(DISTINCT t."qaPairId")::int AS n FROM "Turn" t WHERE t.kind = 'ANSWER' AND t."speakerId" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    );
+    const where = { turns: { some: { kind: "ANSWER" as const, speakerId: person.id } } };
+    const stale = await listPairs(where, { kind: "offset", page: 1 }, { total: 0, limit: 10 });
+    expect(stale.items).toHaveLength(Math.min(10, person.n));
+    expect(stale.total).toBeGreaterThanOrEqual(stale.items.length);
+    const none = await listPairs({ id: -1 }, { kind: "offset", page: 1 }, { total: 0 });
+    expect(none.items).toHaveLength(0);
+    expect(none.total).toBe(0);
+  });
+
   it("answers an odd cursor with the first page rather than an error", async () => {
     const { listPosition } = await import("@/lib/catalog/pair-cursor");
     expect(listPosition({ after: "2021-01-01~x~1" })).toEqual({ kind: "offset", page: 1 });
