@@ -25,8 +25,16 @@ const within = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
 
-/** The live index exists with the declared settings. */
-function settingsReadiness(index: string, check: () => ReturnType<typeof checkIndexSettings>): Promise<ReadinessReport["checks"]["indexSettings"]> {
+/**
+ * The live index exists with the declared settings. A recent good verdict for the same index
+ * (readiness-watch.ts rechecks settings every 30 s) is reused instead of asking Meilisearch.
+ */
+async function settingsReadiness(
+  index: string,
+  check: () => ReturnType<typeof checkIndexSettings>,
+  recent?: ReadinessReport["checks"]["indexSettings"],
+): Promise<ReadinessReport["checks"]["indexSettings"]> {
+  if (recent?.ok && recent.index === index) return recent;
   return within(check(), 5000).then(
     (result) =>
       !result.exists
@@ -62,11 +70,9 @@ export async function checkReadiness(options: ReadinessOptions = {}): Promise<Re
       (error) => ({ ok: false, error: message(error) }),
     ),
   ]);
-  const indexSettings = !search.ok
-    ? { ok: false, index, error: "search is not answering" }
-    : options.recentSettings?.ok && options.recentSettings.index === index
-      ? options.recentSettings
-      : await settingsReadiness(index, () => checkIndexSettings(index));
+  const indexSettings = search.ok
+    ? await settingsReadiness(index, () => checkIndexSettings(index), options.recentSettings)
+    : { ok: false, index, error: "search is not answering" };
   const outbox: ReadinessReport["checks"]["outbox"] = postgres.ok
     ? await within(outboxBacklog(query as Parameters<typeof outboxBacklog>[0]), 3000).then(
         (backlog) => {
@@ -96,11 +102,9 @@ async function checkClusterReadiness(
   const chosen = routing.instances.find((instance) => instance.host === routing.chosen);
   const search = chosen ? { ok: true } : { ok: false, error: routing.checkedAt ? "no search instance answers" : "search instances not checked yet" };
   // Every instance gets the same settings from the worker, so a recent good verdict holds for the chosen one too.
-  const indexSettings = !chosen
-    ? { ok: false, index, error: "search is not answering" }
-    : recentSettings?.ok && recentSettings.index === index
-      ? recentSettings
-      : await settingsReadiness(index, () => withMeiliHost(chosen.host, () => checkIndexSettings(index)));
+  const indexSettings = chosen
+    ? await settingsReadiness(index, () => withMeiliHost(chosen.host, () => checkIndexSettings(index)), recentSettings)
+    : { ok: false, index, error: "search is not answering" };
   // Behind by more than the routing bound (10 s, say during a corpus import) is not this web
   // server's fault and no other one does better: every instance would be taken out at once.
   // It stays ready, serving search results a little behind, until the same 300 s bound as with
