@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort, waitFor } from "@/lib/dev-services/ports";
+import { bareShellEnv, startAndWaitFor, type WatchedStart } from "../support/npm-start";
 
 // The README's "Your own transcripts" commands, run exactly as printed there, in a "second
 // terminal" while a full `npm start` (web server included) runs on a fresh data directory: no
@@ -15,18 +16,12 @@ import { findFreePort, waitFor } from "@/lib/dev-services/ports";
 const root = path.resolve(import.meta.dirname, "..", "..");
 const PASSWORD = "a newcomer's long password";
 let dataDir: string;
-let start: ChildProcess;
-let output = "";
-let exitCode: number | null | undefined;
+let start: WatchedStart;
 let webUrl: string;
 
 /** The environment of a shell where nothing was exported. */
 function bareEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PRESSROOM_DATA_DIR: dataDir };
-  for (const name of ["DATABASE_URL", "MEILI_HOST", "MEILI_MASTER_KEY", "MEILI_SEARCH_KEY", "MEILI_INDEX", "NODE_ENV", "PRESSROOM_SEARCH_WORKER", "PRESSROOM_PASSWORD"])
-    delete env[name];
-  for (const name of Object.keys(env)) if (name.startsWith("PRESSROOM_TEST_") || name.startsWith("VITEST")) delete env[name];
-  return env;
+  return bareShellEnv(dataDir, ["PRESSROOM_PASSWORD"]);
 }
 
 /** The shell block under "## Your own transcripts" in README.md, one command per line. */
@@ -92,25 +87,13 @@ beforeAll(async () => {
   webUrl = `http://127.0.0.1:${port}`;
   const env = { ...bareEnv(), PORT: String(port), PRESSROOM_PG_PORT: String(await findFreePort()), PRESSROOM_MEILI_PORT: String(await findFreePort()) };
   // Its own process group, so SIGINT reaches npm and everything under it, as Ctrl-C does.
-  start = spawn("npm", ["start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  start.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  start.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  start.once("exit", (code) => (exitCode = code));
   // The first start builds the web app when its sources changed: minutes on a busy machine.
-  await waitFor(
-    async () => {
-      if (exitCode !== undefined) throw new Error(`npm start exited (${exitCode}):\n${output}`);
-      return /ready in [\d.]+ s: http/.test(output);
-    },
-    "npm start (full, with the web server)",
-    900_000,
-    500,
-  );
+  start = await startAndWaitFor("npm", ["start"], { cwd: root, env, detached: true }, /ready in [\d.]+ s: http/, "npm start (full, with the web server)", 900_000, 500);
 }, 960_000);
 
 afterAll(async () => {
-  if (start && exitCode === undefined) {
-    process.kill(-start.pid!, "SIGKILL");
+  if (start && start.exitCode === undefined) {
+    process.kill(-start.child.pid!, "SIGKILL");
   }
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
@@ -168,8 +151,8 @@ describe("README commands against a running npm start", () => {
 
   it("stops everything it started on Ctrl-C", async () => {
     expect(processesUsing(dataDir).length).toBeGreaterThan(0);
-    process.kill(-start.pid!, "SIGINT");
-    await waitFor(async () => exitCode !== undefined, "npm start to exit after Ctrl-C", 60_000, 200);
+    process.kill(-start.child.pid!, "SIGINT");
+    await waitFor(async () => start.exitCode !== undefined, "npm start to exit after Ctrl-C", 60_000, 200);
     await waitFor(async () => processesUsing(dataDir).length === 0, "no process of this npm start left", 30_000, 200);
     expect(processesUsing(dataDir)).toEqual([]);
   }, 120_000);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort, waitFor } from "@/lib/dev-services/ports";
+import { bareShellEnv, startAndWaitFor, type WatchedStart } from "../support/npm-start";
 
 // `npm start` as a user runs it (services only: building the web app takes minutes and is
 // covered by the e2e suite), with no DATABASE_URL / MEILI_HOST anywhere: the CLIs must find
@@ -15,16 +16,11 @@ import { findFreePort, waitFor } from "@/lib/dev-services/ports";
 const root = path.resolve(import.meta.dirname, "..", "..");
 const corpus = path.resolve(root, "..", "shared", "corpus", "cmfa_presscon_v4_ukraine_subset.jsonl");
 let dataDir: string;
-let start: ChildProcess;
-let output = "";
-let exitCode: number | null | undefined;
+let start: WatchedStart;
 
 /** The environment of a shell where nothing was exported. */
 function bareEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PRESSROOM_DATA_DIR: dataDir };
-  for (const name of ["DATABASE_URL", "MEILI_HOST", "MEILI_MASTER_KEY", "MEILI_SEARCH_KEY", "MEILI_INDEX", "NODE_ENV", "PRESSROOM_SEARCH_WORKER"]) delete env[name];
-  for (const name of Object.keys(env)) if (name.startsWith("PRESSROOM_TEST_") || name.startsWith("VITEST")) delete env[name];
-  return env;
+  return bareShellEnv(dataDir);
 }
 
 function run(script: string, args: string[], extra: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -65,25 +61,20 @@ beforeAll(async () => {
     PRESSROOM_MEILI_PORT: String(await findFreePort()),
     PRESSROOM_SKIP_SAMPLE: "1",
   };
-  start = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts"), "--services-only"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  start.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  start.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  start.once("exit", (code) => (exitCode = code));
-  await waitFor(
-    async () => {
-      if (exitCode !== undefined) throw new Error(`npm start exited (${exitCode}):\n${output}`);
-      return output.includes("services ready");
-    },
+  start = await startAndWaitFor(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "scripts", "start.ts"), "--services-only"],
+    { cwd: root, env },
+    "services ready",
     "npm start --services-only",
     150_000,
-    200,
   );
 });
 
 afterAll(async () => {
-  if (start && exitCode === undefined) {
-    start.kill("SIGTERM");
-    await waitFor(async () => exitCode !== undefined, "npm start to stop", 30_000).catch(() => start.kill("SIGKILL"));
+  if (start && start.exitCode === undefined) {
+    start.child.kill("SIGTERM");
+    await waitFor(async () => start.exitCode !== undefined, "npm start to stop", 30_000).catch(() => start.child.kill("SIGKILL"));
   }
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
@@ -94,7 +85,7 @@ describe("npm start", () => {
     expect(statSync(servicesFile).mode & 0o777).toBe(0o600);
     expect(statSync(path.join(dataDir, "postgres.password")).mode & 0o777).toBe(0o600);
     const services = JSON.parse(readFileSync(servicesFile, "utf8")) as { pid: number; meiliMasterKey: string; meiliSearchKey: string; databaseUrl: string };
-    expect(services.pid).toBe(start.pid);
+    expect(services.pid).toBe(start.child.pid);
     expect(services.meiliSearchKey).toBeTruthy();
     expect(services.meiliSearchKey).not.toBe(services.meiliMasterKey);
     // A generated Postgres password, checked with SCRAM.
@@ -153,9 +144,9 @@ describe("npm start", () => {
     const before = readFileSync(path.join(dataDir, "services.json"), "utf8");
     const second = await run("start.ts", ["--services-only"], { PRESSROOM_PG_PORT: String(await findFreePort()), PRESSROOM_MEILI_PORT: String(await findFreePort()) });
     expect(second.code).toBe(1);
-    expect(second.stderr).toContain(`already running on ${dataDir} (PID ${start.pid})`);
+    expect(second.stderr).toContain(`already running on ${dataDir} (PID ${start.child.pid})`);
     expect(readFileSync(path.join(dataDir, "services.json"), "utf8")).toBe(before);
-    expect(exitCode).toBeUndefined();
+    expect(start.exitCode).toBeUndefined();
   });
 
   it("restarts a killed Meilisearch and logs it", async () => {
@@ -171,15 +162,15 @@ describe("npm start", () => {
     );
     const seconds = (Date.now() - killedAt) / 1000;
     console.log(`[figure] Meilisearch killed (SIGKILL) -> answering again after ${seconds.toFixed(2)} s`);
-    expect(output).toMatch(/Meilisearch was killed \(SIGKILL\); restart 1 in/);
-    await waitFor(async () => output.includes("Meilisearch is back"), "the restart to be logged", 10_000);
-    expect(exitCode).toBeUndefined();
+    expect(start.output).toMatch(/Meilisearch was killed \(SIGKILL\); restart 1 in/);
+    await waitFor(async () => start.output.includes("Meilisearch is back"), "the restart to be logged", 10_000);
+    expect(start.exitCode).toBeUndefined();
   });
 
   it("stops everything on SIGTERM, removes services.json and its lock, and CLIs then say what to do", async () => {
-    start.kill("SIGTERM");
-    await waitFor(async () => exitCode !== undefined, "npm start to stop", 30_000);
-    expect(exitCode).toBe(0);
+    start.child.kill("SIGTERM");
+    await waitFor(async () => start.exitCode !== undefined, "npm start to stop", 30_000);
+    expect(start.exitCode).toBe(0);
     expect(existsSync(path.join(dataDir, "services.json"))).toBe(false);
     expect(existsSync(path.join(dataDir, "pressroom.lock"))).toBe(false);
     expect(pidWhoseArgsContain(`--db-path=${path.join(dataDir, "meili")}`)).toBeNull();
