@@ -16,8 +16,9 @@ import { fullTextSearch } from "../postgres-fts";
 //   meili     raw Meilisearch: the same query (q, filters, sort, page) sent straight to it, with
 //             Meilisearch cutting and highlighting the question and answer snippets, i.e. the
 //             same hits and snippets a client gets without Pressroom. The goals compare to this.
-//   meiliSame the exact request the API sends (Meilisearch highlights only the question; the
-//             API cuts the answer snippet itself): API minus this is Node's share
+//   meiliSame the exact request the API sends first (no highlighting: the API cuts snippets
+//             itself; a re-ranked description then also fetches the candidates only its ids-only
+//             lists found, not sent here): API minus this is roughly Node's share
 //   apiAll / meiliAll (concurrency 1 only) with every facet group and the histogram, as the
 //            /search page asks, to show what facets cost
 //   plain    a plain Meilisearch search (q + highlighting, defaults) for scale

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { searchParamsSchema } from "./params";
 import { queryShape } from "./query-shape";
-import { PLAN, buildSearchRequest, candidatePlan, rerankPlan } from "./query-request";
+import { DISPLAY_ATTRIBUTES } from "./hit-display";
+import { PLAN, buildSearchRequest, candidateDocumentsRequest, candidatePlan, rerankPlan } from "./query-request";
 
 const params = (raw: Record<string, string>) => searchParamsSchema.parse(raw);
 
@@ -46,6 +47,15 @@ describe("search request", () => {
     // Without rarity information the rarest-first list is left out rather than sent empty.
     expect(buildSearchRequest(params({ q }), undefined, { plan }).queries).toHaveLength(2);
     expect(buildSearchRequest(params({ q })).queries.map((query) => query.limit)).toEqual([PLAN.description.depth, PLAN.description.depth]);
+  });
+
+  it("asks display fields of the first list only; the others give ids, fetched afterwards by id", () => {
+    const q = "why did the president not call the governor after the storm";
+    const { queries } = buildSearchRequest(params({ q }), undefined, { plan: PLAN.description, rarityOrdered: "governor storm" });
+    expect(queries.map((query) => query.attributesToRetrieve)).toEqual([[...DISPLAY_ATTRIBUTES], ["id"], ["id"]]);
+    const fetch = candidateDocumentsRequest(["mfa-en-1", 'odd"id']);
+    expect(fetch).toMatchObject({ indexUid: "qa-unit", q: "", limit: 2, attributesToRetrieve: [...DISPLAY_ATTRIBUTES] });
+    expect(fetch.filter).toBe('id IN ["mfa-en-1", "odd\\"id"]');
   });
 
   it("asks a page of hits and nothing more when the page is not re-ranked", () => {

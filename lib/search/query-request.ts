@@ -120,12 +120,31 @@ export function buildSearchRequest(
     facets: [FILTER_GROUPS[group]],
     ...(locales ? { locales } : {}),
   }));
+  // Further lists give ids only: about a third of their hits are also in another list, and
+  // the candidates' text is most of what Meilisearch encodes and Node decodes and re-ranks
+  // (bench/search). candidateDocumentsRequest fetches the text of those only they found.
   const alternate: MultiSearchQuery[] = [];
+  const idsOnly = { facets: undefined, attributesToRetrieve: ["id"] };
   for (const list of plan?.lists.slice(1) ?? []) {
     if (list === "rarest") {
-      if (options.rarityOrdered) alternate.push({ ...main, q: options.rarityOrdered, matchingStrategy: "last", facets: undefined });
-    } else alternate.push({ ...main, matchingStrategy: list, facets: undefined });
+      if (options.rarityOrdered) alternate.push({ ...main, q: options.rarityOrdered, matchingStrategy: "last", ...idsOnly });
+    } else alternate.push({ ...main, matchingStrategy: list, ...idsOnly });
   }
-  if (plan && options.semantic) alternate.push({ ...main, ...options.semantic, facets: undefined });
+  if (plan && options.semantic) alternate.push({ ...main, ...options.semantic, ...idsOnly });
   return { queries: [main, ...facetOnly, ...alternate], selectedGroups };
+}
+
+/**
+ * The documents (display fields, which include what the re-ranker reads) of candidates that
+ * only the ids-only lists found: one filtered, query-less search. Visitors' key can search
+ * but not read documents, hence a search rather than the documents route.
+ */
+export function candidateDocumentsRequest(ids: string[]): MultiSearchQuery {
+  return {
+    indexUid: liveIndexUid(),
+    q: "",
+    filter: `id IN [${ids.map((id) => JSON.stringify(id)).join(", ")}]`,
+    limit: ids.length,
+    attributesToRetrieve: [...DISPLAY_ATTRIBUTES],
+  };
 }
