@@ -5,7 +5,7 @@ import { percentile, runLoad, type LoadStats } from "../search/load";
 import { mixedQueries } from "../search/queries";
 import { benchAppEnv } from "../app-env";
 import { repoRoot } from "../corpus-files";
-import { mb, memorySampler } from "../process-memory";
+import { mb, memoryOf, memorySampler } from "../process-memory";
 import { round } from "./import-phase";
 import type { ScaleServices } from "./services";
 
@@ -30,9 +30,10 @@ export interface ServeFigures {
   broadFacets: { api: Timing; meili: Timing; ratio: number; facetCounts: Record<string, number> } | null;
   pages: Record<string, { uncached: Timing; cached: Timing }>;
   lastPages: Record<string, Timing & { path: string }>;
-  sitemap: { index: Timing; chunks: number; lastChunk: Timing & { path: string }; isIndex: boolean };
+  /** qaFiles: every Q&A file once, uncached (the last file alone can hold a handful of URLs). */
+  sitemap: { index: Timing; chunks: number; lastChunk: Timing & { path: string }; qaFiles: Timing & { slowest: string }; isIndex: boolean };
   feeds: Record<string, Timing | null>;
-  export: { firstByteMs: number; seconds: number; lines: number; pairsPerSecond: number; complete: boolean; appPeakMB: number };
+  export: { firstByteMs: number; seconds: number; lines: number; pairsPerSecond: number; complete: boolean; appBeforeMB: number; appPeakMB: number };
 }
 
 async function timeGets(paths: string[], base: string): Promise<Timing> {
@@ -97,18 +98,27 @@ export async function servePhase(
   const indexAnswer = await httpRequest(`${base}/sitemap.xml`);
   const chunkPaths = [...indexAnswer.text.matchAll(/<loc>[^<]*?(\/sitemaps\/[^<]+)<\/loc>/g)].map((m) => m[1]);
   const lastQa = [...chunkPaths].reverse().find((p) => p.includes("/qa-")) ?? chunkPaths[chunkPaths.length - 1];
+  const qaPaths = chunkPaths.filter((p) => p.includes("/qa-"));
+  const qaMs = new Map<string, number>();
+  for (const p of qaPaths) {
+    const t = performance.now();
+    await httpRequest(`${base}${p}`);
+    qaMs.set(p, performance.now() - t);
+  }
   const sitemap = {
     index: await timeGets(Array(5).fill("/sitemap.xml"), base),
     chunks: chunkPaths.length,
     lastChunk: { ...(await timeGets(Array(3).fill(lastQa), base)), path: lastQa },
+    qaFiles: { ...summarise([...qaMs.values()], 0), slowest: [...qaMs].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "" },
     isIndex: indexAnswer.text.includes("<sitemapindex"),
   };
+  log(`sitemap: ${qaPaths.length} Q&A files, uncached p50 ${sitemap.qaFiles.p50} ms, max ${sitemap.qaFiles.max} ms (${sitemap.qaFiles.slowest})`);
   const feeds = {
     conferences: await timeGets(Array(5).fill("/feed.xml"), base),
     search: options.search ? await timeGets(Array(5).fill("/search/feed.xml?q=trade"), base) : null,
   };
 
-  const exportFigures = await timeExport(base, appMemory);
+  const exportFigures = await timeExport(base, appMemory, appPid);
   const appPeakMB = mb(appMemory.peak());
   appMemory.stop();
   return { appPeakMB, floor, search, broadFacets, pages, lastPages, sitemap, feeds, export: exportFigures };
@@ -175,7 +185,9 @@ function countFacets(text: string): Record<string, number> {
 }
 
 /** The whole export, read as a client would; capped at 90 s (the rate and the first byte are what can grow). */
-async function timeExport(base: string, appMemory: ReturnType<typeof memorySampler>) {
+async function timeExport(base: string, appMemory: ReturnType<typeof memorySampler>, appPid: number) {
+  // What the app holds before the export (Next, its page cache) against its peak during it.
+  const appBeforeMB = mb(memoryOf(appPid, true));
   appMemory.reset();
   const started = performance.now();
   const response = await fetch(`${base}/api/v1/export.jsonl`);
@@ -194,7 +206,7 @@ async function timeExport(base: string, appMemory: ReturnType<typeof memorySampl
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  return { firstByteMs: round(firstByteMs), seconds: round(seconds), lines, pairsPerSecond: Math.round(lines / seconds), complete, appPeakMB: mb(appMemory.peak()) };
+  return { firstByteMs: round(firstByteMs), seconds: round(seconds), lines, pairsPerSecond: Math.round(lines / seconds), complete, appBeforeMB, appPeakMB: mb(appMemory.peak()) };
 }
 
 /** Which pages to visit: spread over the archive, plus the busiest person and outlet (the worst case). */

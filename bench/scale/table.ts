@@ -45,10 +45,13 @@ const ROWS: Row[] = [
   ["sitemap.xml p50 ms", (r) => r.serve.sitemap.index.p50],
   ["sitemap files", (r) => r.serve.sitemap.chunks],
   ["last qa sitemap file p50 ms", (r) => r.serve.sitemap.lastChunk.p50],
+  ["every qa sitemap file p50 ms", (r) => r.serve.sitemap.qaFiles?.p50],
+  ["every qa sitemap file max ms", (r) => r.serve.sitemap.qaFiles?.max],
   ["feed.xml p50 ms", (r) => r.serve.feeds.conferences?.p50],
   ["search feed p50 ms", (r) => r.serve.feeds.search?.p50],
   ["export first byte ms", (r) => r.serve.export.firstByteMs],
   ["export pairs/s", (r) => r.serve.export.pairsPerSecond],
+  ["app MB before the export", (r) => r.serve.export.appBeforeMB],
   ["export app peak MB", (r) => r.serve.export.appPeakMB],
 ];
 

@@ -6,9 +6,12 @@ import { conferencePath, outletPath, personPath, qaPath, topicPath } from "./pat
 
 // The sitemap index lists one file per kind and id range. Ranges are of row ids, not offsets,
 // so a chunk's query is an index range scan however large the archive grows, and a chunk's
-// URLs never shift to another file when rows are added. 40,000 stays under the 50,000 limit.
-// The chunk size is also in the SitemapChunk view (prisma/migrations/20261207400000_*).
-export const SITEMAP_CHUNK = 40_000;
+// URLs never shift to another file when rows are added. A file is a page like any other and
+// must render uncached within 200 ms: a Q&A file costs one question lookup and one slug per URL,
+// about a second for 40,000 URLs at 300k pairs, so files hold 5,000 (a million pairs: 200
+// Q&A files, far under the index's 50,000). The chunk size is also in the SitemapChunk view
+// (prisma/migrations/20261209300000_sitemap_small_files).
+export const SITEMAP_CHUNK = 5_000;
 export const SITEMAP_KINDS = ["pages", "conferences", "qa", "people", "outlets", "topics"] as const;
 export type SitemapKind = (typeof SITEMAP_KINDS)[number];
 

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
+import { Readable } from "node:stream";
 import type pg from "pg";
 import { liveIndexUid, meili } from "@/lib/search/client";
 import { withVectors, type QaPairDocument } from "@/lib/search/documents";
@@ -30,6 +30,9 @@ export interface IndexFeedSummary {
  *
  * Payloads are large NDJSON bodies enqueued without waiting. The batches' outbox rows are
  * marked processed only after every task succeeded; if anything fails they stay queued.
+ * In "after" mode the spool is one file per payload, streamed to Meilisearch as it is read:
+ * building each 10,000-document payload as a string (and its lines, and its encoded copy)
+ * took the importer from 363 MB to 690 MB at 300k pairs.
  */
 export class IndexFeed {
   private lines: string[] = [];
@@ -37,8 +40,9 @@ export class IndexFeed {
   // Outbox ids as numbers (8 bytes each in a packed array), not strings: a million of them.
   private readonly tasks: { uid: number; what: string; outboxIds: number[] }[] = [];
   private sending: Promise<void> = Promise.resolve();
+  private spooling: Promise<void> = Promise.resolve();
   private documents = 0;
-  private spool: { dir: string; file: string; stream: WriteStream; outboxIds: number[] } | null = null;
+  private spool: { dir: string; parts: { file: string; documents: number }[]; stream: WriteStream | null; outboxIds: number[] } | null = null;
 
   private constructor(
     private readonly uid: string,
@@ -57,8 +61,7 @@ export class IndexFeed {
     const feed = new IndexFeed(uid, options.payloadSize ?? 10_000, ready);
     if ((options.mode ?? "after") === "after") {
       const dir = await mkdtemp(path.join(os.tmpdir(), "pressroom-import-documents-"));
-      const file = path.join(dir, "documents.ndjson");
-      feed.spool = { dir, file, stream: createWriteStream(file), outboxIds: [] };
+      feed.spool = { dir, parts: [], stream: null, outboxIds: [] };
     }
     return feed;
   }
@@ -70,15 +73,33 @@ export class IndexFeed {
     this.documents += documents.length;
     if (this.spool) {
       for (const id of outboxIds) this.spool.outboxIds.push(Number(id));
-      if (!documents.length) return;
-      const written = this.spool.stream.write(`${documents.map((d) => JSON.stringify(d)).join("\n")}\n`);
-      if (!written) await new Promise<void>((resolve) => this.spool!.stream.once("drain", () => resolve()));
-      return;
+      // Batches commit concurrently: one at a time into the spool, so parts are never shared.
+      const spooled = this.spooling.then(() => this.spoolDocuments(documents));
+      this.spooling = spooled.catch(() => {});
+      return spooled;
     }
     for (const document of documents) this.lines.push(JSON.stringify(document));
     for (const id of outboxIds) this.outboxIds.push(Number(id));
     if (this.lines.length >= this.payloadSize) this.flush();
     await this.sending;
+  }
+
+  /** Appends to the spool's current file, starting a new one every `payloadSize` documents. */
+  private async spoolDocuments(documents: QaPairDocument[]): Promise<void> {
+    const spool = this.spool!;
+    for (let start = 0; start < documents.length;) {
+      let part = spool.parts[spool.parts.length - 1];
+      if (!part || part.documents >= this.payloadSize) {
+        await this.endSpoolPart();
+        part = { file: path.join(spool.dir, `documents-${spool.parts.length}.ndjson`), documents: 0 };
+        spool.parts.push(part);
+        spool.stream = createWriteStream(part.file);
+      }
+      const slice = documents.slice(start, start + this.payloadSize - part.documents);
+      part.documents += slice.length;
+      start += slice.length;
+      if (!spool.stream!.write(`${slice.map((d) => JSON.stringify(d)).join("\n")}\n`)) await new Promise<void>((resolve) => spool.stream!.once("drain", () => resolve()));
+    }
   }
 
   /** Sends what is gathered. Sends are chained so tasks are enqueued in commit order. */
@@ -101,22 +122,46 @@ export class IndexFeed {
     });
   }
 
-  /** Sends the spooled documents (in "after" mode), in payloads, all enqueued before waiting. */
+  private async endSpoolPart(): Promise<void> {
+    const stream = this.spool?.stream;
+    if (!stream) return;
+    this.spool!.stream = null;
+    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  }
+
+  /** Sends the spooled documents (in "after" mode), one payload per file, all enqueued before waiting. */
   private async sendSpool(): Promise<void> {
     const spool = this.spool!;
-    await new Promise<void>((resolve, reject) => spool.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    const input = createReadStream(spool.file);
-    for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-      if (!line) continue;
-      this.lines.push(line);
-      if (this.lines.length >= this.payloadSize) {
-        this.flush();
-        await this.sending;
-      }
+    await this.spooling;
+    await this.endSpoolPart();
+    for (const part of spool.parts) {
+      const taskUid = await this.postFile(part.file);
+      this.tasks.push({ uid: taskUid, what: `add ${part.documents} documents`, outboxIds: [] });
+      await rm(part.file, { force: true });
     }
     // Every task covers all rows: they are marked only once every task succeeded anyway.
     this.outboxIds = spool.outboxIds;
     this.flush();
+  }
+
+  /**
+   * One spool file as the body of an add-documents request, streamed from disk. The client
+   * library only sends strings, so this is the same request made with fetch directly.
+   */
+  private async postFile(file: string): Promise<number> {
+    const { host, apiKey } = meili().config;
+    const url = new URL(`indexes/${encodeURIComponent(this.uid)}/documents?primaryKey=id`, host.endsWith("/") ? host : `${host}/`);
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-ndjson", ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
+      body: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>,
+      duplex: "half",
+      signal: AbortSignal.timeout(300_000),
+    } as RequestInit & { duplex: "half" });
+    const answer = (await response.json().catch(() => null)) as { taskUid?: number; message?: string } | null;
+    if (!response.ok || typeof answer?.taskUid !== "number")
+      throw new Error(`Meilisearch did not take the spooled documents (${response.status}): ${answer?.message ?? "no task"}`);
+    return answer.taskUid;
   }
 
   /** Sends the rest, waits until Meilisearch indexed everything, then marks the rows processed. */
@@ -171,7 +216,7 @@ export class IndexFeed {
   /** Removes the spool file; call when the import fails before finish(). */
   async close(): Promise<void> {
     if (!this.spool) return;
-    this.spool.stream.destroy();
+    this.spool.stream?.destroy();
     await rm(this.spool.dir, { recursive: true, force: true });
   }
 }
