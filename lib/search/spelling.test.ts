@@ -52,6 +52,9 @@ describe("correctWord", () => {
   it("replaces a real word far rarer than its neighbour, but never a name of the archive", () => {
     expect(correctWord("undeserved", archive)).toEqual({ from: "undeserved", to: "underserved", reason: "rare" });
     expect(correctWord("ballons", archive)?.reason).toBe("rare");
+    // Held by more than two texts, or the neighbour is not the word with a letter more: a real word.
+    expect(correctWord("statue", vocabulary({ statue: 6, state: 5000 }))).toBeNull();
+    expect(correctWord("smelter", vocabulary({ smelter: 1, shelter: 98 }))).toBeNull();
     // "luna" is 75 times rarer than "lunar", but a speaker is called Luna.
     expect(correctWord("Luna", archive)).toBeNull();
   });
@@ -66,6 +69,7 @@ describe("correctWord", () => {
   it("prefers a name for a capitalised word and splits run-together words", () => {
     expect(correctWord("Butigieg", archive)?.to).toBe("Buttigieg");
     expect(correctWord("Dobs", archive)?.to).toBe("Dobbs");
+    expect(correctWord("Ghandi", vocabulary({ ghani: 48, gandhi: 20 }))?.to).toBe("Gandhi");
     expect(correctWord("whitehouse", archive)).toEqual({ from: "whitehouse", to: "white house", reason: "split" });
   });
 
