@@ -36,16 +36,26 @@ type System = (query: GoldQuery) => Promise<string[]>;
 /** Other spelling thresholds scored on the tune half with --spelling-grid. */
 const SPELLING_GRID = [{ rareRatio: 5 }, { rareRatio: 100 }, { rareMinimum: 5 }, { rareMinimum: 100 }, { rareRatio: 1e9 }];
 
-/** Builds the process's spelling vocabulary before any query is timed; what it costs. */
-async function spellingVocabularyCost(): Promise<{ words: number; buildMs: number; heapMB: number }> {
+/** Builds the process's spelling vocabulary before any query is timed; what it and one query's correction cost. */
+async function spellingVocabularyCost(queries: string[]) {
   const { archiveVocabulary } = await import("@/lib/search/spelling-source");
+  const { correctQuery } = await import("@/lib/search/spelling");
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
   const vocabulary = await archiveVocabulary();
   const buildMs = Math.round(performance.now() - started);
   global.gc?.();
-  return { words: vocabulary.size, buildMs, heapMB: Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6) };
+  const heapMB = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6);
+  // Per query, the mean of 50 runs (the first run of each warms nothing: the structure is built).
+  const perQuery = queries.map((q) => {
+    const t0 = performance.now();
+    for (let i = 0; i < 50; i++) correctQuery(q, vocabulary);
+    return ((performance.now() - t0) / 50) * 1000;
+  });
+  const sorted = perQuery.sort((a, b) => a - b);
+  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]);
+  return { words: vocabulary.size, buildMs, heapMB, correctUs: { p50: at(0.5), p95: at(0.95), max: at(1) } };
 }
 
 async function main() {
@@ -74,8 +84,10 @@ async function main() {
       },
       postgres: ({ q }) => fullTextSearch(services.pool, q, 10),
     };
-    const vocabulary = await spellingVocabularyCost();
-    log(`spelling vocabulary: ${vocabulary.words} words in ${vocabulary.buildMs} ms, ~${vocabulary.heapMB} MB heap`);
+    const vocabulary = await spellingVocabularyCost(gold.map((g) => g.q));
+    log(
+      `spelling vocabulary: ${vocabulary.words} words in ${vocabulary.buildMs} ms, ~${vocabulary.heapMB} MB heap; correcting a query p50 ${vocabulary.correctUs.p50} µs, p95 ${vocabulary.correctUs.p95} µs`,
+    );
     const asTyped = async (q: string, spelling: import("@/lib/search/spelling").SpellingTuning | false) => {
       const parsed = parseSearchParams(new URLSearchParams({ q, limit: "10" }));
       if (!parsed.success) throw new Error(`gold query rejected: ${q}`);
