@@ -47,6 +47,18 @@ test("search as you type keeps focus and the URL in step; works without a button
   await expect(page.locator("ol.card-list mark").first()).toHaveText(/typhoon|relief/i);
 });
 
+test("a misspelt query shows what was searched instead, and the typed words one click away", async ({ page }) => {
+  // Two letters swapped in "typhoon": two typos for Meilisearch, more than a 7-letter word gets.
+  await page.goto("/search?q=tyhpoon+relief");
+  const notice = page.getByTestId("spelling-notice");
+  await expect(notice).toContainText("Showing results for typhoon relief");
+  await expect(page.locator("ol.card-list mark").first()).toHaveText(/typhoon|relief/i);
+  await notice.getByRole("link", { name: "tyhpoon relief" }).click();
+  await expect(page).toHaveURL(/spell=off/);
+  await expect(page.getByRole("searchbox", { name: "Search questions and answers" })).toHaveValue("tyhpoon relief");
+  await expect(page.getByTestId("spelling-notice")).toHaveCount(0);
+});
+
 test("Chinese search, the seed page, and the empty-results help", async ({ page }) => {
   await page.goto("/search?q=%E6%B7%A1%E5%8C%96");
   await expect(page.locator("ol.card-list > li").first()).toContainText("淡化");

@@ -15,6 +15,8 @@ import { DEFAULTS_INDEX, MASTER_KEY, startServices } from "./services";
 // Options: --dir <path> keeps the loaded services there and reuses them (import once, then
 // seconds per run); --tune-only skips the held-out half; --misses prints the tune queries whose
 // first relevant pair is not first (never the held-out ones: they are for reporting only).
+// "pressroom, no spelling" is the same search without query spelling correction (spelling.ts);
+// --spelling-grid also scores other correction thresholds on the tune half.
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
@@ -26,9 +28,35 @@ const withVariants = args.includes("--variants");
 // --semantic (needs --dir): loads the embedding model, gives the kept index the vectors it needs,
 // makes "pressroom" hybrid and scores keyword-only and SEMANTIC_GRID variants beside it (semantic.ts).
 const withSemantic = args.includes("--semantic");
+const withSpellingGrid = args.includes("--spelling-grid");
 const log = (line: string) => console.error(`relevance: ${line}`);
 
 type System = (query: GoldQuery) => Promise<string[]>;
+
+/** Other spelling thresholds scored on the tune half with --spelling-grid. */
+const SPELLING_GRID = [{ rareRatio: 5 }, { rareRatio: 100 }, { rareMinimum: 5 }, { rareMinimum: 100 }, { rareRatio: 1e9 }];
+
+/** Builds the process's spelling vocabulary before any query is timed; what it and one query's correction cost. */
+async function spellingVocabularyCost(queries: string[]) {
+  const { archiveVocabulary } = await import("@/lib/search/spelling-source");
+  const { correctQuery } = await import("@/lib/search/spelling");
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const vocabulary = await archiveVocabulary();
+  const buildMs = Math.round(performance.now() - started);
+  global.gc?.();
+  const heapMB = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6);
+  // Per query, the mean of 50 runs (the first run of each warms nothing: the structure is built).
+  const perQuery = queries.map((q) => {
+    const t0 = performance.now();
+    for (let i = 0; i < 50; i++) correctQuery(q, vocabulary);
+    return ((performance.now() - t0) / 50) * 1000;
+  });
+  const sorted = perQuery.sort((a, b) => a - b);
+  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]);
+  return { words: vocabulary.size, buildMs, heapMB, correctUs: { p50: at(0.5), p95: at(0.95), max: at(1) } };
+}
 
 async function main() {
   const gold = readGold().filter((q) => !tuneOnly || q.split === "tune");
@@ -56,6 +84,25 @@ async function main() {
       },
       postgres: ({ q }) => fullTextSearch(services.pool, q, 10),
     };
+    const vocabulary = await spellingVocabularyCost(gold.map((g) => g.q));
+    log(
+      `spelling vocabulary: ${vocabulary.words} words in ${vocabulary.buildMs} ms, ~${vocabulary.heapMB} MB heap; correcting a query p50 ${vocabulary.correctUs.p50} µs, p95 ${vocabulary.correctUs.p95} µs`,
+    );
+    const asTyped = async (q: string, spelling: import("@/lib/search/spelling").SpellingTuning | false) => {
+      const parsed = parseSearchParams(new URLSearchParams({ q, limit: "10" }));
+      if (!parsed.success) throw new Error(`gold query rejected: ${q}`);
+      return (await searchPairs(parsed.data, undefined, { spelling })).hits.map((h) => h.sourceId ?? "");
+    };
+    systems["pressroom, no spelling"] = ({ q }) => asTyped(q, false);
+    if (withSpellingGrid) {
+      const { DEFAULT_TUNING } = await import("@/lib/search/spelling");
+      for (const change of SPELLING_GRID) {
+        const name = Object.entries(change)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(" ");
+        systems[`variant:spelling ${name}`] = ({ q }) => asTyped(q, { ...DEFAULT_TUNING, ...change });
+      }
+    }
 
     if (withSemantic) {
       if (!keepDir) throw new Error("--semantic needs --dir");
@@ -130,7 +177,7 @@ async function main() {
     const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version };
     await writeFile(
       out,
-      `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, queries: gold.length, results, latencyP95Ms: Object.fromEntries(Object.entries(latency).map(([n, v]) => [n, p95(v)])), perQuery: perQuery.filter((r) => r.split === "tune") }, null, 2)}\n`,
+      `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, queries: gold.length, spellingVocabulary: vocabulary, results, latencyP95Ms: Object.fromEntries(Object.entries(latency).map(([n, v]) => [n, p95(v)])), perQuery: perQuery.filter((r) => r.split === "tune") }, null, 2)}\n`,
     );
     log(`saved ${path.relative(repoRoot, out)}`);
   } finally {

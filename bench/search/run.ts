@@ -27,7 +27,8 @@ import { fullTextSearch } from "../postgres-fts";
 // turns in rounds at each concurrency, so load from elsewhere on the machine hits them alike.
 // Options: --skip-build (reuse .next), --requests N (per target at concurrency ≥ 10),
 // --dir <path> (services kept there and reused, shared with `bench:relevance --dir`),
-// --before <checkout> (a built checkout of an earlier version, served too: target apiBefore).
+// --before <checkout> (a built checkout of an earlier version, served too: target apiBefore),
+// --concurrency <list> (default 1,10,50).
 
 const args = process.argv.slice(2);
 const skipBuild = args.includes("--skip-build");
@@ -37,7 +38,8 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const keepDir = option("--dir");
 const beforeDir = option("--before");
 const ROUNDS = 4;
-const CONCURRENCY = [1, 10, 50];
+// --concurrency 1 (or "1,10"): only these levels, e.g. to compare with --before at c=1 quickly.
+const CONCURRENCY = option("--concurrency")?.split(",").map(Number) ?? [1, 10, 50];
 const log = (line: string) => console.error(`bench: ${line}`);
 
 async function main() {

@@ -14,6 +14,7 @@ import { FiltersDisclosure } from "./filters-disclosure";
 import { FiltersPanel, RENDERED, type FacetLabels } from "./filters-panel";
 import { LiveSearchForm } from "./live-search-form";
 import { MatchNotice } from "./match-notice";
+import { SpellingNotice } from "./spelling-notice";
 import { Pager } from "./pager";
 import { ResultsList } from "./results-list";
 import { Timeline } from "./timeline";
@@ -94,6 +95,7 @@ export async function SearchResultsView({ raw, params: given, invalid }: { raw: 
           <p className={styles.status} role="status" aria-live="polite" aria-atomic="true">
             {results ? resultCount(results, params) : ""}
           </p>
+          {results?.spelling && <SpellingNotice spelling={results.spelling} params={params} />}
           {results?.notice && <MatchNotice notice={results.notice} params={params} />}
           <ActiveFilters params={params} labels={labels} />
           {results?.histogram && (

@@ -53,6 +53,13 @@ const searchPaths = {
           description: "Only question-and-answer pairs (`pair`) or only statements (`statement`: opening and closing remarks outside any pair). Both when absent.",
           schema: { type: "string", enum: [...HIT_KINDS] },
         },
+        {
+          name: "spell",
+          in: "query",
+          required: false,
+          description: "`off`: search the words exactly as typed. By default misspelt words are corrected first (see `spelling` in the response).",
+          schema: { type: "string", enum: ["off"] },
+        },
         { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1, default: 1 } },
         { name: "limit", in: "query", required: false, description: "Hits per page.", schema: { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } },
         {
@@ -160,6 +167,25 @@ const searchSchemas = {
       estimatedTotalHits: { type: "integer" },
       page: { type: "integer" },
       limit: { type: "integer" },
+      spelling: {
+        type: "object",
+        description:
+          "Present when misspelt words of `q` were corrected before searching (not with `spell=off`). With `searchOriginalToo` a replaced word was a real (rare) word: the hits interleave both searches.",
+        required: ["original", "corrected", "changes", "searchOriginalToo"],
+        properties: {
+          original: { type: "string" },
+          corrected: { type: "string" },
+          changes: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["from", "to", "reason"],
+              properties: { from: { type: "string" }, to: { type: "string" }, reason: { type: "string", enum: ["unknown", "rare", "joined", "split"] } },
+            },
+          },
+          searchOriginalToo: { type: "boolean" },
+        },
+      },
     },
   },
 };

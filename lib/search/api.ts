@@ -50,6 +50,7 @@ export async function handleSearchRequest(request: Request): Promise<Response> {
       page: results.page,
       limit: results.limit,
       ...(results.notice ? { notice: results.notice } : {}),
+      ...(results.spelling ? { spelling: results.spelling } : {}),
     };
     return json(body, 200, { "Cache-Control": PUBLIC_CACHE });
   } catch (error) {

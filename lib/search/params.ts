@@ -59,6 +59,8 @@ export const searchParamsSchema = z
     to: isoDay.optional(),
     sort: z.enum(SORTS, { error: `sort must be one of ${SORTS.join(", ")}` }).default("relevance"),
     kind: z.enum(HIT_KINDS, { error: `kind must be one of ${HIT_KINDS.join(", ")}` }).optional(),
+    /** "off": search the words exactly as typed, without spelling correction (lib/search/spelling.ts). */
+    spell: z.enum(["off"], { error: "spell must be off (or left out)" }).optional(),
     page: z.coerce.number({ error: "page must be a number" }).int("page must be a whole number").min(1, "page must be 1 or more").default(1),
     limit: z.coerce
       .number({ error: "limit must be a number" })
@@ -73,7 +75,7 @@ export const searchParamsSchema = z
 export type SearchParams = z.output<typeof searchParamsSchema>;
 
 const MULTI_KEYS = ["speaker", "questioner", "outlet", "conference", "organizer", "topic", "lang", "year"] as const;
-const SINGLE_KEYS = ["q", "from", "to", "sort", "kind", "page", "limit"] as const;
+const SINGLE_KEYS = ["q", "from", "to", "sort", "kind", "spell", "page", "limit"] as const;
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -145,6 +147,7 @@ export function toQueryString(params: Partial<SearchParams>): string {
   if (params.to) out.set("to", params.to);
   if (params.sort && params.sort !== "relevance") out.set("sort", params.sort);
   if (params.kind) out.set("kind", params.kind);
+  if (params.spell) out.set("spell", params.spell);
   if (params.page && params.page > 1) out.set("page", String(params.page));
   if (params.limit && params.limit !== DEFAULT_LIMIT) out.set("limit", String(params.limit));
   const text = out.toString();

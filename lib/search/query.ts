@@ -12,6 +12,8 @@ import { mergeCandidates, rerank, terms as rerankTerms } from "./rerank";
 import { documentFrequencies, rarestFirst, withoutUnknownWords } from "./term-frequency";
 import { matchNotice, type MatchNotice } from "./did-you-mean";
 import { fuseSemantic, semanticOrder, semanticQuery, type SemanticOptions, type SemanticQuery } from "./semantic";
+import type { SpellingCorrection, SpellingTuning } from "./spelling";
+import { withSpelling } from "./spelling-search";
 
 export { ALL_EXTRAS, NO_EXTRAS, buildSearchRequest, type SearchExtras } from "./query-request";
 
@@ -39,6 +41,8 @@ export interface SearchResults {
   processingTimeMs: number;
   /** "Matched only some of your words" / "did you mean", for text queries on page 1; else null. */
   notice: MatchNotice | null;
+  /** The query's spelling as corrected before searching ("showing results for"), or null. */
+  spelling: SpellingCorrection | null;
 }
 
 const CROP_WORDS = 40;
@@ -47,6 +51,8 @@ export interface SearchOptions {
   semantic?: SemanticOptions | null;
   /** Candidate plans by query shape (query-request.ts PLAN); the benchmark's ablations change them. */
   plans?: typeof PLAN;
+  /** Spelling correction's thresholds (spelling.ts); false searches exactly what was typed. */
+  spelling?: SpellingTuning | false;
 }
 
 /**
@@ -63,6 +69,11 @@ export interface SearchOptions {
  * per selected and requested group, sent in the same multi-search request.
  */
 export async function searchPairs(params: SearchParams, extras: SearchExtras = NO_EXTRAS, options: SearchOptions = {}): Promise<SearchResults> {
+  // Misspelt words are corrected first (spelling-search.ts); the typed query runs alongside only for its hits.
+  return withSpelling(params, (p, alongside) => searchAsTyped(p, alongside ? NO_EXTRAS : extras, options), options.spelling);
+}
+
+async function searchAsTyped(params: SearchParams, extras: SearchExtras, options: SearchOptions): Promise<Omit<SearchResults, "spelling">> {
   const plan = rerankPlan(params, options.plans);
   let rarityOrdered: string | null = null;
   if (plan?.lists.includes("rarest")) {
@@ -103,7 +114,7 @@ export async function searchPairs(params: SearchParams, extras: SearchExtras = N
       throw asUnavailable(error);
     }
     if (narrowed) {
-      const results = await searchPairs({ ...params, q: narrowed.q }, extras, options);
+      const results = await searchAsTyped({ ...params, q: narrowed.q }, extras, options);
       return { ...results, params, notice: { missingWords: narrowed.dropped, suggestion: results.notice?.suggestion ?? null } };
     }
   }

@@ -3,6 +3,7 @@ import { indexExists, liveIndexUid, meili, waitForSuccess } from "./client";
 import { allVisibleDocuments, countVisiblePairs, withVectors, type QaPairDocument } from "./documents";
 import { allVisibleStatementDocuments, countVisibleStatements, type StatementDocument } from "./statement-documents";
 import { createIndexWithSettings, forgetIndex } from "./index-setup";
+import { spellingVocabularyChanged } from "./spelling-source";
 
 export interface ReindexProgress {
   indexed: number;
@@ -48,6 +49,7 @@ export async function reindexAll(options: { batchSize?: number; onProgress?: (pr
     const swap = await meili().swapIndexes([liveExists ? { indexes: [live, building], rename: false } : { indexes: [building, live], rename: true }]);
     await waitForSuccess(swap.taskUid, `swap ${building} into ${live}`);
     forgetIndex(live);
+    spellingVocabularyChanged();
     if (liveExists) {
       // After the swap, `building` holds the previous documents.
       const removed = await meili().deleteIndex(building);

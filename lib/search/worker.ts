@@ -3,6 +3,7 @@ import { indexExists, liveIndexUid, meili, waitForSuccess } from "./client";
 import { documentsForPairs } from "./documents";
 import { rebuildIfRequested, rebuildRequestedAt } from "./editor-settings";
 import { ensureIndex, reconcileIndexSettings } from "./index-setup";
+import { spellingVocabularyChanged } from "./spelling-source";
 import { syncConferenceStatements } from "./statement-documents";
 
 export interface DrainResult {
@@ -85,6 +86,7 @@ export async function applyToIndex(pairIds: number[], statementConferenceIds: nu
     const task = await index.deleteDocuments({ filter: `pairId IN [${deletes.join(", ")}]` });
     await waitForSuccess(task.taskUid, `delete ${deletes.length} documents`);
   }
+  spellingVocabularyChanged();
 }
 
 async function tryLocks(tx: Tx, namespace: number, ids: number[]): Promise<Set<number>> {
