@@ -3,8 +3,12 @@
 // thank; reporters interject ("Right.", "Sorry —"), check the line ("Can you hear me?") and
 // thank. These predicates tell those moves apart from real questions and real answers.
 
-/** Stage directions such as "(Laughter.)" or "(inaudible)" say nothing about the move. */
-const STAGE = /[(（\[][^()（）\[\]]{0,40}[)）\]]/g;
+/**
+ * Stage directions such as "(Laughter.)" or "(inaudible)" say nothing about the move, and
+ * neither do an editor's square-bracket insertions, which can be longer ("Mr. Horner [Garnett
+ * D. Horner, Washington Evening Star]").
+ */
+const STAGE = /[(（][^()（）\[\]]{0,40}[)）]|\[[^()（）\[\]]{0,100}\]/g;
 
 export function plainText(text: string): string {
   return text.replace(STAGE, " ").replace(/\\/g, "").replace(/\s+/g, " ").trim();
@@ -159,6 +163,9 @@ const ELLIPTICAL_QUESTION = /^(?:(?:and|but|so|okay|ok)[,.]?\s+)?(?:any|anything
 /** "(Laughter.)", "(Laughs.)": the remark is banter. */
 const LAUGHTER = /[(（\[]\s*(?:laughter|laughs|laughing|笑)/i;
 
+/** "…the nominations next week." / "Both?": checks the scope of what was just said (not a name called, although capitalised). */
+const SCOPE_CHECK = /^(?:both|all(?: of them)?|either|neither|each|none)\s*[?？]$/i;
+
 /** A turn that draws "(Laughter.)": banter, even when it is phrased as a question. */
 export function drawsLaughter(text: string): boolean {
   return LAUGHTER.test(text);
@@ -185,6 +192,7 @@ export function isShortRemark(text: string, before = ""): boolean {
   if (text.length > LONG) return false;
   const plain = plainText(text);
   if (/^(?:on that(?: point)?|really|sorry|pardon|what)\s*[?？]$/i.test(plain)) return true;
+  if (SCOPE_CHECK.test(plain)) return true;
   const words = countWords(plain);
   if (ELLIPTICAL_QUESTION.test(plain)) return false;
   if (!/[?？]/.test(plain)) return words <= 8 || (words <= 25 && LAUGHTER.test(text));
@@ -226,7 +234,8 @@ export function isFloorRequest(text: string): boolean {
 
 /** Asks something an official can answer: not only a request for the floor or a call ("Mr. President?"). */
 export function asksForAnswer(text: string): boolean {
-  return asks(text) && !isFloorRequest(text) && !NAME_CALL.test(plainText(text));
+  const plain = plainText(text);
+  return asks(text) && !isFloorRequest(text) && (SCOPE_CHECK.test(plain) || !NAME_CALL.test(plain));
 }
 
 /** Opens the floor before any question was asked ("If there is anything you would like to ask me…"): logistics. */
