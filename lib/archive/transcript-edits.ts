@@ -124,8 +124,13 @@ export function applyTranscriptOp(draft: EditableDraft, op: TranscriptOp): Edita
       const offset = splitOffsetBefore(findTurn(draft, op.turnId).text, op.splitBefore);
       return applyDraftEdit(draft, { op: "splitTurn", turnId: op.turnId, offset });
     }
-    case "mergeWithNext":
     case "startPairAt":
+      // The import review turns statements into questions (an unlabelled transcript starts as
+      // statements only); a published statement keeps its place, as the writer has no question row for it.
+      if (draft.statements.some((t) => t.id === op.turnId))
+        throw new DraftEditError("A statement cannot become a question on a published conference; add the question as a turn in the pair instead.");
+      return applyDraftEdit(draft, { op: op.op, turnId: op.turnId });
+    case "mergeWithNext":
       return applyDraftEdit(draft, { op: op.op, turnId: op.turnId });
     case "moveTurn":
       return applyDraftEdit(draft, { op: "moveTurn", turnId: op.turnId, direction: op.direction });
