@@ -80,7 +80,7 @@ export interface ExchangeState {
 
 /** Asking the reporter to repeat: "Can you ask me your first question again?", "the second part was what?" */
 const REPEAT_REQUEST =
-  /\b(?:what was (?:the|your) (?:first |second |third |last )?(?:question|part)|(?:ask|say|repeat|give) (?:me )?(?:your|the|that|it) (?:first |second |last )?(?:question |part )?again|(?:question|part)(?: of (?:the|your) question)? was what|repeat (?:the|your|that) question)\b|再说一遍|重复一下/i;
+  /\b(?:(?:didn['’]?t|did not|couldn['’]?t|could not|can['’]?t|cannot) (?:quite )?(?:hear|catch) (?:the|that|your|you|what)\b|what was (?:the|your) (?:first |second |third |last )?(?:question|part)|(?:ask|say|repeat|give) (?:me )?(?:your|the|that|it) (?:first |second |last )?(?:question |part )?again|(?:question|part)(?: of (?:the|your) question)? was what|repeat (?:the|your|that) question)\b|再说一遍|重复一下/i;
 /**
  * Opening the floor before any question: "If there is anything you would like to ask me, I would be
  * glad to answer.", or after a joke instead of one: "What else is on your mind?"

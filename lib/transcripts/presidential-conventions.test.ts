@@ -55,3 +55,28 @@ describe("predicates", () => {
     expect(isShortRemark("Tariffs?")).toBe(false);
   });
 });
+
+describe("White House briefing conventions (third round)", () => {
+  const briefing = (...rows: Array<[string, string]>) => rows.map(([label, text]) => `${label}  ${text}`).join("\n\n") + "\n";
+  const blocks = (text: string) => {
+    const d = parseTranscript(text);
+    expect(accountFor(text, d)).toEqual([]);
+    return d;
+  };
+
+  it("'I didn't hear the first part' asks the reporter to repeat: the restated question stays in the pair", () => {
+    const d = blocks(
+      briefing(
+        ["Q", "Will the fares change next year?"],
+        ["MS. LEE:", "No. The fares stay as they are until the board meets in the spring."],
+        ["Q", "The governor said the mayor was —"],
+        ["MS. LEE:", "I —"],
+        ["Q", "— politicizing the fares. Was he?"],
+        ["MS. LEE:", "I’m sorry. I didn’t hear the first part."],
+        ["Q", "The governor said the mayor was politicizing the fares."],
+        ["MS. LEE:", "The mayor is trying to keep the buses running for families across the county."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Will the fares chang", "The governor said th"]);
+  });
+});
