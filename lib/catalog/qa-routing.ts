@@ -21,6 +21,8 @@ export async function routeQa(publicId: string, slug: string | null): Promise<Qa
     const survivor = await survivorOf(lookup.mergedInto);
     if (survivor) return { kind: "redirect", location: qaPath(survivor.publicId, survivor.question) };
   }
+  // An editor turned this pair into statements: its text is in the conference's transcript.
+  if (lookup.state === "gone" && lookup.statementPlace) return { kind: "redirect", location: lookup.statementPlace };
   if (lookup.state === "gone") {
     if (slug !== null || publicId !== lookup.publicId) return { kind: "redirect", location: qaPath(lookup.publicId) };
     return { kind: "gone", publicId: lookup.publicId, question: lookup.question, conferenceTitle: lookup.conferenceTitle, reason: lookup.reason };
