@@ -176,6 +176,10 @@ describe("a pair becomes statements on a published conference", () => {
     // The permalink leads to the statement in the transcript, never to a 404 or a 410.
     expect(await routeQa(publicIds[1], null)).toEqual({ kind: "redirect", location: `/conferences/${slug}#statement-${question.id}` });
     expect(await routeQa(publicIds[1], "what-about-ferries")).toEqual({ kind: "redirect", location: `/conferences/${slug}#statement-${question.id}` });
+    const { GET } = await import("@/app/api/v1/qa/[publicId]/route");
+    const api = await GET(new Request(`http://test/api/v1/qa/${publicIds[1]}`), { params: Promise.resolve({ publicId: publicIds[1] }) });
+    expect(api.status).toBe(410);
+    expect(await api.json()).toMatchObject({ id: publicIds[1], statementsAt: `/conferences/${slug}#statement-${question.id}` });
     await drainOutboxOnce();
     const hits = await search("ferries");
     expect(hits.map((h) => h.id)).toContain(`statement-${question.id}`);
