@@ -176,6 +176,8 @@ describe("a pair becomes statements on a published conference", () => {
     // The permalink leads to the statement in the transcript, never to a 404 or a 410.
     expect(await routeQa(publicIds[1], null)).toEqual({ kind: "redirect", location: `/conferences/${slug}#statement-${question.id}` });
     expect(await routeQa(publicIds[1], "what-about-ferries")).toEqual({ kind: "redirect", location: `/conferences/${slug}#statement-${question.id}` });
+    const page = await (await import("@/app/qa/[publicId]/route")).GET(new Request(`http://test/qa/${publicIds[1]}`), { params: Promise.resolve({ publicId: publicIds[1] }) });
+    expect([page.status, page.headers.get("location")]).toEqual([308, `/conferences/${slug}#statement-${question.id}`]);
     const { GET } = await import("@/app/api/v1/qa/[publicId]/route");
     const api = await GET(new Request(`http://test/api/v1/qa/${publicIds[1]}`), { params: Promise.resolve({ publicId: publicIds[1] }) });
     expect(api.status).toBe(410);
