@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestServices, type TestServices } from "../support/services";
+import { editAs, versionOf } from "./transcript-edit";
 import { seedUsers, type SeededUsers } from "../auth/fixtures";
 
 // A statement that really is a question, and a question that really is a statement, on a
@@ -46,15 +47,7 @@ async function turnsOf(slug: string) {
 }
 const turnWith = async (slug: string, text: string) => (await turnsOf(slug)).find((t) => t.text === text)!;
 
-async function versionOf(slug: string) {
-  const { db } = await import("@/lib/db/client");
-  return (await db().conference.findUniqueOrThrow({ where: { slug }, select: { version: true } })).version;
-}
-
-async function edit(slug: string, op: Record<string, unknown>, correctionNote?: string) {
-  const { editTranscript } = await import("@/lib/archive/edit-transcript");
-  return editTranscript({ slug, version: await versionOf(slug), correctionNote, edit: op as never }, { userId: users.editor.id, ip: "10.0.0.7" });
-}
+const edit = (slug: string, op: Record<string, unknown>, correctionNote?: string) => editAs(users.editor.id, "10.0.0.7", slug, op, correctionNote);
 
 async function search(q: string) {
   const { searchPairs } = await import("@/lib/search/query");
