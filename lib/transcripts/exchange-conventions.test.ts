@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { asksForAnswer, isFloorRequest, isNonAnswer, isPleasantry, isShortRemark } from "./exchanges";
 import { accountFor, parseTranscript, type TranscriptDraft } from "./index";
+import { inferRoles } from "./roles";
 
 const briefing = (...rows: Array<[string, string]>) => rows.map(([label, text]) => `${label}  ${text}`).join("\n\n") + "\n";
 const starts = (d: TranscriptDraft) => d.pairs.map((p) => p.question.text.slice(0, 24));
@@ -248,4 +249,14 @@ describe("turn predicates for these conventions", () => {
     ["Well, we've been very — I mean, we've —", true],
     ["No, it did not.", false],
   ])("isNonAnswer(%j) is %s", (text, expected) => expect(isNonAnswer(text, { asked: true, cutOff: false })).toBe(expected));
+
+  it("reads a press-call moderator's “Let’s go to…” with a typographic apostrophe as a hand-over", () => {
+    const turns = [
+      { speaker: "MR. LOPEZ", kind: "named" as const, text: "Let’s go to Ann Lee at Radio East." },
+      { speaker: "MR. LOPEZ", kind: "named" as const, text: "All right, let’s go to Bo Chan at Daily Wire." },
+      { speaker: "MR. LOPEZ", kind: "named" as const, text: "[Senior administration official]?" },
+      { speaker: "SENIOR ADMINISTRATION OFFICIAL", kind: "named" as const, text: "The plan starts in June and covers every state." },
+    ];
+    expect(inferRoles(turns, null).get("MR. LOPEZ")).toBe("moderator");
+  });
 });
