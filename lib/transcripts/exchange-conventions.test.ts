@@ -24,6 +24,36 @@ describe("conventions from the grown gold set", () => {
     expect(d.statements.map((s) => s.text.slice(0, 13))).toEqual(["Happy Friday.", "Good morning."]);
   });
 
+  it("keeps a lost line out of pairs: the question after it starts the pair", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Will the harbour reopen this year?"],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "Yes, the harbour reopens in the autumn, once the dredging is finished."],
+        ["Q", "I lost him."],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "Hey, it’s me again."],
+        ["Q", "And do you have a timeframe for the dredging?"],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "The dredging takes about four months."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Will the harbour reopen ", "And do you have a timefr"]);
+  });
+
+  it("keeps a reminder of an unanswered part, and the restated part, inside the pair", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Two questions. Is the deal for the Prime Minister to accept? And when will it be signed?"],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "It will not be signed this week; the text is still being negotiated in Cairo."],
+        ["Q", "Did you have a response to my first question?"],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "What was the first question?"],
+        ["Q", "Whether — no, whether the deal is for the Prime Minister to accept?"],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "It is not at that point yet, but we believe the gaps can be closed."],
+        ["Q", "What about the families of the hostages?"],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "The President meets them tomorrow."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Two questions. Is the de", "What about the families "]);
+  });
+
   it("keeps an echo that checks a detail of the answer inside the pair", () => {
     const d = parsed(
       briefing(

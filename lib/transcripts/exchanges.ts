@@ -52,7 +52,7 @@ const PERMISSION =
 const NAME_CALL = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Ss]ecretary|[Gg]eneral|[Aa]dmiral|[Dd]irector|[Aa]mbassador)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*[?？]$/;
 /** Checking the line or the microphone, and answering such a check. */
 const LINE_CHECK =
-  /\b(?:can you hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute)\b|听得到|听得见/i;
+  /\b(?:can you hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute|(?:I|we)(?:['’]ve| have)? lost (?:him|her|you|them|the line|the audio|audio|sound|the connection))\b|听得到|听得见/i;
 /** Thanks and farewells that close a briefing or an exchange. */
 const THANKS_HEAD = /^(?:(?:great|okay|ok|all right|alright|well|good|and|hey|hi)[.,!]?\s+)?(?:thank you|thanks|谢谢)(?:\s+(?:very much|so much|again|all))?[\s,.!。！]*/i;
 const THANKS_TAIL = /^(?:everyone|everybody|all|guys|folks|sir|ma'am|ma’am|mr\.?|madam|president|secretary|again|very much|so much|大家)$/i;
@@ -217,6 +217,13 @@ function namesWhoWasJustMentioned(plain: string, before: string): boolean {
       .split(/\s+/)
       .at(-1) ?? "";
   return last.length >= 3 && !OFFICE_WORDS.test(last) && new RegExp(`\\b${last.replace(/[^\p{L}\p{N}]/gu, "")}\\b`, "u").test(before.slice(-300));
+}
+
+/** "Did you have a response to my first question?": the reporter asks again for a part left unanswered, within the pair. */
+const REMINDS_OF_QUESTION = /\b(?:response|answer|reply) to my (?:first|second|third|other|earlier|original|last) (?:question|part)\b/i;
+
+export function remindsOfQuestion(text: string): boolean {
+  return REMINDS_OF_QUESTION.test(text) && wordCount(text) <= 20;
 }
 
 /** A few words checking a detail of the answer just given; the official's "Yeah." after it confirms, it does not give the floor. */
