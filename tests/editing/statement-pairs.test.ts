@@ -192,6 +192,17 @@ describe("a pair becomes statements on a published conference", () => {
     expect(await routeQa(publicIds[1], null)).toEqual({ kind: "redirect", location: `/conferences/${slug}` });
   });
 
+  it("a pair merged into one that later became statements leads to those statements too", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { routeQa } = await import("@/lib/catalog/qa-routing");
+    const { slug, publicIds } = await fresh();
+    const [bridge, ferries] = await Promise.all(publicIds.map((publicId) => db().qaPair.findUniqueOrThrow({ where: { publicId }, select: { id: true } })));
+    await edit(slug, { op: "mergePairIntoPrevious", pairId: `p${ferries.id}` });
+    await edit(slug, { op: "pairToStatements", pairId: `p${bridge.id}` });
+    const question = await turnWith(slug, "When will the bridge open?");
+    expect(await routeQa(publicIds[1], null)).toEqual({ kind: "redirect", location: `/conferences/${slug}#statement-${question.id}` });
+  });
+
   it("the first pair becomes opening statements, with the statements that followed it", async () => {
     const { db } = await import("@/lib/db/client");
     const { slug, publicIds } = await fresh();
