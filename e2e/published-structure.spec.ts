@@ -135,3 +135,61 @@ test("on a published conference an editor adds a turn, moves one, splits a pair 
   await expect(page).toHaveURL(new RegExp(`/qa/${harbour}/`));
   await expect(page.getByText("And the café on board reopens in spring.")).toBeVisible();
 });
+
+test("a statement that was a question starts a pair, and a pair that was a statement goes back; permalinks lead to where the text is", async ({ page, request }) => {
+  useHarnessServices();
+  const { publishConference } = await import("../lib/archive/publish");
+  const lin = (text: string, beforePair?: number) => ({ speaker: "Lin Official", role: "OFFICIAL" as const, text, beforePair });
+  const published = await publishConference({
+    metadata: { title: `Lighthouse briefing ${Date.now()}`, heldOn: "2024-07-03", language: "en", sourceName: "e2e" },
+    statements: [
+      lin("Good morning, one announcement on the lighthouses."),
+      { speaker: "Moderator", role: "MODERATOR", text: "That concludes the questions.", beforePair: 1 },
+      { speaker: "Dee Reporter", role: "JOURNALIST", text: "Will the lighthouse keepers stay on?", beforePair: 1 },
+      lin("The keepers stay on until the automation is finished.", 1),
+    ],
+    pairs: [
+      { question: { speaker: "Ann Reporter", text: "When does the automation start?" }, answers: [lin("In March.")] },
+      { question: { speaker: "Moderator", text: "Thank you all for coming." }, answers: [lin("Thank you.")] },
+    ],
+  });
+  const [, thanks] = published.pairs.map((p) => p.publicId);
+  await signInAsEditor(page);
+  await page.goto(`/editor/conferences/${published.slug}/transcript`);
+  await page.waitForLoadState("networkidle");
+
+  // 1. The reporter's question printed between the pairs becomes a pair of its own, with the keeper's answer.
+  const keepers = turn(page, "Will the lighthouse keepers stay on?");
+  await keepers.getByText("Edit this statement").click();
+  await keepers.getByLabel("Public correction note (optional)").fill("A reporter's question was printed as a statement.");
+  await keepers.getByRole("button", { name: "Make this a question (starts a pair)" }).click();
+  await saved(page, 2);
+  const keepersPair = pairCard(page, "Will the lighthouse keepers stay on?");
+  await expect(keepersPair.getByRole("heading", { level: 2 })).toContainText("Question 2");
+  await expect(keepersPair).toContainText("The keepers stay on until the automation is finished.");
+  const created = (await keepersPair.getByRole("heading", { level: 2 }).getByRole("link").first().textContent())!.trim();
+  expect(created).toMatch(/^[0-9a-z]{8}$/);
+
+  // 2. The moderator's thanks, published as a pair, go back to being statements.
+  const thanksPair = pairCard(page, "Thank you all for coming.");
+  await thanksPair.getByText("Really a statement?").click();
+  await thanksPair.getByRole("button", { name: "Turn question 3 into statements" }).click();
+  await saved(page, 3);
+  await expect(pairCard(page, "Thank you all for coming.")).toHaveCount(0);
+  await expect(turn(page, "Thank you all for coming.").getByText("Statement", { exact: true })).toBeVisible();
+
+  // The new pair has a working permalink with the public note.
+  const createdHtml = await publicPair(request, created);
+  expect(createdHtml).toContain("The keepers stay on until the automation is finished.");
+  await page.goto(`/qa/${created}`);
+  await expect(page.getByRole("region", { name: "Corrections" })).toContainText("A reporter's question was printed as a statement.");
+
+  // The old pair's permalink leads to its statement in the transcript, never a 404.
+  const gone = await request.get(`/qa/${thanks}`, { maxRedirects: 0 });
+  expect(gone.status()).toBe(308);
+  expect(gone.headers().location).toMatch(new RegExp(`^/conferences/${published.slug}#statement-\\d+$`));
+  await page.goto(`/qa/${thanks}`);
+  const anchor = new URL(page.url()).hash.slice(1);
+  await expect(page.locator(`[id="${anchor}"]`)).toContainText("Thank you all for coming.");
+  await expect(page.getByRole("region", { name: "Transcript" }).getByRole("heading", { name: "Question 2" })).toBeVisible();
+});

@@ -38,8 +38,9 @@ export function Transcript({ blocks, lang }: { blocks: TranscriptBlock[]; lang?:
                 <CopyButton text={href} absolute label={`Copy link to question ${number}`} copiedLabel="Link copied" />
               </span>
             </div>
+            {/* A turn keeps its statement anchor inside a pair: an editor may have made a linked statement the question of a new pair. */}
             {turns.map((t) => (
-              <TurnView key={t.id} speakerName={turnSpeakerName(t)} speakerSlug={t.speaker?.slug ?? null} role={t.role} text={t.text} lang={lang} />
+              <TurnView key={t.id} id={statementAnchor(t.id)} speakerName={turnSpeakerName(t)} speakerSlug={t.speaker?.slug ?? null} role={t.role} text={t.text} lang={lang} />
             ))}
           </section>
         );

@@ -113,6 +113,11 @@ export function ImportTurn({ context, turn, kind, pairNumber }: { context: Draft
                 </button>
               </>
             ) : null}
+            {kind === "statement" ? (
+              <button type="submit" className="secondary" name="op" value="startPairAt">
+                Make this a question (starts a pair)
+              </button>
+            ) : null}
           </DraftForm>
         </div>
       </details>

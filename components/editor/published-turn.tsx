@@ -135,6 +135,7 @@ export function PublishedTurn({
                 </button>
               </>
             ) : null}
+            {kind === "statement" ? <StartPairButton /> : null}
           </div>
         </TranscriptForm>
       </details>
@@ -164,10 +165,19 @@ export function PublishedTurn({
             <button type="submit" className="secondary" name="op" value="addTurnAfter">
               Add turn
             </button>{" "}
-            <span className="muted">{kind === "statement" ? "It becomes an opening statement." : "It becomes an answer turn of this pair."}</span>
+            <span className="muted">{kind === "statement" ? "It becomes a statement." : "It becomes an answer turn of this pair."}</span>
           </p>
         </TranscriptForm>
       </details>
     </article>
+  );
+}
+
+/** A statement that really is a question: it starts a pair, the statements after it (up to the next pair) become its answers. */
+function StartPairButton() {
+  return (
+    <button type="submit" className="secondary" name="op" value="startPairAt">
+      Make this a question (starts a pair)
+    </button>
   );
 }

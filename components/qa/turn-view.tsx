@@ -9,12 +9,14 @@ export interface TurnViewProps {
   text: string;
   lang?: string;
   prefix?: string;
+  /** An anchor for links to this turn's place in a transcript. */
+  id?: string;
 }
 
 /** One spoken turn: who spoke (linked to their page when known), in what role, and what they said. */
-export function TurnView({ speakerName, speakerSlug, role, text, lang, prefix }: TurnViewProps) {
+export function TurnView({ speakerName, speakerSlug, role, text, lang, prefix, id }: TurnViewProps) {
   return (
-    <div className="turn">
+    <div className="turn" id={id}>
       <div>
         {prefix ? <span className="turn__kind">{prefix} </span> : null}
         <span className="turn__speaker" lang={nameLang(speakerName)}>

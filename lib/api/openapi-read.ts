@@ -35,10 +35,14 @@ const paths = {
         "400": err("The id is malformed"),
         "404": err("No pair has this id"),
         "410": {
-          description: "The pair was withdrawn; the reason is given",
+          description: "The pair was withdrawn; the reason is given. A pair an editor turned into statements also says where they are on the site (statementsAt).",
           content: {
             "application/json": {
-              schema: { type: "object", required: ["error", "id", "reason"], properties: { error: { type: "string" }, id: { type: "string" }, reason: { type: "string" } } },
+              schema: {
+                type: "object",
+                required: ["error", "id", "reason"],
+                properties: { error: { type: "string" }, id: { type: "string" }, reason: { type: "string" }, statementsAt: { type: "string" } },
+              },
             },
           },
         },

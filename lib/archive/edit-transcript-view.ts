@@ -8,6 +8,8 @@ export async function loadTranscriptForEdit(slug: string) {
   return {
     conference: stored.conference,
     draft: stored.draft,
+    /** Statements between pairs, by the key of the pair they follow. */
+    interludes: stored.interludes,
     publicIdOf: new Map(stored.pairs.map((p) => [pairKey(p.id), p.publicId])),
     statusOf: new Map(stored.pairs.map((p) => [pairKey(p.id), p.status])),
   };

@@ -3,11 +3,11 @@ import { recordAudit } from "@/lib/audit/record";
 import { enqueueSearchSync, enqueueStatementSync } from "@/lib/search/outbox";
 import { enqueueAlertCheck } from "@/lib/alerts/outbox";
 import { DraftEditError } from "@/lib/drafts/operations";
-import type { EditableDraft } from "@/lib/drafts/model";
 import { upsertNamed } from "./edit-pair";
 import { newPublicId } from "./ids";
 import { ConflictError, diffSnapshots, EditError, lastEditOf, recordRevision } from "./revisions";
-import { applyTranscriptOp, describeTranscriptOp, transcriptEditSchema, type TranscriptEditInput } from "./transcript-edits";
+import { describeTranscriptOp, transcriptEditSchema, type TranscriptEditInput } from "./transcript-edits";
+import { applyPublishedOp, type PublishedLayout } from "./transcript-layout";
 import { dbRoleOf, draftRoleOf, pairKey, readStoredTranscript, turnKey, type DbKind, type DbRole, type StoredTranscript, type StoredTurn } from "./transcript-draft";
 
 /** One turn as a revision records it: enough to put a deleted turn back by hand. */
@@ -17,10 +17,11 @@ type PlannedTurn = { key: string; pairKey: string | null; kind: DbKind; speaker:
 const PLACE_KIND = { statement: "STATEMENT", question: "QUESTION", answer: "ANSWER" } as const;
 
 /** The conference's turns in their new order, each with where it now belongs. */
-function planTurns(stored: StoredTranscript, after: EditableDraft, survivorOf: Map<string, string>): PlannedTurn[] {
+function planTurns(stored: StoredTranscript, layout: PublishedLayout, survivorOf: Map<string, string>): PlannedTurn[] {
+  const after = layout.draft;
   const byKey = new Map(stored.turns.map((t) => [turnKey(t.id), t]));
   const placeBefore = new Map<string, keyof typeof PLACE_KIND>();
-  for (const t of stored.draft.statements) placeBefore.set(t.id, "statement");
+  for (const t of [...stored.draft.statements, ...[...stored.interludes.values()].flat()]) placeBefore.set(t.id, "statement");
   for (const p of stored.draft.pairs) {
     placeBefore.set(p.question.id, "question");
     for (const a of p.answers) placeBefore.set(a.id, "answer");
@@ -33,14 +34,12 @@ function planTurns(stored: StoredTranscript, after: EditableDraft, survivorOf: M
     const role = old && draftRoleOf(old.role) === turn.role ? old.role : dbRoleOf(turn.role);
     plan.push({ key: turn.id, pairKey: pair, kind, speaker: turn.speaker, role, text: turn.text, stored: old });
   };
-  const interludesOf = (key: string) => [...stored.interludes].filter(([owner]) => (survivorOf.get(owner) ?? owner) === key).flatMap(([, turns]) => turns);
+  const interludesOf = (key: string) => [...layout.interludes].filter(([owner]) => (survivorOf.get(owner) ?? owner) === key).flatMap(([, turns]) => turns);
   for (const t of after.statements) add(t, null, "statement");
   for (const pair of after.pairs) {
     add(pair.question, pair.id, "question");
     for (const a of pair.answers) add(a, pair.id, "answer");
-    for (const t of interludesOf(pair.id)) {
-      plan.push({ key: turnKey(t.id), pairKey: null, kind: t.kind, speaker: t.speakerLabel ?? t.speakerName, role: t.role, text: t.text, stored: t });
-    }
+    for (const t of interludesOf(pair.id)) add(t, null, "statement");
   }
   return plan;
 }
@@ -72,9 +71,9 @@ export async function editTranscript(raw: TranscriptEditInput, actor: { userId: 
     if (locked.count === 0) await conflict();
 
     const stored = (await readStoredTranscript(tx, input.slug))!;
-    let after: EditableDraft;
+    let after: PublishedLayout;
     try {
-      after = applyTranscriptOp(stored.draft, input.edit);
+      after = applyPublishedOp({ draft: stored.draft, interludes: stored.interludes }, input.edit);
     } catch (error) {
       if (error instanceof DraftEditError) throw new EditError(error.message);
       throw error;
@@ -106,15 +105,26 @@ export async function editTranscript(raw: TranscriptEditInput, actor: { userId: 
   });
 }
 
-async function writeTranscript(tx: Tx, stored: StoredTranscript, after: EditableDraft, note: string | null, userId: number) {
+async function writeTranscript(tx: Tx, stored: StoredTranscript, layout: PublishedLayout, note: string | null, userId: number) {
+  const after = layout.draft;
   const conferenceId = stored.conference.id;
   const beforePairs = new Map(stored.pairs.map((p) => [pairKey(p.id), p]));
   const afterPairKeys = new Set(after.pairs.map((p) => p.id));
   const pairOfTurn = new Map(after.pairs.flatMap((p) => [[p.question.id, p.id], ...p.answers.map((a) => [a.id, p.id] as const)]));
-  // A pair that left the draft was merged: it lives on in the pair that now holds its question.
+  // A pair that left the draft was merged, and lives on in the pair that now holds its
+  // question, or became statements, and lives on where its question now stands.
   const survivorOf = new Map<string, string>();
+  const becameStatements: string[] = [];
   for (const p of stored.draft.pairs) {
-    if (!afterPairKeys.has(p.id)) survivorOf.set(p.id, pairOfTurn.get(p.question.id)!);
+    if (afterPairKeys.has(p.id)) continue;
+    const survivor = pairOfTurn.get(p.question.id);
+    if (survivor) survivorOf.set(p.id, survivor);
+    else becameStatements.push(p.id);
+  }
+  for (const key of becameStatements) {
+    // An unpublished pair's text is not public; as statements it would be.
+    if (beforePairs.get(key)!.status !== "PUBLISHED")
+      throw new EditError("This pair is unpublished: as statements its text would be public. Publish it first, or leave it as it is.");
   }
 
   // New pairs (a split) take the status of the pair their question came from.
@@ -132,7 +142,7 @@ async function writeTranscript(tx: Tx, stored: StoredTranscript, after: Editable
     idOf.set(pair.id, created.id);
   }
 
-  const plan = planTurns(stored, after, survivorOf);
+  const plan = planTurns(stored, layout, survivorOf);
   const entryBefore = (t: StoredTurn): TurnEntry => ({
     pair: t.qaPairId === null ? null : (publicIdOf.get(pairKey(t.qaPairId)) ?? null),
     kind: t.kind,
@@ -211,6 +221,25 @@ async function writeTranscript(tx: Tx, stored: StoredTranscript, after: Editable
     if (merged.count === 0) throw new ConflictError({ pair: pair.publicId }, pair.version, null);
     beforePairsSnapshot[pair.publicId] = { status: pair.status, mergedInto: null };
     afterPairsSnapshot[pair.publicId] = { status: "DELETED", mergedInto: target };
+    touchedPairs.delete(pair.publicId);
+    deletes.push(pair.id);
+  }
+  for (const key of becameStatements) {
+    const pair = beforePairs.get(key)!;
+    const question = stored.draft.pairs.find((p) => p.id === key)!.question.id;
+    const gone = await tx.qaPair.updateMany({
+      where: { id: pair.id, version: pair.version },
+      data: {
+        status: "DELETED",
+        statusReason: "An editor turned this question into statements of the transcript",
+        statementTurnId: Number(question.slice(1)),
+        version: { increment: 1 },
+        correctedAt: now,
+      },
+    });
+    if (gone.count === 0) throw new ConflictError({ pair: pair.publicId }, pair.version, null);
+    beforePairsSnapshot[pair.publicId] = { status: pair.status, statementTurn: null };
+    afterPairsSnapshot[pair.publicId] = { status: "DELETED", statementTurn: question };
     touchedPairs.delete(pair.publicId);
     deletes.push(pair.id);
   }

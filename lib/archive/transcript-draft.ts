@@ -36,9 +36,14 @@ export type StoredTranscript = {
   turns: StoredTurn[];
   pairs: StoredPair[];
   draft: EditableDraft;
-  /** Statements printed after a pair (closing remarks), kept after that pair; the operations do not see them. */
-  interludes: Map<string, StoredTurn[]>;
+  /**
+   * Statements printed after a pair (procedural turns, closing remarks), by the key of the pair
+   * they follow. The import review's operations do not see them; lib/archive/transcript-layout.ts
+   * turns one into a question or a pair back into them.
+   */
+  interludes: Interludes;
 };
+export type Interludes = Map<string, EditableTurn[]>;
 
 const TO_DRAFT: Record<DbRole, DraftRole> = { MODERATOR: "moderator", OFFICIAL: "official", JOURNALIST: "journalist", INTERPRETER: "interpreter", OTHER: "unknown" };
 export const draftRoleOf = (role: DbRole | null): DraftRole => (role ? TO_DRAFT[role] : "unknown");
@@ -83,7 +88,7 @@ export async function readStoredTranscript(tx: Tx, slug: string): Promise<Stored
     outlets: [],
     nextId: 1,
   };
-  const interludes = new Map<string, StoredTurn[]>();
+  const interludes: Interludes = new Map();
   const speakerRoles = new Map<string, DraftRole>();
   for (const turn of turns) {
     maxId = Math.max(maxId, turn.id, turn.qaPairId ?? 0);
@@ -99,7 +104,7 @@ export async function readStoredTranscript(tx: Tx, slug: string): Promise<Stored
     const current = draft.pairs.at(-1);
     if (turn.qaPairId === null) {
       if (!current) draft.statements.push(editable);
-      else interludes.set(current.id, [...(interludes.get(current.id) ?? []), turn]);
+      else interludes.set(current.id, [...(interludes.get(current.id) ?? []), editable]);
       continue;
     }
     const pair = pairById.get(turn.qaPairId);

@@ -46,6 +46,8 @@ export const transcriptOpSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("moveTurn"), turnId, direction: z.enum(["previous", "next"]) }),
   z.object({ op: z.literal("startPairAt"), turnId }),
   z.object({ op: z.literal("mergePairIntoPrevious"), pairId }),
+  /** "This question is really a statement": the pair's turns become statements where it stood. */
+  z.object({ op: z.literal("pairToStatements"), pairId }),
 ]);
 export type TranscriptOp = z.infer<typeof transcriptOpSchema>;
 export type TranscriptOpInput = z.input<typeof transcriptOpSchema>;
@@ -124,8 +126,14 @@ export function applyTranscriptOp(draft: EditableDraft, op: TranscriptOp): Edita
       const offset = splitOffsetBefore(findTurn(draft, op.turnId).text, op.splitBefore);
       return applyDraftEdit(draft, { op: "splitTurn", turnId: op.turnId, offset });
     }
-    case "mergeWithNext":
     case "startPairAt":
+      // The import review places a statement's new pair by source offsets, which a published
+      // turn does not have; lib/archive/transcript-layout.ts places it among the pairs instead.
+      if (draft.statements.some((t) => t.id === op.turnId)) throw new DraftEditError("A statement becomes a question through applyPublishedOp, which knows its place.");
+      return applyDraftEdit(draft, { op: op.op, turnId: op.turnId });
+    case "pairToStatements":
+      throw new DraftEditError("A pair becomes statements through applyPublishedOp, which knows where they stand.");
+    case "mergeWithNext":
       return applyDraftEdit(draft, { op: op.op, turnId: op.turnId });
     case "moveTurn":
       return applyDraftEdit(draft, { op: "moveTurn", turnId: op.turnId, direction: op.direction });
@@ -148,6 +156,8 @@ export function describeTranscriptOp(op: TranscriptOp): string {
       return `Added a turn after ${op.turnId}`;
     case "splitTurn":
       return `Split turn ${op.turnId} before "${op.splitBefore.slice(0, 60)}"`;
+    case "pairToStatements":
+      return `Turned pair ${op.pairId} into statements`;
     default:
       return describeEdit(op);
   }

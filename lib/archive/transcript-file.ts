@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { assertHasSpeakers } from "@/lib/transcripts/formats";
 import { readTranscript, type TranscriptSource } from "@/lib/transcripts/read-transcript";
 import { httpUrlSchema } from "@/lib/urls/http-url";
 import type { ConferenceInput } from "./conference-input";
@@ -42,6 +43,8 @@ async function publishTranscriptSource(
   const existing = await db().conference.findUnique({ where: { sourceKey: metadata.sourceKey }, select: { id: true } });
   if (existing) return null;
   const { text, draft } = await readTranscript(source);
+  // Published without review, so a text nobody is speaking in is refused here rather than drafted.
+  assertHasSpeakers(draft);
   const input = conferenceInputFromDraft(draft, { ...metadata, sourceText: text });
   if (options.topics?.length) for (const pair of input.pairs) pair.topics = options.topics;
   const published = await publishConference(input, { userId: options.userId });

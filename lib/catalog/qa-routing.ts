@@ -18,9 +18,11 @@ export async function routeQa(publicId: string, slug: string | null): Promise<Qa
   const lookup = await findQaPair(publicId);
   if (lookup.state === "missing") return { kind: "missing" };
   if (lookup.state === "gone" && lookup.mergedInto) {
-    const survivor = await survivorOf(lookup.mergedInto);
-    if (survivor) return { kind: "redirect", location: qaPath(survivor.publicId, survivor.question) };
+    const location = await placeAfterMerges(lookup.mergedInto);
+    if (location) return { kind: "redirect", location };
   }
+  // An editor turned this pair into statements: its text is in the conference's transcript.
+  if (lookup.state === "gone" && lookup.statementPlace) return { kind: "redirect", location: lookup.statementPlace };
   if (lookup.state === "gone") {
     if (slug !== null || publicId !== lookup.publicId) return { kind: "redirect", location: qaPath(lookup.publicId) };
     return { kind: "gone", publicId: lookup.publicId, question: lookup.question, conferenceTitle: lookup.conferenceTitle, reason: lookup.reason };
@@ -43,6 +45,14 @@ export async function survivorOf(publicId: string, hops = 8): Promise<{ publicId
   if (lookup.state === "visible") return { publicId: lookup.pair.publicId, question: lookup.question };
   if (lookup.state === "gone" && lookup.mergedInto && hops > 0) return survivorOf(lookup.mergedInto, hops - 1);
   return null;
+}
+
+/** Like survivorOf, but a survivor an editor later turned into statements leads to them. */
+async function placeAfterMerges(publicId: string, hops = 8): Promise<string | null> {
+  const lookup = await findQaPair(publicId);
+  if (lookup.state === "visible") return qaPath(lookup.pair.publicId, lookup.question);
+  if (lookup.state === "gone" && lookup.mergedInto && hops > 0) return placeAfterMerges(lookup.mergedInto, hops - 1);
+  return lookup.state === "gone" ? (lookup.statementPlace ?? null) : null;
 }
 
 export function goneHtml(gone: { publicId: string; question: string; conferenceTitle: string; reason: string }): string {

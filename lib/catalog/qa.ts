@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { isPublicId } from "@/lib/archive/ids";
 import { conferenceContextSelect } from "./conference-select";
+import { conferencePath, statementPath } from "./paths";
 
 const turnSelect = {
   id: true,
@@ -22,6 +23,7 @@ async function loadPair(publicId: string) {
       status: true,
       statusReason: true,
       mergedIntoId: true,
+      statementTurnId: true,
       flags: true,
       version: true,
       correctedAt: true,
@@ -49,7 +51,7 @@ export type QaTurn = QaPairRecord["turns"][number];
 
 export type QaLookup =
   | { state: "visible"; pair: QaPairRecord; question: string; previous: PairLink | null; next: PairLink | null }
-  | { state: "gone"; publicId: string; question: string; conferenceTitle: string; reason: string; mergedInto?: string }
+  | { state: "gone"; publicId: string; question: string; conferenceTitle: string; reason: string; mergedInto?: string; statementPlace?: string }
   | { state: "missing" };
 
 export interface PairLink {
@@ -77,9 +79,11 @@ export async function findQaPair(publicId: string): Promise<QaLookup> {
     const reason = pair.status !== "PUBLISHED" ? pair.statusReason : pair.conference.statusReason;
     // An editor merged this pair into another: its text lives there now (lib/archive/edit-transcript.ts).
     const survivor = pair.mergedIntoId ? await db().qaPair.findUnique({ where: { id: pair.mergedIntoId }, select: { publicId: true } }) : null;
+    const place = pair.statementTurnId !== null && pair.conference.status === "PUBLISHED" ? await statementPlaceOf(pair.statementTurnId, pair.conference.slug) : null;
     return {
       state: "gone",
       ...(survivor ? { mergedInto: survivor.publicId } : {}),
+      ...(place && "pair" in place ? { mergedInto: place.pair } : place ? { statementPlace: place.path } : {}),
       publicId: pair.publicId,
       question,
       conferenceTitle: pair.conference.title,
@@ -87,6 +91,17 @@ export async function findQaPair(publicId: string): Promise<QaLookup> {
     };
   }
   return { state: "visible", pair, question, previous: neighbours.previous, next: neighbours.next };
+}
+
+/**
+ * Where the text of a pair an editor turned into statements lives now: the statement that was
+ * its question, or the pair that turn became the question or answer of again, or (when a later
+ * edit deleted the turn) the conference page itself. Never nothing, so the permalink never 404s.
+ */
+async function statementPlaceOf(turnId: number, conferenceSlug: string): Promise<{ pair: string } | { path: string }> {
+  const turn = await db().turn.findUnique({ where: { id: turnId }, select: { qaPair: { select: { publicId: true } } } });
+  if (turn?.qaPair) return { pair: turn.qaPair.publicId };
+  return { path: turn ? statementPath(conferenceSlug, turnId) : conferencePath(conferenceSlug) };
 }
 
 export function questionText(turns: { kind: string; text: string }[]): string {

@@ -216,3 +216,69 @@ describe("placeUnassigned", () => {
     expect(() => applyDraftEdit(d, { op: "placeUnassigned", index: 5, target: "statements" })).toThrow(/no longer/);
   });
 });
+
+describe("an unlabelled transcript becomes pairs in the review", () => {
+  // What the parser makes of an unlabelled paste: one speakerless statement per paragraph.
+  function unlabelled(): EditableDraft {
+    const paragraphs = ["Good morning.", "Will the bridge reopen?", "On Monday.", "And the tolls?", "They stay.", "Thank you."];
+    let at = 0;
+    const statements = paragraphs.map((text) => {
+      const turn = { speaker: null, role: "unknown" as const, text, start: at, end: at + text.length };
+      at += text.length + 2;
+      return turn;
+    });
+    return editableDraftFrom({
+      title: "Briefing",
+      date: null,
+      language: "en",
+      sourceName: null,
+      header: null,
+      statements,
+      pairs: [],
+      unassigned: [],
+      dropped: [],
+      warnings: [],
+      speakers: [],
+    });
+  }
+  const texts = (d: EditableDraft) => ({
+    statements: d.statements.map((t) => t.text),
+    pairs: d.pairs.map((p) => [p.question.text, ...p.answers.map((a) => a.text)]),
+  });
+
+  it("a statement made a question takes the statements after it as answers, then later answers start their own pairs", () => {
+    let d = unlabelled();
+    d = applyDraftEdit(d, { op: "startPairAt", turnId: d.statements[1]!.id });
+    expect(texts(d)).toEqual({ statements: ["Good morning."], pairs: [["Will the bridge reopen?", "On Monday.", "And the tolls?", "They stay.", "Thank you."]] });
+    expect(d.pairs[0]!.question.role).toBe("journalist");
+    d = applyDraftEdit(d, { op: "startPairAt", turnId: d.pairs[0]!.answers[1]!.id });
+    expect(texts(d).pairs).toEqual([
+      ["Will the bridge reopen?", "On Monday."],
+      ["And the tolls?", "They stay.", "Thank you."],
+    ]);
+  });
+
+  it("a later statement becomes a pair in its place among the pairs, taking only the statements up to the next pair", () => {
+    let d = unlabelled();
+    d = applyDraftEdit(d, { op: "startPairAt", turnId: d.statements[3]!.id });
+    expect(texts(d)).toEqual({ statements: ["Good morning.", "Will the bridge reopen?", "On Monday."], pairs: [["And the tolls?", "They stay.", "Thank you."]] });
+    d = applyDraftEdit(d, { op: "startPairAt", turnId: d.statements[1]!.id });
+    expect(texts(d)).toEqual({
+      statements: ["Good morning."],
+      pairs: [
+        ["Will the bridge reopen?", "On Monday."],
+        ["And the tolls?", "They stay.", "Thank you."],
+      ],
+    });
+    // Speakers assigned, the draft publishes: nothing in it was refused or lost.
+    for (const pair of d.pairs) for (const a of pair.answers) d = applyDraftEdit(d, { op: "setSpeaker", turnId: a.id, speaker: "MS. LEE" });
+    const input = conferenceInputFromDraft(d, { sourceText: "x" });
+    expect(input.pairs.map((p) => p.answers.map((a) => a.speaker))).toEqual([["MS. LEE"], ["MS. LEE", "MS. LEE"]]);
+    expect(input.statements?.map((s) => s.text)).toEqual(["Good morning."]);
+  });
+
+  it("a question is already the start of its pair", () => {
+    const d = sample();
+    expect(() => applyDraftEdit(d, { op: "startPairAt", turnId: d.pairs[0]!.question.id })).toThrow(DraftEditError);
+  });
+});

@@ -180,7 +180,11 @@ export function applyDraftEdit(current: EditableDraft, rawEdit: DraftEditInput):
     }
     case "startPairAt": {
       const place = locate(draft, edit.turnId);
-      if (place.kind !== "answer") throw new DraftEditError("Only an answer turn can become the question of a new pair.");
+      if (place.kind === "statement") {
+        startPairAtStatement(draft, place.index, newId("p"));
+        break;
+      }
+      if (place.kind !== "answer") throw new DraftEditError("This turn already is the question of its pair.");
       const pair = draft.pairs[place.pairIndex];
       const [question, ...answers] = pair.answers.splice(place.index);
       const created: EditablePair = {
@@ -257,6 +261,28 @@ export function applyDraftEdit(current: EditableDraft, rawEdit: DraftEditInput):
     }
   }
   return draft;
+}
+
+/**
+ * A statement becomes the question of a new pair, placed among the pairs by its position in
+ * the source; the statements after it, up to the next pair in the source, become the pair's
+ * answers. This is how an unlabelled transcript (all statements) gets its pairs: the editor
+ * makes its first question a pair, then "Make this a new question" on each later question.
+ */
+function startPairAtStatement(draft: EditableDraft, index: number, pairId: string): void {
+  const question = draft.statements[index];
+  const at = question.start;
+  const pairIndex = at === null ? draft.pairs.length : draft.pairs.filter((p) => p.question.start !== null && p.question.start < at).length;
+  const nextPairStart = draft.pairs[pairIndex]?.question.start ?? Infinity;
+  let count = 0;
+  for (const t of draft.statements.slice(index + 1)) {
+    if (t.start === null || at === null || t.start < at || t.start >= (nextPairStart ?? Infinity)) break;
+    count++;
+  }
+  const [, ...answers] = draft.statements.splice(index, 1 + count);
+  const created: EditablePair = { id: pairId, question: { ...question, role: "journalist", outlet: null }, answers, flags: [] };
+  refreshFlags(created);
+  draft.pairs.splice(pairIndex, 0, created);
 }
 
 /** Every turn in transcript order. */

@@ -27,7 +27,9 @@ export async function startImportFromForm(user: Actor, form: FormData): Promise<
       // content counts as a chosen file.
       file: chosen && chosen.size > 0 ? chosen : null,
     });
-    if (!parsed.file && chosen?.name && chosen.name !== "blob" && !parsed.text.trim()) {
+    // React's server-action encoding names an untouched file input "undefined" (a whitespace-only
+    // paste then got `"undefined" is empty` instead of the pasted-text message).
+    if (!parsed.file && chosen?.name && chosen.name !== "blob" && chosen.name !== "undefined" && !parsed.text.trim()) {
       return { ok: false, message: `Nothing was imported: "${chosen.name}" is empty.` };
     }
     if (parsed.file && parsed.text.trim()) {

@@ -60,7 +60,7 @@ export type ImportSource = z.infer<typeof importSourceSchema>;
 
 /**
  * Decodes, parses and stores a new draft. Bad input (empty, binary, over 5 MB, undecodable,
- * no speakers, over the per-import caps, too slow or too large to parse) throws a
+ * over the per-import caps, too slow or too large to parse) throws a
  * TranscriptInputError before anything is written. Parsing runs on a worker thread.
  */
 export async function createImportDraft(actor: Actor, raw: ImportSource): Promise<{ id: number }> {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { asksForAnswer, isFloorRequest, isNonAnswer, isPleasantry, isShortRemark } from "./exchanges";
 import { accountFor, parseTranscript, type TranscriptDraft } from "./index";
+import { inferRoles } from "./roles";
 
 const briefing = (...rows: Array<[string, string]>) => rows.map(([label, text]) => `${label}  ${text}`).join("\n\n") + "\n";
 const starts = (d: TranscriptDraft) => d.pairs.map((p) => p.question.text.slice(0, 24));
@@ -21,6 +22,36 @@ describe("conventions from the grown gold set", () => {
     const d = parsed(briefing(["Q", "Happy Friday."], ["MS. LEE:", OPENING], ["Q", "Will the fares change?"], ["MS. LEE:", "No, the fares stay the same."]));
     expect(starts(d)).toEqual(["Will the fares change?"]);
     expect(d.statements.map((s) => s.text.slice(0, 13))).toEqual(["Happy Friday.", "Good morning."]);
+  });
+
+  it("keeps a lost line out of pairs: the question after it starts the pair", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Will the harbour reopen this year?"],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "Yes, the harbour reopens in the autumn, once the dredging is finished."],
+        ["Q", "I lost him."],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "Hey, it’s me again."],
+        ["Q", "And do you have a timeframe for the dredging?"],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "The dredging takes about four months."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Will the harbour reopen ", "And do you have a timefr"]);
+  });
+
+  it("keeps a reminder of an unanswered part, and the restated part, inside the pair", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Two questions. Is the deal for the Prime Minister to accept? And when will it be signed?"],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "It will not be signed this week; the text is still being negotiated in Cairo."],
+        ["Q", "Did you have a response to my first question?"],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "What was the first question?"],
+        ["Q", "Whether — no, whether the deal is for the Prime Minister to accept?"],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "It is not at that point yet, but we believe the gaps can be closed."],
+        ["Q", "What about the families of the hostages?"],
+        ["SENIOR ADMINISTRATION OFFICIAL:", "The President meets them tomorrow."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Two questions. Is the de", "What about the families "]);
   });
 
   it("keeps an echo that checks a detail of the answer inside the pair", () => {
@@ -248,4 +279,14 @@ describe("turn predicates for these conventions", () => {
     ["Well, we've been very — I mean, we've —", true],
     ["No, it did not.", false],
   ])("isNonAnswer(%j) is %s", (text, expected) => expect(isNonAnswer(text, { asked: true, cutOff: false })).toBe(expected));
+
+  it("reads a press-call moderator's “Let’s go to…” with a typographic apostrophe as a hand-over", () => {
+    const turns = [
+      { speaker: "MR. LOPEZ", kind: "named" as const, text: "Let’s go to Ann Lee at Radio East." },
+      { speaker: "MR. LOPEZ", kind: "named" as const, text: "All right, let’s go to Bo Chan at Daily Wire." },
+      { speaker: "MR. LOPEZ", kind: "named" as const, text: "[Senior administration official]?" },
+      { speaker: "SENIOR ADMINISTRATION OFFICIAL", kind: "named" as const, text: "The plan starts in June and covers every state." },
+    ];
+    expect(inferRoles(turns, null).get("MR. LOPEZ")).toBe("moderator");
+  });
 });

@@ -3,8 +3,12 @@
 // thank; reporters interject ("Right.", "Sorry —"), check the line ("Can you hear me?") and
 // thank. These predicates tell those moves apart from real questions and real answers.
 
-/** Stage directions such as "(Laughter.)" or "(inaudible)" say nothing about the move. */
-const STAGE = /[(（\[][^()（）\[\]]{0,40}[)）\]]/g;
+/**
+ * Stage directions such as "(Laughter.)" or "(inaudible)" say nothing about the move, and
+ * neither do an editor's square-bracket insertions, which can be longer ("Mr. Horner [Garnett
+ * D. Horner, Washington Evening Star]").
+ */
+const STAGE = /[(（][^()（）\[\]]{0,40}[)）]|\[[^()（）\[\]]{0,100}\]/g;
 
 export function plainText(text: string): string {
   return text.replace(STAGE, " ").replace(/\\/g, "").replace(/\s+/g, " ").trim();
@@ -48,7 +52,7 @@ const PERMISSION =
 const NAME_CALL = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Ss]ecretary|[Gg]eneral|[Aa]dmiral|[Dd]irector|[Aa]mbassador)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*[?？]$/;
 /** Checking the line or the microphone, and answering such a check. */
 const LINE_CHECK =
-  /\b(?:can you hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute)\b|听得到|听得见/i;
+  /\b(?:can you hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute|(?:I|we)(?:['’]ve| have)? lost (?:him|her|you|them|the line|the audio|audio|sound|the connection))\b|听得到|听得见/i;
 /** Thanks and farewells that close a briefing or an exchange. */
 const THANKS_HEAD = /^(?:(?:great|okay|ok|all right|alright|well|good|and|hey|hi)[.,!]?\s+)?(?:thank you|thanks|谢谢)(?:\s+(?:very much|so much|again|all))?[\s,.!。！]*/i;
 const THANKS_TAIL = /^(?:everyone|everybody|all|guys|folks|sir|ma'am|ma’am|mr\.?|madam|president|secretary|again|very much|so much|大家)$/i;
@@ -76,7 +80,7 @@ export interface ExchangeState {
 
 /** Asking the reporter to repeat: "Can you ask me your first question again?", "the second part was what?" */
 const REPEAT_REQUEST =
-  /\b(?:what was (?:the|your) (?:first |second |third |last )?(?:question|part)|(?:ask|say|repeat|give) (?:me )?(?:your|the|that|it) (?:first |second |last )?(?:question |part )?again|(?:question|part)(?: of (?:the|your) question)? was what|repeat (?:the|your|that) question)\b|再说一遍|重复一下/i;
+  /\b(?:(?:didn['’]?t|did not|couldn['’]?t|could not|can['’]?t|cannot) (?:quite )?(?:hear|catch) (?:the|that|your|you|what)\b|what was (?:the|your) (?:first |second |third |last )?(?:question|part)|(?:ask|say|repeat|give) (?:me )?(?:your|the|that|it) (?:first |second |last )?(?:question |part )?again|(?:question|part)(?: of (?:the|your) question)? was what|repeat (?:the|your|that) question)\b|再说一遍|重复一下/i;
 /**
  * Opening the floor before any question: "If there is anything you would like to ask me, I would be
  * glad to answer.", or after a joke instead of one: "What else is on your mind?"
@@ -159,6 +163,9 @@ const ELLIPTICAL_QUESTION = /^(?:(?:and|but|so|okay|ok)[,.]?\s+)?(?:any|anything
 /** "(Laughter.)", "(Laughs.)": the remark is banter. */
 const LAUGHTER = /[(（\[]\s*(?:laughter|laughs|laughing|笑)/i;
 
+/** "…the nominations next week." / "Both?": checks the scope of what was just said (not a name called, although capitalised). */
+const SCOPE_CHECK = /^(?:both|all(?: of them)?|either|neither|each|none)\s*[?？]$/i;
+
 /** A turn that draws "(Laughter.)": banter, even when it is phrased as a question. */
 export function drawsLaughter(text: string): boolean {
   return LAUGHTER.test(text);
@@ -185,6 +192,7 @@ export function isShortRemark(text: string, before = ""): boolean {
   if (text.length > LONG) return false;
   const plain = plainText(text);
   if (/^(?:on that(?: point)?|really|sorry|pardon|what)\s*[?？]$/i.test(plain)) return true;
+  if (SCOPE_CHECK.test(plain)) return true;
   const words = countWords(plain);
   if (ELLIPTICAL_QUESTION.test(plain)) return false;
   if (!/[?？]/.test(plain)) return words <= 8 || (words <= 25 && LAUGHTER.test(text));
@@ -211,6 +219,13 @@ function namesWhoWasJustMentioned(plain: string, before: string): boolean {
   return last.length >= 3 && !OFFICE_WORDS.test(last) && new RegExp(`\\b${last.replace(/[^\p{L}\p{N}]/gu, "")}\\b`, "u").test(before.slice(-300));
 }
 
+/** "Did you have a response to my first question?": the reporter asks again for a part left unanswered, within the pair. */
+const REMINDS_OF_QUESTION = /\b(?:response|answer|reply) to my (?:first|second|third|other|earlier|original|last) (?:question|part)\b/i;
+
+export function remindsOfQuestion(text: string): boolean {
+  return REMINDS_OF_QUESTION.test(text) && wordCount(text) <= 20;
+}
+
 /** A few words checking a detail of the answer just given; the official's "Yeah." after it confirms, it does not give the floor. */
 export function checksDetail(text: string, before: string): boolean {
   return !!before && !isFloorRequest(text) && !asksForAnswer(text) && isShortRemark(text, before) && !isShortRemark(text);
@@ -226,7 +241,8 @@ export function isFloorRequest(text: string): boolean {
 
 /** Asks something an official can answer: not only a request for the floor or a call ("Mr. President?"). */
 export function asksForAnswer(text: string): boolean {
-  return asks(text) && !isFloorRequest(text) && !NAME_CALL.test(plainText(text));
+  const plain = plainText(text);
+  return asks(text) && !isFloorRequest(text) && (SCOPE_CHECK.test(plain) || !NAME_CALL.test(plain));
 }
 
 /** Opens the floor before any question was asked ("If there is anything you would like to ask me…"): logistics. */

@@ -135,7 +135,7 @@ function assertTextWithinLimit(text: string): string {
   return text;
 }
 
-/** For the CLI and editor: a draft with nobody speaking and no questions is not a transcript. */
+/** For the CLI (which publishes without review): a draft with nobody speaking and no questions is not a transcript. */
 export function assertHasSpeakers(draft: TranscriptDraft): void {
   const spoken = draft.pairs.length > 0 || draft.statements.some((s) => s.speaker !== null);
   if (!spoken) throw new TranscriptInputError("no_speakers", 'no speakers recognised: label turns like "Name:" or "Q:"/"A:"');

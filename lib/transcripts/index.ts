@@ -1,4 +1,4 @@
-export { parseTranscript, type ParseOptions } from "./parse";
+export { parseTranscript, isSpeakerFlag, NO_SPEAKER_LABELS, oneSpeakerWarning, type ParseOptions } from "./parse";
 export { accountFor, draftSpans, type AccountingProblem } from "./accounting";
 export * from "./draft";
 export { parseDate, findDate } from "./dates";

@@ -22,6 +22,7 @@ import {
   isNonAnswer,
   isPleasantry,
   isShortRemark,
+  remindsOfQuestion,
   opensFloor,
   REPORTED_QUESTION,
 } from "./exchanges";
@@ -148,11 +149,14 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         open.answered &&
         labelled &&
         r.turn.kind !== "follow_up" &&
-        (isShortRemark(r.text, open.pair.answers.at(-1)?.text) || interruptsOfficial(open.pair, r.text)) &&
-        !requestsFloor(resolved, i, open.pair.answers.at(-1)?.text) &&
+        // A reminder of an unanswered part stays in the pair even though the official then asks which part.
+        (remindsOfQuestion(r.text) ||
+          ((isShortRemark(r.text, open.pair.answers.at(-1)?.text) || interruptsOfficial(open.pair, r.text)) && !requestsFloor(resolved, i, open.pair.answers.at(-1)?.text))) &&
         !(isChallenge(r.text) && answerComplete(open.pair))
       ) {
         open.pair.answers.push(asTurn(r));
+        // The part asked again is unanswered: the restatement after "What was the first question?" stays in the pair too.
+        if (remindsOfQuestion(r.text)) Object.assign(open, { answered: false, asked: true, cutOff: false, lastAsk: r.text });
         return;
       }
       const flags: string[] = [];

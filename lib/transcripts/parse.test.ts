@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountFor, parseDate, parseTranscript } from "./index";
+import { accountFor, NO_SPEAKER_LABELS, parseDate, parseTranscript } from "./index";
 import { readShared } from "./test-support";
 
 const answersOf = (text: string) => parseTranscript(text).pairs.map((p) => p.answers.map((a) => a.speaker));
@@ -106,12 +106,13 @@ describe("noise and pages", () => {
     expect(accountFor(text, d)).toEqual([]);
   });
 
-  it("leaves text without speakers unassigned", () => {
+  it("turns text without speakers into speakerless paragraphs, flagged", () => {
     const text = "Just some notes.\n\nNothing else here.";
     const d = parseTranscript(text);
     expect(d.pairs).toEqual([]);
-    expect(d.unassigned.map((u) => u.reason)).toEqual(["no_speakers"]);
-    expect(d.warnings).toContain("no speakers recognised");
+    expect(d.unassigned).toEqual([]);
+    expect(d.statements.map((s) => s.speaker)).toEqual([null, null]);
+    expect(d.warnings).toContain(NO_SPEAKER_LABELS);
     expect(accountFor(text, d)).toEqual([]);
   });
 });

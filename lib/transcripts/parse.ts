@@ -32,8 +32,10 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Trans
   let pairs: TranscriptDraft["pairs"] = [];
   let unassigned: DraftUnassigned[] = [];
   if (!anySpeaker) {
-    unassigned = turns.map((t) => ({ text: turnText(text, t, seg.layout), start: t.start, end: t.end, reason: "no_speakers" }));
-    if (turns.length > 0) warnings.push("no speakers recognised");
+    // Nothing says who speaks: every paragraph becomes a turn of its own, with no speaker, for
+    // the editor to attribute and pair up in the review (never refused, never dropped).
+    statements = seg.units.map((u) => ({ speaker: null, role: "unknown" as const, text: turnText(text, paragraphTurn(u), seg.layout), start: u.start, end: u.end }));
+    if (statements.length > 0) warnings.push(NO_SPEAKER_LABELS);
   } else {
     const resolved: ResolvedTurn[] = turns.map((t) => ({ turn: t, role: roleOf(t, roles), text: turnText(text, t, seg.layout) }));
     ({ statements, pairs, unassigned } = pairTurns(resolved));
@@ -44,6 +46,9 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Trans
   if (!header.date) warnings.push("no date found");
   const doubtful = pairs.filter((p) => p.flags.some((f) => f === "answer_without_question" || f === "no_answer" || f === "no_question_label")).length;
   if (doubtful > 0) warnings.push(`${doubtful} pair(s) need review`);
+
+  const labels = new Set(turns.map((t) => (t.kind === "unlabeled_question" ? "" : t.speaker)).filter((l) => l !== null));
+  if (labels.size === 1 && !labels.has("")) warnings.push(oneSpeakerWarning([...labels][0]!));
 
   const speakers: TranscriptDraft["speakers"] = [];
   const seen = new Set<string>();
@@ -69,6 +74,20 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Trans
     warnings,
     speakers,
   };
+}
+
+/** The flag an unlabelled transcript's draft carries; the review page shows it prominently. */
+export const NO_SPEAKER_LABELS = "No speaker labels were found: assign a speaker to each turn, then make each question the start of a pair";
+
+/** The flag of a transcript in which one label speaks every turn: the questions lost their labels, or it is a statement. */
+export function oneSpeakerWarning(label: string): string {
+  return `Only one speaker label was found (${label}): split the turns where someone else speaks, assign their speakers, and make each question the start of a pair`;
+}
+
+export const isSpeakerFlag = (warning: string) => warning === NO_SPEAKER_LABELS || warning.startsWith("Only one speaker label was found");
+
+function paragraphTurn(u: Unit): Turn {
+  return { speaker: null, note: null, kind: "unlabeled", start: u.start, end: u.end, parts: [[u.start, u.textEnd]], continuation: false };
 }
 
 function roleOf(t: Turn, roles: Map<string, SpeakerRole>): SpeakerRole | undefined {

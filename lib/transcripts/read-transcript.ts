@@ -3,7 +3,7 @@
 // (parse-worker.mjs), in the CLI and in tests.
 
 import type { TranscriptDraft } from "./draft";
-import { assertHasSpeakers, decodeTranscriptBytes, extractText, MAX_TRANSCRIPT_BYTES, type TranscriptFormat } from "./formats";
+import { decodeTranscriptBytes, extractText, MAX_TRANSCRIPT_BYTES, type TranscriptFormat } from "./formats";
 import { TranscriptInputError } from "./input-error";
 import { parseTranscript, type ParseOptions } from "./parse";
 
@@ -43,8 +43,9 @@ export async function readTranscript(source: TranscriptSource, options: ParseOpt
   let lines = 1;
   for (let i = text.indexOf("\n"); i !== -1 && lines <= MAX_LINES; i = text.indexOf("\n", i + 1)) lines++;
   if (lines > MAX_LINES) throw new TranscriptInputError("too_complex", `the transcript has more than ${MAX_LINES} lines; one import takes at most ${MAX_LINES}, so split it`);
+  // An unlabelled transcript is not refused: it becomes a draft of speakerless turns, flagged
+  // for the editor (the CLI, which publishes without review, refuses it instead).
   const draft = parseTranscript(text, options);
-  assertHasSpeakers(draft);
   assertWithinCaps(draft);
   return { text, format, draft };
 }

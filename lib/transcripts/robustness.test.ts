@@ -1,6 +1,6 @@
 // Bad input never crashes the parser and never loses text: the editor gets a draft with flags.
 import { describe, expect, it } from "vitest";
-import { accountFor, MAX_TRANSCRIPT_BYTES, parseTranscript, transcriptDraftSchema, type TranscriptDraft } from "./index";
+import { accountFor, isSpeakerFlag, MAX_TRANSCRIPT_BYTES, NO_SPEAKER_LABELS, oneSpeakerWarning, parseTranscript, transcriptDraftSchema, type TranscriptDraft } from "./index";
 
 function parsedWhole(text: string): TranscriptDraft {
   const d = parseTranscript(text);
@@ -12,21 +12,33 @@ function parsedWhole(text: string): TranscriptDraft {
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `The program continues in its ${i + 1}th month with steady results.`).join(" ");
 
 describe("bad input", () => {
-  it("unlabelled transcript: every paragraph is left for the editor with a reason", () => {
-    const text = "Briefing on ports\n\nThe minister opened the session.\n\nA reporter asked about tariffs.\n\nThe minister said they stay.\n";
+  it("unlabelled transcript: one speakerless turn per paragraph, flagged for the editor", () => {
+    const text = "Briefing on ports\n\nThe minister opened the session.\n\nWill the tariffs stay?\n\nThey stay, she said.\nUntil next year.\n";
     const d = parsedWhole(text);
     expect(d.pairs).toEqual([]);
-    expect(d.unassigned.length).toBeGreaterThan(0);
-    expect(d.unassigned.every((u) => u.reason === "no_speakers")).toBe(true);
-    expect(d.warnings).toContain("no speakers recognised");
+    expect(d.unassigned).toEqual([]);
+    expect(d.statements.map((s) => [s.speaker, s.role, s.text])).toEqual([
+      [null, "unknown", "The minister opened the session."],
+      [null, "unknown", "Will the tariffs stay?"],
+      [null, "unknown", "They stay, she said. Until next year."],
+    ]);
+    expect(d.warnings).toContain(NO_SPEAKER_LABELS);
+    expect(d.warnings.some(isSpeakerFlag)).toBe(true);
   });
 
-  it("one speaker only: statements and a warning, no invented pairs", () => {
+  it("one speaker only: statements and a one-speaker flag, no invented pairs", () => {
     const text = "MS. LEE:  Good afternoon.\n\nMS. LEE:  The bridge reopens Monday.\n\nMS. LEE:  That is all for today.\n";
     const d = parsedWhole(text);
     expect(d.pairs).toEqual([]);
     expect(d.statements).toHaveLength(3);
     expect(d.warnings).toContain("no questions recognised");
+    expect(d.warnings).toContain(oneSpeakerWarning("MS. LEE"));
+  });
+
+  it("two speakers, or one label plus unlabelled questions, are not flagged as one speaker", () => {
+    const two = parsedWhole("Q:  Will the bridge reopen?\n\nMS. LEE:  On Monday.\n");
+    const reported = parsedWhole("答：我们注意到有关报道。\n会后有记者问及：中方对此有何评论？\n答：我们一贯主张对话。\n");
+    for (const d of [two, reported]) expect(d.warnings.some(isSpeakerFlag)).toBe(false);
   });
 
   it("OCR-damaged labels in the comma-joined presidential files still separate the turns", () => {
@@ -80,10 +92,11 @@ describe("bad input", () => {
     expect(d.pairs[0]!.answers.map((a) => a.role)).toEqual(["official", "journalist", "official", "journalist", "official"]);
   }, 300_000);
 
-  it("a 5 MB paste with no line breaks and no labels is left unassigned, not dropped", () => {
+  it("a 5 MB paste with no line breaks and no labels becomes one speakerless turn, not dropped", () => {
     const text = "word ".repeat(MAX_TRANSCRIPT_BYTES / 5);
     const d = parsedWhole(text);
     expect(d.pairs).toEqual([]);
-    expect(d.warnings).toContain("no speakers recognised");
+    expect(d.statements).toHaveLength(1);
+    expect(d.warnings).toContain(NO_SPEAKER_LABELS);
   }, 300_000);
 });

@@ -13,7 +13,7 @@ export interface LabelledTurnInfo {
 }
 
 const HANDOFF_EN =
-  /\b(will answer|to answer|answer (?:your|this|that|the|these) questions?|will respond|to respond|will take (?:this|your|that|the) question|go ahead|next question|(?:the )?floor is (?:now )?open|let'?s (?:go|turn) to|last question|over to you|turn it over|take (?:your|the|some) questions|please (?:raise|identify|state)|you have the floor|thank you,? everyone)\b/i;
+  /\b(will answer|to answer|answer (?:your|this|that|the|these) questions?|will respond|to respond|will take (?:this|your|that|the) question|go ahead|next question|(?:the )?floor is (?:now )?open|let['’]?s (?:go|turn) to|last question|over to you|turn it over|take (?:your|the|some) questions|please (?:raise|identify|state)|you have the floor|thank you,? everyone)\b/i;
 const HANDOFF_ZH = /(回答|答复|请.{0,12}(?:提问|介绍)|下面请|最后一个问题|继续提问|今天的发布会到此结束|发布会(?:现在)?开始)/;
 const INTRO_EN = /\b(ladies and gentlemen|welcome to|we have invited|joining us today|good (?:morning|afternoon|evening),? (?:everyone|ladies))\b/i;
 const INTRO_ZH = /(女士们，先生们|欢迎|今天我们(?:很高兴)?请(?:来|到))/;

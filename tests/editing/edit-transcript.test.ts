@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestServices, type TestServices } from "../support/services";
+import { editAs, versionOf } from "./transcript-edit";
 import { publishSample, seedUsers, type SeededUsers } from "../auth/fixtures";
 
 // Turn operations on a published conference (lib/archive/edit-transcript.ts): each test
@@ -29,15 +30,7 @@ async function turnsOf(slug: string) {
   });
 }
 
-async function versionOf(slug: string) {
-  const { db } = await import("@/lib/db/client");
-  return (await db().conference.findUniqueOrThrow({ where: { slug }, select: { version: true } })).version;
-}
-
-async function edit(slug: string, op: Record<string, unknown>, correctionNote?: string) {
-  const { editTranscript } = await import("@/lib/archive/edit-transcript");
-  return editTranscript({ slug, version: await versionOf(slug), correctionNote, edit: op as never }, { userId: users.editor.id, ip: "10.0.0.9" });
-}
+const edit = (slug: string, op: Record<string, unknown>, correctionNote?: string) => editAs(users.editor.id, "10.0.0.9", slug, op, correctionNote);
 
 describe("editTranscript on a published conference", () => {
   it("deletes a turn, keeps its text in the revision, audits it and reindexes the pair", async () => {

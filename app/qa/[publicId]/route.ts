@@ -11,8 +11,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ publ
     case "render": // not reached: without a slug a visible pair always redirects
     case "redirect": {
       const location = routing.kind === "redirect" ? routing.location : `/qa/${publicId}`;
-      // Through URL so that a Chinese slug is percent-encoded: header values must be ASCII.
-      return new Response(null, { status: 308, headers: { Location: new URL(location, request.url).pathname, "Cache-Control": "public, max-age=300" } });
+      // Through URL so that a Chinese slug is percent-encoded: header values must be ASCII. The
+      // fragment stays: a pair turned into statements leads to its statement's anchor.
+      const url = new URL(location, request.url);
+      return new Response(null, { status: 308, headers: { Location: url.pathname + url.hash, "Cache-Control": "public, max-age=300" } });
     }
     case "gone":
       return new Response(goneHtml(routing), { status: 410, headers: { ...html, "Cache-Control": "public, max-age=300" } });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireRoleForPage } from "@/lib/auth/guard";
 import { DraftNotReadyError } from "@/lib/drafts/conference";
 import { needsReview } from "@/lib/drafts/model";
+import { isSpeakerFlag } from "@/lib/transcripts";
 import { DraftNotFoundError, loadImportDraft, planPublish, type PublishPlan } from "@/lib/drafts/store";
 import { ImportLeftOut } from "@/components/editor/import-left-out";
 import { ImportMetadataForm } from "@/components/editor/import-metadata-form";
@@ -11,6 +12,7 @@ import { flagText, ImportPair } from "@/components/editor/import-pair";
 import { ImportPeople } from "@/components/editor/import-people";
 import { ImportPublish } from "@/components/editor/import-publish";
 import { ImportSource } from "@/components/editor/import-source";
+import { ImportSpeakerFlag } from "@/components/editor/import-speaker-flag";
 import { ImportTurn, type DraftFormContext } from "@/components/editor/import-turn";
 import styles from "@/components/editor/import-review.module.css";
 import { editDraftAction, publishDraftAction } from "./actions";
@@ -105,6 +107,8 @@ export default async function ReviewImportPage({ params, searchParams }: Props) 
         </p>
       ) : null}
 
+      <ImportSpeakerFlag draft={draft} />
+
       <section aria-labelledby="review-heading">
         <h2 id="review-heading">Needs review ({flagged.length})</h2>
         {flagged.length === 0 ? (
@@ -119,7 +123,7 @@ export default async function ReviewImportPage({ params, searchParams }: Props) 
             ))}
           </ul>
         )}
-        {draft.warnings.length ? <p className="muted">Parser notes: {draft.warnings.join("; ")}.</p> : null}
+        {draft.warnings.some((w) => !isSpeakerFlag(w)) ? <p className="muted">Parser notes: {draft.warnings.filter((w) => !isSpeakerFlag(w)).join("; ")}.</p> : null}
       </section>
 
       <ImportMetadataForm context={context} metadata={draft.metadata} />

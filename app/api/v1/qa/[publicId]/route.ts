@@ -23,6 +23,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ publ
     }
   }
   if (lookup.state === "gone")
-    return jsonResponse(request, { error: "This pair is no longer published", id: publicId, reason: lookup.reason }, { status: 410, cacheControl: "public, max-age=300" });
+    // A pair turned into statements has no API resource any more; say where its text is on the site.
+    return jsonResponse(
+      request,
+      { error: "This pair is no longer published", id: publicId, reason: lookup.reason, ...(lookup.statementPlace ? { statementsAt: lookup.statementPlace } : {}) },
+      { status: 410, cacheControl: "public, max-age=300" },
+    );
   return jsonError(request, 404, `No pair with id ${publicId}`);
 }

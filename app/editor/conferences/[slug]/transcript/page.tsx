@@ -21,7 +21,7 @@ export default async function EditTranscriptPage({ params, searchParams }: Props
   const query = await searchParams;
   const transcript = await loadTranscriptForEdit(slug);
   if (!transcript) notFound();
-  const { conference, draft, publicIdOf, statusOf } = transcript;
+  const { conference, draft, interludes, publicIdOf, statusOf } = transcript;
   const context: TranscriptFormContext = { slug: conference.slug, version: conference.version, action: editTranscriptAction };
   const error = one(query.error);
   const from = one(query.from);
@@ -96,6 +96,21 @@ export default async function EditTranscriptPage({ params, searchParams }: Props
           {pair.answers.map((a) => (
             <PublishedTurn key={a.id} context={context} turn={a} kind="answer" pairNumber={index + 1} isLastAnswer={pair.answers.length === 1} />
           ))}
+          <details className={styles.controls}>
+            <summary>Really a statement?</summary>
+            <TranscriptForm context={context} extra={{ pairId: pair.id }} label={`Turn question ${index + 1} into statements`}>
+              <div className={styles.field}>
+                <label htmlFor={`statements-note-${pair.id}`}>Public correction note (optional)</label>
+                <input id={`statements-note-${pair.id}`} name="correctionNote" maxLength={1000} />
+              </div>
+              <p>
+                <button type="submit" className="secondary" name="op" value="pairToStatements">
+                  Turn question {index + 1} into statements
+                </button>{" "}
+                <span className="muted">Its turns stay where they are, as statements; its link will lead there.</span>
+              </p>
+            </TranscriptForm>
+          </details>
           {index > 0 ? (
             <details className={styles.controls}>
               <summary>Not a new question?</summary>
@@ -112,6 +127,14 @@ export default async function EditTranscriptPage({ params, searchParams }: Props
                 </p>
               </TranscriptForm>
             </details>
+          ) : null}
+          {interludes.get(pair.id)?.length ? (
+            <div aria-label={`Statements after question ${index + 1}`}>
+              <h3>Statements after question {index + 1}</h3>
+              {interludes.get(pair.id)!.map((t) => (
+                <PublishedTurn key={t.id} context={context} turn={t} kind="statement" />
+              ))}
+            </div>
           ) : null}
         </section>
       ))}
