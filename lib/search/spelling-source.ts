@@ -51,15 +51,20 @@ function rebuild(): Promise<SpellingVocabulary> {
   return building;
 }
 
-/** Every visible question and answer turn, in batches by id, counted per turn. */
+/**
+ * Every searchable turn, in batches by id, counted per turn: questions and answers of visible
+ * pairs, and statements outside pairs (they are search hits of their own, so a word said only in
+ * an opening statement is a real word, not a typo).
+ */
 export async function readVocabulary(): Promise<SpellingVocabulary> {
   const counts = new Map<string, number>();
   for (let after = 0; ;) {
     const rows = await db().$queryRaw<{ id: number; text: string }[]>`
       SELECT t.id, t.text FROM "Turn" t
-      JOIN "QaPair" p ON p.id = t."qaPairId"
-      JOIN "Conference" c ON c.id = p."conferenceId"
-      WHERE t.id > ${after} AND t.kind IN ('QUESTION', 'ANSWER') AND p.status = 'PUBLISHED' AND c.status = 'PUBLISHED'
+      JOIN "Conference" c ON c.id = t."conferenceId"
+      LEFT JOIN "QaPair" p ON p.id = t."qaPairId"
+      WHERE t.id > ${after} AND c.status = 'PUBLISHED'
+        AND ((t.kind IN ('QUESTION', 'ANSWER') AND p.status = 'PUBLISHED') OR (t.kind = 'STATEMENT' AND t."qaPairId" IS NULL))
       ORDER BY t.id LIMIT ${BATCH}`;
     if (rows.length === 0) break;
     for (const row of rows) countWords(counts, row.text);
