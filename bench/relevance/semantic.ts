@@ -23,7 +23,7 @@ type System = (query: GoldQuery) => Promise<string[]>;
 const log = (line: string) => console.error(`relevance: ${line}`);
 const CANDIDATE_DEPTH = 40;
 const POOL_WORDS = 9;
-const POOL_DEPTH = Number(process.env.SEMANTIC_POOL_DEPTH ?? 100);
+const POOL_DEPTH = Number(process.env.SEMANTIC_POOL_DEPTH ?? 50);
 /** What a pair's vector is made of (corpus-vectors.ts); one kind per index. */
 const EMBEDDED: EmbeddedText = process.env.SEMANTIC_TEXT === "question+answer" ? "question+answer" : "question";
 
