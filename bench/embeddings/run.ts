@@ -91,7 +91,7 @@ async function main() {
   const rssAfter = process.memoryUsage().rss;
 
   t0 = performance.now();
-  const archive = archiveEmbedder(withIndex(trainEmbeddings(sample, { dims: 128, minCount: 2 })), "archive vectors trained on the sample");
+  const archive = archiveEmbedder(withIndex(trainEmbeddings(sample, { dims: 128, minCount: 2 })), "archive vectors trained on the sample", "archive:sample");
   log(`trained the baseline on the sample in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const archiveRow = await measure("archive word vectors (baseline)", archive, queries, sample, 1, questions.length);
 

@@ -59,10 +59,18 @@ async function spellingVocabularyCost(queries: string[]) {
 }
 
 async function main() {
+  if (args.includes("--embed-corpus")) {
+    if (!keepDir) throw new Error("--embed-corpus needs --dir");
+    const { embedCorpus } = await import("./corpus-vectors");
+    const kind = option("--embed-corpus");
+    return embedCorpus(keepDir, kind === "question+answer" ? kind : "question");
+  }
   const gold = readGold().filter((q) => !tuneOnly || q.split === "tune");
   const t0 = performance.now();
   const services = await startServices(keepDir);
   log(`services ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  // --load-only: import the corpus into --dir (preparation, outside the bench lock) and stop.
+  if (args.includes("--load-only")) return services.stop();
   try {
     const { parseSearchParams } = await import("@/lib/search/params");
     const { searchPairs } = await import("@/lib/search/query");
@@ -107,8 +115,10 @@ async function main() {
     if (withSemantic) {
       if (!keepDir) throw new Error("--semantic needs --dir");
       const { prepareSemantic, semanticSystems } = await import("./semantic");
-      await prepareSemantic(keepDir);
-      Object.assign(systems, await semanticSystems());
+      const prepared = await prepareSemantic(keepDir);
+      // --prepare-only: give the kept index its vectors (preparation, outside the bench lock) and stop.
+      if (args.includes("--prepare-only")) return;
+      Object.assign(systems, await semanticSystems(prepared));
     }
     if (withVariants) {
       const { variantSystems } = await import("./variants");

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Embedder } from "@/lib/embeddings/embedder";
 import type { SemanticOptions } from "@/lib/search/semantic";
+import type { EmbeddedText } from "./corpus-vectors";
 import { readGold, type GoldQuery } from "./gold";
 import { VectorCache } from "./vector-cache";
 
@@ -11,23 +11,50 @@ import { VectorCache } from "./vector-cache";
 // packaged one) in the kept benchmark index, and semantic variants scored against the same
 // searchPairs without them, in the same run.
 //
-// The "rerank" source orders only the keyword candidates by meaning, so only they need vectors:
-// the benchmark embeds the first CANDIDATE_DEPTH keyword candidates of every gold query (both
-// halves: the held-out report needs them; nothing is tuned on them), cached in
-// <dir>/vectors-<dims>.bin, and gives every other document a null vector (opted out). On this
-// shared machine embedding all 64k English questions takes hours; the "list" source, which
-// needs them all, is therefore not scored here (docs/search-ranking.md).
+// Vectors come from <dir>/vectors-<dims>.bin (vector-cache.ts). The "rerank" source orders
+// keyword candidates by meaning, so the benchmark always embeds (if not cached yet) what it
+// reads: the first 40 re-ranked candidates of every gold query and, for long queries
+// (POOL_WORDS+ free words), their whole candidate pool at POOL_DEPTH per list. Every other
+// document gets the vector the cache holds, if any: `--embed-corpus` (corpus-vectors.ts) fills
+// the cache with every English pair beforehand, and only then is the "list" source (vector
+// search over every pair) scored; with partial coverage it would search a smaller archive.
 
 type System = (query: GoldQuery) => Promise<string[]>;
 const log = (line: string) => console.error(`relevance: ${line}`);
-const CANDIDATE_DEPTH = Number(process.env.SEMANTIC_DEPTH ?? 40);
+const CANDIDATE_DEPTH = 40;
+const POOL_WORDS = 9;
+const POOL_DEPTH = Number(process.env.SEMANTIC_POOL_DEPTH ?? 50);
+/** What a pair's vector is made of (corpus-vectors.ts); one kind per index. */
+const EMBEDDED: EmbeddedText = process.env.SEMANTIC_TEXT === "question+answer" ? "question+answer" : "question";
 
-export async function prepareSemantic(dir: string): Promise<Embedder> {
+export interface PreparedSemantic {
+  model: Embedder;
+  /** Share of the English pairs that carry a vector in the index (1: the "list" source can be scored). */
+  coverage: number;
+}
+
+/** Every candidate the keyword stage gives the re-ranker for this query at `depth` per list. */
+async function candidatePool(q: string, depth: number): Promise<string[]> {
+  const { parseSearchParams } = await import("@/lib/search/params");
+  const { buildSearchRequest, PLAN, NO_EXTRAS } = await import("@/lib/search/query-request");
+  const { rarestFirst } = await import("@/lib/search/term-frequency");
+  const { queryLocales } = await import("@/lib/search/syntax");
+  const { mergeCandidates } = await import("@/lib/search/rerank");
+  const { searchMeili } = await import("@/lib/search/client");
+  const parsed = parseSearchParams(new URLSearchParams({ q }));
+  if (!parsed.success) throw new Error(q);
+  const plan = { ...PLAN.description, depth };
+  const { queries } = buildSearchRequest(parsed.data, NO_EXTRAS, { plan, rarityOrdered: await rarestFirst(q, queryLocales(q)) });
+  const { results } = await searchMeili().multiSearch({ queries: queries.map((query) => ({ ...query, attributesToRetrieve: ["id"] })) });
+  return mergeCandidates(results.map((r) => r.hits as { id: string }[])).map((hit) => hit.id);
+}
+
+export async function prepareSemantic(dir: string): Promise<PreparedSemantic> {
   const { loadEmbeddingModel, activateEmbedder, EMBEDDER_NAME } = await import("@/lib/embeddings/runtime");
-  const { questionForEmbedding } = await import("@/lib/embeddings/embedder");
+  const { textForEmbedding } = await import("@/lib/embeddings/embedder");
   const { meili, waitForSuccess } = await import("@/lib/search/client");
   const { indexSettings, loadEditorSearchSettings } = await import("@/lib/search/settings");
-  const { idFilter } = await import("@/lib/search/semantic");
+  const { queryShape, matchingStrategyFor } = await import("@/lib/search/query-shape");
   let t0 = performance.now();
   const model = await loadEmbeddingModel();
   log(`loaded ${model.description} (${model.dims} dims) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -41,40 +68,56 @@ export async function prepareSemantic(dir: string): Promise<Embedder> {
     const parsed = parseSearchParams(new URLSearchParams({ q, limit: String(CANDIDATE_DEPTH) }));
     if (!parsed.success) throw new Error(q);
     for (const hit of (await searchPairs(parsed.data, NO_EXTRAS, { semantic: null })).hits) candidates.add(hit.id);
+    const shape = queryShape(q);
+    if (shape.words.length >= POOL_WORDS && matchingStrategyFor(shape) === "frequency" && !shape.phrases.length)
+      for (const id of await candidatePool(q, POOL_DEPTH)) candidates.add(id);
   }
-  const ids = [...candidates].sort();
-  const marker = path.resolve(dir, `vectors-${model.dims}-${createHash("sha1").update(ids.join("\n")).digest("hex").slice(0, 12)}`);
-  activateEmbedder(model);
-  if (existsSync(marker)) return model;
 
   const index = meili().index("qa");
-  const questions = new Map<string, string>();
-  for (let at = 0; at < ids.length; at += 500) {
-    const page = await index.getDocuments<{ id: string; question: string }>({ filter: idFilter(ids.slice(at, at + 500)), limit: 500, fields: ["id", "question"] });
-    for (const doc of page.results) questions.set(doc.id, questionForEmbedding(doc.question ?? ""));
+  const documents: { id: string; text: string; english: boolean }[] = [];
+  for (let offset = 0; ; offset += 10_000) {
+    const page = await index.getDocuments<{ id: string; question?: string; answerText?: string; language?: string }>({
+      offset,
+      limit: 10_000,
+      fields: ["id", "question", "answerText", "language"],
+    });
+    if (page.results.length === 0) break;
+    for (const doc of page.results)
+      documents.push({
+        id: doc.id,
+        text: doc.question ? textForEmbedding(doc.question, EMBEDDED === "question+answer" ? (doc.answerText ?? "") : "") : "",
+        english: doc.language !== "zh",
+      });
   }
   const cache = new VectorCache(path.resolve(dir, `vectors-${model.dims}.bin`), model.dims);
   t0 = performance.now();
-  const texts = ids.map((id) => questions.get(id) ?? "");
-  const vectors = await cache.vectorsFor(
-    texts,
+  const needed = documents.filter((doc) => candidates.has(doc.id) && doc.text).map((doc) => doc.text);
+  await cache.vectorsFor(
+    needed,
     (batch) => model.embed(batch),
     32,
     (done) => {
-      if (done % 320 === 0) log(`embedded ${done} candidate questions, ${(done / ((performance.now() - t0) / 1000)).toFixed(1)}/s`);
+      if (done % 320 === 0) log(`embedded ${done} candidate texts, ${(done / ((performance.now() - t0) / 1000)).toFixed(1)}/s`);
     },
   );
-  const byId = new Map(ids.map((id, i) => [id, texts[i] ? vectors[i] : null]));
-  log(`vectors for ${ids.length} candidates (${cache.size} cached) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  log(`vectors for ${candidates.size} candidates (${cache.size} cached) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const vectorOf = (doc: (typeof documents)[number]) => (doc.text ? (cache.peek(doc.text) ?? null) : null);
+  const english = documents.filter((doc) => doc.english && doc.text);
+  const coverage = english.filter((doc) => vectorOf(doc)).length / english.length;
+  log(`${(coverage * 100).toFixed(1)} % of ${english.length} English pairs have a vector (${EMBEDDED})`);
 
-  // Vectors first: Meilisearch refuses to declare a userProvided embedder while documents lack them.
+  // Only documents whose vector changed since the last run are sent (64k vectors are ~300 MB
+  // of JSON). Vectors first: Meilisearch refuses to declare a userProvided embedder while
+  // documents lack them.
+  const sentFile = path.resolve(dir, `vectors-in-index-${model.dims}-${EMBEDDED.replace("+", "-")}.txt`);
+  const sent = new Set(existsSync(sentFile) ? (await readFile(sentFile, "utf8")).split("\n").filter(Boolean) : []);
+  const firstTime = sent.size === 0;
+  const changed = documents.filter((doc) => firstTime || (!sent.has(doc.id) && vectorOf(doc)));
   t0 = performance.now();
   const tasks: number[] = [];
-  for (let offset = 0; ; offset += 10_000) {
-    const page = await index.getDocuments<{ id: string }>({ offset, limit: 10_000, fields: ["id"] });
-    if (page.results.length === 0) break;
-    const updates = page.results.map((doc) => {
-      const vector = byId.get(doc.id);
+  for (let at = 0; at < changed.length; at += 2_000) {
+    const updates = changed.slice(at, at + 2_000).map((doc) => {
+      const vector = vectorOf(doc);
       return { id: doc.id, _vectors: { [EMBEDDER_NAME]: vector ? Array.from(vector, (v) => Math.round(v * 1e6) / 1e6) : null } };
     });
     tasks.push((await index.updateDocuments(updates, { primaryKey: "id" })).taskUid);
@@ -82,29 +125,55 @@ export async function prepareSemantic(dir: string): Promise<Embedder> {
   for (const uid of tasks) await waitForSuccess(uid, "add vectors", 3_600_000);
   const settings = await index.updateSettings(indexSettings(await loadEditorSearchSettings(), model));
   await waitForSuccess(settings.taskUid, "declare the embedder", 3_600_000);
-  log(`gave the index its vectors and embedder in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  await writeFile(marker, "yes\n");
-  return model;
+  log(`sent ${changed.length} documents' vectors and declared the embedder in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  await writeFile(
+    sentFile,
+    `${documents
+      .filter((doc) => vectorOf(doc))
+      .map((doc) => doc.id)
+      .join("\n")}\n`,
+  );
+  activateEmbedder(model);
+  return { model, coverage };
 }
 
-export async function semanticSystems(): Promise<Record<string, System>> {
+/** A semantic variant: SemanticOptions changed from DEFAULT_SEMANTIC, and `pool` (candidates per keyword list for descriptions, PLAN.description.depth). */
+type SemanticVariant = Partial<SemanticOptions> & { pool?: number };
+const DEFAULT_GRID: SemanticVariant[] = [
+  { depth: 150 },
+  { depth: 150, fusion: 2 },
+  { source: "list", ratio: 1 },
+  { source: "list", ratio: 1, fusion: 2 },
+  { source: "list", ratio: 0.5 },
+];
+
+export async function semanticSystems(prepared: PreparedSemantic): Promise<Record<string, System>> {
   const { parseSearchParams } = await import("@/lib/search/params");
   const { searchPairs, NO_EXTRAS } = await import("@/lib/search/query");
+  const { PLAN } = await import("@/lib/search/query-request");
+  const { DEFAULT_SEMANTIC } = await import("@/lib/search/semantic");
   const run =
-    (semantic: SemanticOptions | null) =>
+    (semantic: SemanticOptions | null, plans?: typeof PLAN) =>
     async ({ q }: GoldQuery) => {
       const parsed = parseSearchParams(new URLSearchParams({ q, limit: "10" }));
       if (!parsed.success) throw new Error(q);
-      return (await searchPairs(parsed.data, NO_EXTRAS, { semantic })).hits.map((h) => h.sourceId ?? "");
+      return (await searchPairs(parsed.data, NO_EXTRAS, { semantic, plans })).hits.map((h) => h.sourceId ?? "");
     };
   // "pressroom" (run.ts) is now hybrid with DEFAULT_SEMANTIC; the same search without the
   // semantic stage is this run's baseline, on both halves.
   const systems: Record<string, System> = { "pressroom keyword-only": run(null) };
-  // SEMANTIC_GRID='[[fusion, minWords, depth], …]': variants of the rerank source, scored on the
-  // tune half only (run.ts skips "variant:" systems on held-out queries). depth ≤ SEMANTIC_DEPTH:
-  // deeper candidates have no vector here.
-  const grid = JSON.parse(process.env.SEMANTIC_GRID ?? "[[0.5,9,40],[2,9,40],[1,4,40],[2,4,40],[1,12,40],[1,9,20]]") as [number, number, number][];
-  for (const [fusion, minWords, depth] of grid)
-    systems[`variant:semantic fusion=${fusion} minWords=${minWords} depth=${depth}`] = run({ source: "rerank", ratio: 1, fusion, minWords, depth });
+  // SEMANTIC_GRID='[{"source":"list","fusion":2}, {"depth":150,"minWords":6}, …]': variants of
+  // DEFAULT_SEMANTIC, scored on the tune half only (run.ts skips "variant:" systems on held-out
+  // queries). Candidates past the embedded pool (POOL_DEPTH per list) have no vector here.
+  const grid = process.env.SEMANTIC_GRID ? (JSON.parse(process.env.SEMANTIC_GRID) as SemanticVariant[]) : DEFAULT_GRID;
+  for (const { pool, ...change } of grid) {
+    const options = { ...(DEFAULT_SEMANTIC ?? { source: "rerank", ratio: 1, fusion: 1, minWords: 9, depth: 40 }), ...change };
+    const name = `variant:semantic ${JSON.stringify({ ...change, ...(pool ? { pool } : {}) })}`;
+    if (options.source === "list" && prepared.coverage < 0.999) {
+      log(`${name} not scored: only ${(prepared.coverage * 100).toFixed(1)} % of English pairs have a vector (run --embed-corpus first)`);
+      continue;
+    }
+    systems[name] = run(options, pool ? { ...PLAN, description: { ...PLAN.description, depth: pool } } : undefined);
+  }
   return systems;
 }

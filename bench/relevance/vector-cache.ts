@@ -28,6 +28,11 @@ export class VectorCache {
     return this.vectors.size;
   }
 
+  /** The cached vector of a text: undefined when it was never embedded. */
+  peek(text: string): Float32Array | null | undefined {
+    return this.vectors.get(createHash("sha1").update(text).digest("hex"));
+  }
+
   /** Vectors for these texts, embedding (batch by batch) and appending those not cached yet. */
   async vectorsFor(texts: string[], embed: (texts: string[]) => Promise<(Float32Array | null)[]>, batch = 32, progress?: (done: number) => void): Promise<(Float32Array | null)[]> {
     const keys = texts.map((text) => createHash("sha1").update(text).digest("hex"));

@@ -8,14 +8,17 @@ import { embedText, type LoadedModel } from "./embed";
 export interface Embedder {
   /** What was loaded, for messages, /api/health and the editors' search settings page. */
   description: string;
+  /** Identity of the weights (a hash of the model's files): stored vectors are kept per model id. */
+  id: string;
   dims: number;
   embed(texts: string[]): Promise<(Float32Array | null)[]>;
 }
 
 /** The archive-trained word vectors (model-file.ts) as an Embedder. */
-export function archiveEmbedder(model: LoadedModel, description: string): Embedder {
+export function archiveEmbedder(model: LoadedModel, description: string, id: string): Embedder {
   return {
     description,
+    id,
     dims: model.dims,
     embed: async (texts) => texts.map((text) => embedText(model, text)),
   };
@@ -23,6 +26,19 @@ export function archiveEmbedder(model: LoadedModel, description: string): Embedd
 
 /** The part of a pair's question a vector is made of: the first words (cost grows with length, meaning stays up front). */
 export function questionForEmbedding(question: string, maxWords = 40): string {
-  const words = question.trim().split(/\s+/);
-  return words.length > maxWords ? words.slice(0, maxWords).join(" ") : question.trim();
+  return firstWords(question, maxWords);
+}
+
+/**
+ * The text a pair's vector is made of: its question's first words, and, when an answer is given,
+ * the answer's first words after it (what the exchange was about is often only in the answer).
+ */
+export function textForEmbedding(question: string, answer = "", answerWords = 30): string {
+  const start = questionForEmbedding(question);
+  return answer.trim() ? `${start}\n${firstWords(answer, answerWords)}` : start;
+}
+
+function firstWords(text: string, maxWords: number): string {
+  const words = text.trim().split(/\s+/);
+  return words.length > maxWords ? words.slice(0, maxWords).join(" ") : text.trim();
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile, rename, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -87,12 +88,13 @@ export function unreadableModel(file: string, error: unknown): EmbeddingModelErr
   );
 }
 
-export async function readModelFile(file = defaultModelPath()): Promise<LoadedModel & { header: ModelHeader }> {
+/** The decoded model, and `id`: a hash of the file (stored vectors are kept per model id). */
+export async function readModelFile(file = defaultModelPath()): Promise<LoadedModel & { header: ModelHeader; id: string }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
     throw unreadableModel(file, error);
   }
-  return decodeModel(bytes, file);
+  return { ...decodeModel(bytes, file), id: `archive:${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}` };
 }

@@ -26,7 +26,7 @@ export async function loadEmbeddingModel(choice = process.env.PRESSROOM_EMBEDDIN
   const file = embeddingModelPath(choice);
   if (file.endsWith(".json")) return loadSentenceEncoder(file);
   const model = await readModelFile(file);
-  return archiveEmbedder(model, `archive word vectors ${file} (${model.header.pairs} pairs, ${model.header.trainedAt})`);
+  return archiveEmbedder(model, `archive word vectors ${file} (${model.header.pairs} pairs, ${model.header.trainedAt})`, model.id);
 }
 
 let loading: Promise<Embedder | null> | undefined;

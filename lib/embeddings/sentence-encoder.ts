@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -63,6 +64,7 @@ export async function loadSentenceEncoder(modelJson: string): Promise<Embedder> 
   }
   return {
     description: `sentence encoder ${modelJson}`,
+    id: encoderId(modelJson, vocabFile),
     dims,
     async embed(texts) {
       const wanted = texts.map((text, i) => ({ text: text.trim(), i })).filter(({ text }) => text && !mostlyHan(text));
@@ -73,6 +75,20 @@ export async function loadSentenceEncoder(modelJson: string): Promise<Embedder> 
       return out;
     },
   };
+}
+
+/**
+ * The weights' identity: a hash of model.json, its weight shards and the vocabulary (~28 MB,
+ * ~0.1 s once per process). A changed file is a new model whose vectors are computed afresh.
+ */
+export function encoderId(modelJson: string, vocabFile: string): string {
+  const hash = createHash("sha256");
+  const manifest = readFileSync(modelJson);
+  hash.update(manifest);
+  const { weightsManifest = [] } = JSON.parse(manifest.toString("utf8")) as { weightsManifest?: { paths: string[] }[] };
+  for (const group of weightsManifest) for (const shard of group.paths) hash.update(readFileSync(path.join(path.dirname(modelJson), shard)));
+  hash.update(readFileSync(vocabFile));
+  return `encoder:${hash.digest("hex").slice(0, 32)}`;
 }
 
 function normalized(vector: number[]): Float32Array | null {

@@ -2,6 +2,7 @@ import { isAnswererTurn } from "@/lib/archive/answerers";
 import { db } from "@/lib/db/client";
 import { questionForEmbedding } from "@/lib/embeddings/embedder";
 import { EMBEDDER_NAME, activeEmbedder } from "@/lib/embeddings/runtime";
+import { storedEmbed } from "@/lib/embeddings/stored-vectors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -53,7 +54,8 @@ export async function withVectors<T extends { question: string; _vectors?: Recor
   const model = await activeEmbedder();
   if (!model || documents.length === 0) return documents;
   const texts = documents.map((d) => (d.question ? questionForEmbedding(d.question) : ""));
-  const vectors = await model.embed(texts);
+  // Kept in Postgres (stored-vectors.ts): a reindex or rebuild of unchanged text does not run the model.
+  const { vectors } = await storedEmbed(model, texts);
   documents.forEach((document, i) => {
     const vector = texts[i] ? vectors[i] : null;
     // Rounded: 512 floats of 17 digits would triple the JSON sent per document.
