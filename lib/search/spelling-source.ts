@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { SpellingVocabulary, countWords } from "./spelling-vocabulary";
 
 // The spelling vocabulary of this process: read once from Postgres (the texts the index holds:
-// the question and answer turns of visible pairs, and the names of speakers and outlets), kept
+// the question and answer turns of visible pairs, statements, and the names of speakers and outlets), kept
 // in memory, rebuilt in the background after the index changed (the outbox worker and reindex
 // say so) and at least hourly (a worker in another process cannot tell this one). Queries keep
 // using the previous vocabulary while a new one is built.
