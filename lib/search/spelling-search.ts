@@ -1,4 +1,5 @@
 import type { SearchParams } from "./params";
+import { mergeCandidates } from "./rerank";
 import { DEFAULT_TUNING, correctQuery, type SpellingCorrection, type SpellingTuning } from "./spelling";
 import { archiveVocabulary } from "./spelling-source";
 
@@ -52,17 +53,7 @@ async function correctionFor(q: string, tuning: SpellingTuning): Promise<Spellin
   return correctQuery(q, vocabulary, tuning);
 }
 
-/** a[0], b[0], a[1], b[1], … without repeating a hit already taken. */
+/** a[0], b[0], a[1], b[1], … without repeating a hit already taken: the re-ranker's candidate merge of two lists. */
 export function interleave<H extends { id: string }>(a: H[], b: H[]): H[] {
-  const seen = new Set<string>();
-  const out: H[] = [];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    for (const hit of [a[i], b[i]]) {
-      if (hit && !seen.has(hit.id)) {
-        seen.add(hit.id);
-        out.push(hit);
-      }
-    }
-  }
-  return out;
+  return mergeCandidates([a, b]);
 }
