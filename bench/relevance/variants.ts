@@ -48,17 +48,18 @@ export async function variantSystems(meiliHost: string): Promise<Record<string, 
       ),
     );
   };
-  // With RELEVANCE_PLANS set, only the plan variants run (the ablations below take minutes).
-  const systems: Record<string, System> = process.env.RELEVANCE_PLANS
-    ? {}
-    : {
-        "variant:last, no rerank": async ({ q }) => ids(await search(q, { matchingStrategy: "last", offset: 0, limit: 10 })),
-        "variant:frequency, no rerank": async ({ q }) => ids(await search(q, { matchingStrategy: "frequency", offset: 0, limit: 10 })),
-        "variant:shape, no rerank": async ({ q }) => ids(await search(q, { offset: 0, limit: 10 })),
-        "variant:frequency + rerank": async ({ q }) => reranked(q, { matchingStrategy: "frequency" }),
-        "variant:last + rerank": async ({ q }) => reranked(q, { matchingStrategy: "last" }),
-        "variant:union + rerank": async ({ q }) => reranked(q, "union"),
-      };
+  // With RELEVANCE_PLANS or RELEVANCE_SWEEP set, only those variants run (the ablations below take minutes).
+  const systems: Record<string, System> =
+    process.env.RELEVANCE_PLANS || process.env.RELEVANCE_SWEEP
+      ? {}
+      : {
+          "variant:last, no rerank": async ({ q }) => ids(await search(q, { matchingStrategy: "last", offset: 0, limit: 10 })),
+          "variant:frequency, no rerank": async ({ q }) => ids(await search(q, { matchingStrategy: "frequency", offset: 0, limit: 10 })),
+          "variant:shape, no rerank": async ({ q }) => ids(await search(q, { offset: 0, limit: 10 })),
+          "variant:frequency + rerank": async ({ q }) => reranked(q, { matchingStrategy: "frequency" }),
+          "variant:last + rerank": async ({ q }) => reranked(q, { matchingStrategy: "last" }),
+          "variant:union + rerank": async ({ q }) => reranked(q, "union"),
+        };
   // RELEVANCE_PLANS='{"shallow": {"description": {"lists": ["frequency", "last"], "depth": 30}}}':
   // searchPairs itself with candidate plans changed (query-request.ts PLAN), per query shape.
   const plans = process.env.RELEVANCE_PLANS;
@@ -73,9 +74,16 @@ export async function variantSystems(meiliHost: string): Promise<Record<string, 
   }
   const sweep = process.env.RELEVANCE_SWEEP;
   if (sweep) {
-    // RELEVANCE_SWEEP='{"fuse":[2,6,12]}' scores each value of one weight.
+    // RELEVANCE_SWEEP='{"fuse":[2,6,12]}' scores each value of one weight, with searchPairs
+    // itself (the production candidate plans, spelling correction included).
     for (const [weight, values] of Object.entries(JSON.parse(sweep) as Record<string, number[]>)) {
-      for (const value of values) systems[`variant:union + rerank ${weight}=${value}`] = async ({ q }) => reranked(q, "union", { ...DEFAULT_WEIGHTS, [weight]: value });
+      for (const value of values) {
+        systems[`variant:rerank ${weight}=${value}`] = async ({ q }) => {
+          const parsed = parseSearchParams(new URLSearchParams({ q, limit: "10" }));
+          if (!parsed.success) throw new Error(q);
+          return (await searchPairs(parsed.data, undefined, { rerankWeights: { ...DEFAULT_WEIGHTS, [weight]: value } })).hits.map((h) => h.sourceId ?? "");
+        };
+      }
     }
   }
   return systems;

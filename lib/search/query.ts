@@ -8,7 +8,7 @@ import { queryTerms, snippet, type QueryTerms } from "./snippet";
 import { FILTER_GROUPS, buildFilters, highlightToHtml, queryLocales, type FilterGroup } from "./syntax";
 import { NO_EXTRAS, PLAN, buildSearchRequest, candidateDocumentsRequest, rerankPlan, type SearchExtras } from "./query-request";
 import { matchingStrategyFor, queryShape } from "./query-shape";
-import { mergeCandidates, rerank, terms as rerankTerms } from "./rerank";
+import { mergeCandidates, rerank, terms as rerankTerms, type RerankWeights } from "./rerank";
 import { documentFrequencies, rarestFirst, withoutUnknownWords } from "./term-frequency";
 import { matchNotice, type MatchNotice } from "./did-you-mean";
 import { fuseSemantic, semanticOrder, semanticQuery, type SemanticOptions, type SemanticQuery } from "./semantic";
@@ -53,6 +53,8 @@ export interface SearchOptions {
   plans?: typeof PLAN;
   /** Spelling correction's thresholds (spelling.ts); false searches exactly what was typed. */
   spelling?: SpellingTuning | false;
+  /** The re-ranker's weights (rerank.ts DEFAULT_WEIGHTS); the benchmark's sweeps change them. */
+  rerankWeights?: RerankWeights;
 }
 
 /**
@@ -149,7 +151,7 @@ async function searchAsTyped(params: SearchParams, extras: SearchExtras, options
   let estimatedTotalHits = first.estimatedTotalHits ?? first.hits.length;
   if (plan) {
     const candidates = alternates.length ? await withDocuments(mergeCandidates([first.hits, ...alternates.map((r) => r.hits)]), first.hits) : first.hits;
-    let reranked = candidates.length > 1 ? await rerankHits(candidates, params.q, queryLocales(params.q)) : candidates;
+    let reranked = candidates.length > 1 ? await rerankHits(candidates, params.q, queryLocales(params.q), options.rerankWeights) : candidates;
     if (semantic) {
       let order = semanticHits;
       try {
@@ -209,7 +211,7 @@ async function withDocuments(merged: DisplayDocument[], main: DisplayDocument[])
 }
 
 /** The candidates re-ordered by rerank.ts, rarity of each query term asked of the index. */
-async function rerankHits(hits: DisplayDocument[], q: string, locales: string[] | undefined): Promise<DisplayDocument[]> {
+async function rerankHits(hits: DisplayDocument[], q: string, locales: string[] | undefined, weights?: RerankWeights): Promise<DisplayDocument[]> {
   const shape = queryShape(q);
   // Excluded words must not count as matches.
   const scoredText = [...shape.phrases, ...shape.words].join(" ");
@@ -221,8 +223,13 @@ async function rerankHits(hits: DisplayDocument[], q: string, locales: string[] 
   } catch (error) {
     throw asUnavailable(error);
   }
-  const candidates = hits.map((hit) => ({ hit, id: hit.id, question: hit.question ?? "", answer: hit.answerText ?? "" }));
-  return rerank(candidates, scoredText, frequencies.frequencies, frequencies.total).map((c) => c.hit);
+  const candidates = hits.map((hit) => ({ hit, id: hit.id, question: hit.question ?? "", answer: hit.answerText ?? "", context: candidateContext(hit) }));
+  return rerank(candidates, scoredText, frequencies.frequencies, frequencies.total, weights).map((c) => c.hit);
+}
+
+/** Who answered and asked, for whom, at which conference: the re-ranker's context field. */
+function candidateContext(hit: DisplayDocument): string {
+  return [...(hit.answerSpeakers ?? []), hit.questioner ?? "", hit.outlet ?? "", hit.conferenceTitle ?? ""].join(" \n ");
 }
 
 function toHit(pair: DisplayedPair, terms: QueryTerms): SearchHit {

@@ -104,3 +104,42 @@ describe("re-ranker terms, mixed scripts", () => {
     expect(terms("WHO新冠 Biden’s résumés")).toEqual(["who", "新冠", "biden", "résumé"]);
   });
 });
+
+describe("rerank: coverage and context", () => {
+  const df = new Map([
+    ["louisville", 40],
+    ["shooting", 900],
+    ["assault", 400],
+    ["weapon", 1_500],
+    ["ban", 2_000],
+    ["executive", 3_000],
+    ["action", 6_000],
+  ]);
+  const query = "Louisville shooting assault weapons ban executive actions";
+  const filler = "and so on about what the people said at the time we spoke with them last week ".repeat(3);
+  const fragment = { id: "fragment", question: "Louisville: the assault weapons ban?", answer: "The ban on assault weapons, the assault weapons ban." };
+  const whole = {
+    id: "whole",
+    question: `After the Louisville shooting, ${filler} the President called for an assault weapons ban and pointed to executive actions.`,
+    answer: `We have taken executive actions. ${filler}`,
+  };
+
+  it("puts the pair holding every query word above a short fragment repeating a few of them", () => {
+    // Meilisearch put the fragment first; BM25 alone keeps it there.
+    expect(rerank([fragment, whole], query, df, 70_000, { ...DEFAULT_WEIGHTS, coverage: 0 })[0].id).toBe("fragment");
+    expect(rerank([fragment, whole], query, df, 70_000)[0].id).toBe("whole");
+  });
+
+  it("credits a name found only in who answered or where", () => {
+    const text = { question: "Where does the administration stand on the Golan Heights?", answer: "Let me get back to you on that." };
+    const others = { id: "others", ...text, context: "MS. PSAKI \n Press Briefing by Press Secretary Jen Psaki" };
+    const kirby = { id: "kirby", ...text, context: "MR. KIRBY \n Press Briefing by NSC Coordinator John Kirby" };
+    const rarity = new Map([
+      ["golan", 30],
+      ["height", 200],
+      ["kirby", 900],
+    ]);
+    expect(rerank([others, kirby], "Golan Heights Kirby", rarity, 70_000, { ...DEFAULT_WEIGHTS, context: 0, coverage: 0 })[0].id).toBe("others");
+    expect(rerank([others, kirby], "Golan Heights Kirby", rarity, 70_000)[0].id).toBe("kirby");
+  });
+});

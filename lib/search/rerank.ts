@@ -14,6 +14,11 @@ export interface RerankCandidate {
   id: string;
   question: string;
   answer: string;
+  /**
+   * Who and where: answering speakers, questioner, outlet and the conference's title. A name
+   * the user remembers ("… Kirby", "Dalton") is often only there, never in the words spoken.
+   */
+  context?: string;
 }
 
 export interface RerankWeights {
@@ -23,15 +28,23 @@ export interface RerankWeights {
   fuse: number;
   /** Bonus per pair of query terms found within PROXIMITY_WINDOW terms of each other. */
   proximity: number;
+  /** BM25 weight of a match in the candidate's context (speakers, outlet, title), relative to the answer's 1. */
+  context: number;
+  /**
+   * Bonus for the share of the query's rarity (sum of idf) the candidate holds anywhere, times
+   * this weight: BM25 per field lets a short fragment repeating two query words beat the pair
+   * holding all of them, which Meilisearch's own "words" rule would have put first.
+   */
+  coverage: number;
   k1: number;
   b: number;
 }
 
-export const DEFAULT_WEIGHTS: RerankWeights = { question: 1.5, fuse: 12, proximity: 1, k1: 1.2, b: 0.75 };
+export const DEFAULT_WEIGHTS: RerankWeights = { question: 1.5, fuse: 12, proximity: 1, context: 1, coverage: 120, k1: 1.2, b: 0.75 };
 const PROXIMITY_WINDOW = 6;
 // Average lengths in terms over the archive (question, answer); only their ratio to a
 // document's length matters, so rough figures do.
-const AVG_LENGTH = { question: 40, answer: 110 };
+const AVG_LENGTH = { question: 40, answer: 110, context: 15 };
 
 /** idf for a term found in df of total documents (BM25+, never negative). */
 export function idf(df: number, total: number): number {
@@ -52,6 +65,8 @@ export function rerank<T extends RerankCandidate>(
   const queryTerms = [...new Set(terms(query))];
   if (queryTerms.length === 0 || candidates.length < 2) return candidates;
   const weightOf = new Map(queryTerms.map((t) => [t, idf(documentFrequency.get(t) ?? 1, totalDocuments)]));
+  let totalWeight = 0;
+  for (const weight of weightOf.values()) totalWeight += weight;
   const misspelt = possiblyMisspelt(queryTerms);
   // Only the words that can count are made into strings; the rest only count towards length.
   const filter = wantedTerms(queryTerms, misspelt);
@@ -63,6 +78,9 @@ export function rerank<T extends RerankCandidate>(
     let score = weights.fuse / (rank + 10);
     score += weights.question * bm25(question, weightOf, AVG_LENGTH.question, weights);
     score += bm25(answer, weightOf, AVG_LENGTH.answer, weights);
+    const context = weights.context && candidate.context ? queryTermsIn(placedTerms(candidate.context, filter), weightOf, alias) : null;
+    if (context) score += weights.context * bm25(context, weightOf, AVG_LENGTH.context, weights);
+    if (weights.coverage) score += weights.coverage * coverage([question, answer, context], weightOf, totalWeight);
     score += weights.proximity * (closePairs(question, weightOf) + closePairs(answer, weightOf));
     return { candidate, score, rank };
   });
@@ -141,6 +159,16 @@ function typoAliases(queryTerms: string[], misspelt: string[], texts: { question
     }
   }
   return alias;
+}
+
+/** Share of the query terms' total idf found in any of the fields (0 to 1). */
+function coverage(fields: (QueryTermHits | null)[], weightOf: Map<string, number>, totalWeight: number): number {
+  if (totalWeight <= 0) return 0;
+  const found = new Set<string>();
+  for (const field of fields) if (field) for (const term of field.terms) found.add(term);
+  let weight = 0;
+  for (const term of found) weight += weightOf.get(term)!;
+  return weight / totalWeight;
 }
 
 function bm25(doc: QueryTermHits, weightOf: Map<string, number>, avgLength: number, { k1, b }: RerankWeights): number {
