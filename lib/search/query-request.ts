@@ -43,7 +43,7 @@ export interface CandidatePlan {
  * text. Against the earlier plan (50 candidates from last + frequency), 30 candidates from
  * "last" alone left every kind's MRR@10 and Recall@10 on the tune half unchanged except
  * Chinese (below); 20 candidates then lost names (0.82 → 0.77). Once the re-ranker credited
- * coverage (rerank.ts, 2026-12-07, later) it no longer pulls pairs up from Meilisearch's 21st–30th
+ * coverage (rerank.ts, evening of 2026-12-07) it no longer pulls pairs up from Meilisearch's 21st–30th
  * places, and 20 candidates scored every kind exactly as 30 on the tune half: a third less
  * text to decode and re-rank per keyword query.
  *
