@@ -42,18 +42,15 @@ export interface CandidatePlan {
  * relevance: every list costs Meilisearch a search and the re-ranker its candidates' full
  * text. Against the earlier plan (50 candidates from last + frequency), 30 candidates from
  * "last" alone left every kind's MRR@10 and Recall@10 on the tune half unchanged except
- * Chinese (below); 20 candidates then lost names (0.82 → 0.77). Once the re-ranker credited
- * coverage (rerank.ts, evening of 2026-12-07) it no longer pulls pairs up from Meilisearch's 21st–30th
- * places, and 20 candidates scored every kind exactly as 30 on the tune half: a third less
- * text to decode and re-rank per keyword query.
+ * Chinese (below); 20 candidates lost names (0.82 → 0.77).
  *
  * Descriptions keep the earlier plan: 30 candidates from last + rarest were just as good on
  * the tune half, but the held-out report then showed descriptions falling from 0.21 to 0.11
  * MRR@10 (docs/search-ranking.md says so: the held-out description figure is no longer blind).
  */
 export const PLAN = {
-  oneWord: { lists: ["last"], depth: 20 },
-  keywords: { lists: ["last"], depth: 20 },
+  oneWord: { lists: ["last"], depth: 30 },
+  keywords: { lists: ["last"], depth: 30 },
   // Meilisearch cuts Chinese into many words: "frequency" candidates kept the tune half's
   // Chinese Recall@10 at 1.00 (0.95 from "last" alone).
   chinese: { lists: ["last", "frequency"], depth: 30 },
