@@ -2,17 +2,9 @@
 // (docs/transcripts.md), each on a small synthetic exchange in the White House layout.
 import { describe, expect, it } from "vitest";
 import { asksReporterToClarify, isChallenge } from "./exchanges";
-import { accountFor, parseTranscript, type TranscriptDraft } from "./index";
+import { briefing, pairStarts as starts, parsedWhole as parsed } from "./test-support";
 
-const briefing = (...rows: Array<[string, string]>) => rows.map(([label, text]) => `${label}  ${text}`).join("\n\n") + "\n";
-const starts = (d: TranscriptDraft) => d.pairs.map((p) => p.question.text.slice(0, 24));
 const OFFICIAL = "SENIOR ADMINISTRATION OFFICIAL:";
-
-function parsed(text: string): TranscriptDraft {
-  const d = parseTranscript(text);
-  expect(accountFor(text, d)).toEqual([]);
-  return d;
-}
 
 describe("press call conventions (fifth round)", () => {
   it("keeps the reporter's reply to the official's question back, and the answer after it, in the pair", () => {
