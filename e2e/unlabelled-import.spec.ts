@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { unlabelledBriefing } from "../tests/support/unlabelled-briefing";
 import { signInAsEditor } from "./sign-in";
 
 // Issue 12, bad input: a pasted transcript with no speaker labels is not refused. It becomes a
@@ -8,19 +9,7 @@ import { signInAsEditor } from "./sign-in";
 test.setTimeout(180_000);
 
 const stamp = Date.now();
-const TEXT = [
-  `Briefing on the harbour bridge ${stamp}`,
-  "",
-  "Good morning. The bridge reopens to traffic on Monday after six weeks of repairs.",
-  "",
-  `Will the tolls on the harbour bridge change when it reopens, code ${stamp}?`,
-  "",
-  "No. The tolls stay as they were.",
-  "",
-  "And the night closures?",
-  "",
-  "They end on Friday. Thank you, everyone.",
-].join("\n");
+const TEXT = unlabelledBriefing(String(stamp));
 
 const turn = (page: Page, text: string): Locator => page.locator("article.import-turn", { hasText: text }).first();
 

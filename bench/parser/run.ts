@@ -12,6 +12,7 @@ import { scoreFile, totals, type FileScore } from "./score";
 // Options: --verbose (list missed/extra pair offsets), --no-baseline, --baseline=<commit>
 // (default: the parser before the gold set grew to 23 files and the tune-half fixes),
 // --tune-only (score only the tune half, for working on the parser without seeing held-out figures).
+// With a baseline, the summary is repeated over the gold files the baseline commit had.
 
 const args = new Set(process.argv.slice(2));
 const BASELINE_COMMIT = [...args].find((a) => a.startsWith("--baseline="))?.slice("--baseline=".length) ?? "bef4448b97e9945ac174b37020d88af7cd2a7113";
@@ -32,6 +33,21 @@ async function baselineParser(): Promise<Parse | null> {
   }
   const mod = (await import(path.join(dir, "lib/transcripts/parse.ts"))) as { parseTranscript: Parse };
   return mod.parseTranscript;
+}
+
+/** Ids of the gold files at a commit (null when git cannot tell). */
+function goldAt(commit: string): Set<string> | null {
+  try {
+    const names = execFileSync("git", ["ls-tree", "--name-only", commit, "bench/parser/gold/"], { cwd: repoRoot, encoding: "utf8" });
+    return new Set(
+      names
+        .split("\n")
+        .filter((n) => n.endsWith(".json"))
+        .map((n) => path.basename(n, ".json")),
+    );
+  } catch {
+    return null;
+  }
 }
 
 function accountedShare(text: string, draft: TranscriptDraft): number {
@@ -125,6 +141,24 @@ async function main() {
       const t = totals(files.map((g) => scores.get(g.id)!));
       summary[`${name}_${which}`] = t;
       console.log(`${name === "heldout" ? "HELD-OUT" : name} ${which}`.padEnd(18), ...columns(t));
+    }
+  }
+  // The same figures over the gold files the baseline commit had, so a grown gold set can be compared with the old one.
+  const before = goldAt(BASELINE_COMMIT);
+  const oldSet = before && gold.filter((g) => before.has(g.id));
+  if (baseline && oldSet && oldSet.length < gold.length) {
+    console.log(`\nthe ${oldSet.length} gold files of ${BASELINE_COMMIT.slice(0, 10)} only`.padEnd(23), "gold pred     P     R    F1   spk  acct(min)");
+    const oldHalves = { tune: oldSet.filter((g) => g.split === "tune"), heldout: oldSet.filter((g) => g.split === "heldout"), all: oldSet };
+    for (const [name, files] of Object.entries(oldHalves)) {
+      if (files.length === 0) continue;
+      for (const [which, scores] of [
+        ["current", current],
+        ["baseline", baseline],
+      ] as const) {
+        const t = totals(files.map((g) => scores.get(g.id)!));
+        summary[`old_${name}_${which}`] = t;
+        console.log(`old ${name === "heldout" ? "HELD-OUT" : name} ${which}`.padEnd(22), ...columns(t));
+      }
     }
   }
   const calibration = calibrationMs();

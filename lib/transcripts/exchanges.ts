@@ -125,9 +125,29 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
   return state.cutOff && words <= 8;
 }
 
-/** "But he could push them, but he's —": pushing back on an answer that was complete. */
+/**
+ * "But he could push them, but he's —": pushing back on an answer that was complete. A few words
+ * that break off unheard ("And about the diff- — (inaudible) —") push nothing back: an interjection.
+ */
 export function isChallenge(text: string): boolean {
-  return /^(?:but|so|and|then|yet|still)\b/i.test(text.trimStart()) && wordCount(text.slice(0, 200)) >= 4;
+  if (!/^(?:but|so|and|then|yet|still)\b/i.test(text.trimStart())) return false;
+  const words = wordCount(text.slice(0, 200));
+  return words >= 4 && !(words <= 8 && breaksOff(text) && /\(\s*inaudible\s*\)/i.test(text));
+}
+
+/**
+ * The official asks the reporter back what they meant ("…you mean the detainees? Is that what you
+ * were asking about?", "did you have specific arms sales in mind?"): the reporter's reply and the
+ * answer after it stay in the pair. Only sentences near the end of the turn, and only these forms:
+ * a rhetorical "did you see what the Senate did?" asks nothing of the reporter.
+ */
+const ASKS_BACK =
+  /\b(?:is that what you(?:['’]re| are| were) asking|are you asking (?:about|whether|if)|(?:do|did) you mean|what do you mean|you mean\b[^.?!]{0,80}\?|(?:could|can) you (?:reframe|rephrase|clarify|restate)|did you have\b[^.?!]{1,80}\bin mind|what (?:exactly )?are you (?:referring to|asking))/i;
+
+export function asksReporterToClarify(answer: string): boolean {
+  return plainText(answer.slice(-500))
+    .split(SENTENCE_END)
+    .some((x) => /[?？]$/.test(x) && ASKS_BACK.test(x));
 }
 
 /** The turn breaks off with a dash: "That is certainly our objective, but I can —" */

@@ -13,6 +13,7 @@ import type { DraftPair, DraftTurn, DraftUnassigned, SpeakerRole } from "./draft
 import {
   asks,
   asksForAnswer,
+  asksReporterToClarify,
   breaksOff,
   checksDetail,
   wordCount,
@@ -144,6 +145,12 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         open = null;
         return;
       }
+      if (open && open.answered && labelled && repliesToQuestionBack(open, r)) {
+        // "…you mean the detainees? Is that what you were asking about?" / the reporter explains: the answer to come is still this pair's.
+        open.pair.answers.push(asTurn(r));
+        Object.assign(open, { answered: false, asked: true, cutOff: false, lastAsk: r.text });
+        return;
+      }
       if (
         open &&
         open.answered &&
@@ -202,6 +209,16 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
   });
   pairs.forEach((p) => addFlags(p));
   return { statements, pairs, unassigned };
+}
+
+/** A new reporter opens with thanks or a greeting ("Hi, thank you."); a reply to the official's question back does not. */
+const COURTESY_OPENING = /^\s*(?:thanks|thank you|hi|hello|hey|good (?:morning|afternoon|evening)|yes,? hi)\b/i;
+
+/** The same reporter answers the question the official just asked back (`asksReporterToClarify`). */
+function repliesToQuestionBack(open: OpenPair, r: ResolvedTurn): boolean {
+  const last = open.pair.answers.at(-1);
+  if (!last || last.role === "journalist" || last.role === "moderator" || r.turn.kind === "follow_up") return false;
+  return !anotherReporter(open, r) && !COURTESY_OPENING.test(r.text) && asksReporterToClarify(last.text);
 }
 
 /** The official finished the last sentence before the reporter spoke up (no trailing dash). */

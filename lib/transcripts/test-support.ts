@@ -2,6 +2,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
+import { accountFor, parseTranscript, type TranscriptDraft } from "./index";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const sharedDir = path.resolve(repoRoot, "../shared");
@@ -19,3 +21,16 @@ export const readShared = (...parts: string[]) => readFileSync(sharedPath(...par
 
 /** Whitespace-free prefix, so soft wraps and no-break spaces do not matter when comparing questions. */
 export const questionKey = (s: string) => s.replace(/\s+/g, "").slice(0, 60);
+
+/** A White House style transcript from [label, text] rows: blank-line separated paragraphs. */
+export const briefing = (...rows: Array<[string, string]>) => rows.map(([label, text]) => `${label}  ${text}`).join("\n\n") + "\n";
+
+/** The first words of each pair's question, to compare where pairs start. */
+export const pairStarts = (d: TranscriptDraft) => d.pairs.map((p) => p.question.text.slice(0, 24));
+
+/** Parses and checks that every character is accounted for, as every synthetic convention test does. */
+export function parsedWhole(text: string): TranscriptDraft {
+  const d = parseTranscript(text);
+  expect(accountFor(text, d)).toEqual([]);
+  return d;
+}

@@ -1,24 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestServices, type TestServices } from "../support/services";
+import { unlabelledBriefing } from "../support/unlabelled-briefing";
 
 // Issue 12, bad input: a transcript without speaker labels (or with one speaker only) is not
 // refused at import. It becomes a draft of speakerless turns with a flag, and the review's own
 // edits (set speaker, make a question, split) turn it into pairs that publish.
 
-const UNLABELLED = [
-  "Briefing on the harbour bridge",
-  "",
-  "Good morning. The bridge reopens to traffic on Monday after six weeks of repairs.",
-  "",
-  "Will the tolls change when it reopens?",
-  "",
-  "No. The tolls stay as they were.",
-  "",
-  "And the night closures?",
-  "",
-  "They end on Friday. Thank you, everyone.",
-  "",
-].join("\n");
+const UNLABELLED = unlabelledBriefing();
 
 let services: TestServices;
 let store: typeof import("@/lib/drafts/store");
