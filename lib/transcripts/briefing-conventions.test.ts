@@ -91,4 +91,24 @@ describe("briefing conventions (sixth round)", () => {
     );
     expect(starts(d)).toEqual(["What is the strategy beh", "(Inaudible.)"]);
   });
+
+  it("a 'Q' question printed inside an answer paragraph, after a sentence end, is a pair of its own", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Is the President sending air defence systems?"],
+        [KJP, "We will continue to support them for as long as it takes. Q Can we expect an announcement this week?"],
+        [KJP, "I just don't have anything to share with you at this time."],
+        ["Q", "On the budget, will he sign it?"],
+        [KJP, "He will."],
+        ["Q", "And the trip?"],
+        [KJP, "Next week."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Is the President sending", "Can we expect an announc", "On the budget, will he s", "And the trip?"]);
+    // Prose is not cut: a Q without a sentence end before it, or in a document without "Q" labels.
+    const prose = (answer: string) => briefing(["Q", "Where is it?"], [KJP, answer], ["Q", "When will it open?"], [KJP, "Now."], ["Q", "Who decided?"], [KJP, "The city."]);
+    expect(parsed(prose("It is on Q Street. Go there.")).pairs[0]!.answers.map((a) => a.text)).toEqual(["It is on Q Street. Go there."]);
+    const unlabelled = prose("It moved. Q Street is closed.").replace(/^Q {2}/gm, "Q: ");
+    expect(parsed(unlabelled).pairs[0]!.answers.map((a) => a.text)).toEqual(["It moved. Q Street is closed."]);
+  });
 });
