@@ -2,7 +2,8 @@
 // synthetic exchange each: greetings, echo checks, banter, verbless questions, floor requests
 // split by a dash, requests to repeat, cut-off fragments, opening the floor, reported questions.
 import { describe, expect, it } from "vitest";
-import { asksForAnswer, isFloorRequest, isNonAnswer, isPleasantry, isShortRemark } from "./exchanges";
+import { isNonAnswer, isPleasantry } from "./exchanges";
+import { asksForAnswer, isFloorRequest, isShortRemark } from "./reporter-remarks";
 import { accountFor, parseTranscript, type TranscriptDraft } from "./index";
 import { inferRoles } from "./roles";
 

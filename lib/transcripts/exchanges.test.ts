@@ -1,6 +1,7 @@
 // One small synthetic transcript per segmentation convention (NOTES-parser.md).
 import { describe, expect, it } from "vitest";
-import { isNonAnswer, isPleasantry, isShortRemark } from "./exchanges";
+import { isNonAnswer, isPleasantry } from "./exchanges";
+import { isShortRemark } from "./reporter-remarks";
 import { accountFor, parseTranscript, type TranscriptDraft } from "./index";
 
 /** Builds a blank-line separated briefing from [label, text] rows. */

@@ -22,9 +22,9 @@ export function wordCount(text: string): number {
 }
 
 /** Long turns are never acknowledgements or remarks; checking length first keeps the parse linear and fast. */
-const LONG = 400;
+export const LONG = 400;
 
-function countWords(plain: string): number {
+export function countWords(plain: string): number {
   const han = plain.match(HAN)?.length ?? 0;
   const latin = plain
     .replace(HAN, " ")
@@ -49,7 +49,7 @@ const AFFIRM_ONLY = ackRun(`(?:${AFFIRM_WORD}|${ACK_WORD})`);
 const PERMISSION =
   /\b(?:go ahead|go on|interrupted you|you first|finish your question|keep going|do you want to (?:begin|start|take (?:that|this|it)|answer|add)|want to take (?:that|this)|over to you)\b|请讲|请继续/i;
 /** Handing the question to a colleague by name: "Dr. Walensky?" */
-const NAME_CALL = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Ss]ecretary|[Gg]eneral|[Aa]dmiral|[Dd]irector|[Aa]mbassador)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*[?？]$/;
+export const NAME_CALL = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Ss]ecretary|[Gg]eneral|[Aa]dmiral|[Dd]irector|[Aa]mbassador)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*[?？]$/;
 /** Checking the line or the microphone, and answering such a check. */
 const LINE_CHECK =
   /\b(?:can you hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute|(?:I|we)(?:['’]ve| have)? lost (?:him|her|you|them|the line|the audio|audio|sound|the connection))\b|听得到|听得见/i;
@@ -76,11 +76,30 @@ export interface ExchangeState {
   asked: boolean;
   /** The reporter's latest turn breaks off ("Did — is —"): the question is not finished. */
   cutOff: boolean;
+  /** The reporter's latest words, when known: "Yeah." only grants leave after "Can you talk a bit about…?" */
+  lastAsk?: string;
+}
+
+/** "Can you talk a bit about the deleted tweet?" asks leave to raise a topic: "Yeah." grants it, and the question follows. */
+const TOPIC_REQUEST = /^(?:(?:and|okay|ok|so|also)[,.]?\s+)*(?:can|could) (?:you|we|I) (?:talk|speak)(?: (?:a (?:little )?bit|a little|briefly|quickly))? (?:about|on|to)\b/i;
+/** Backchannel that agrees with a statement: "Right." */
+const BACKCHANNEL_ONLY = ackRun("(?:right|yeah)");
+
+/**
+ * A bare "Yeah." or "Right." that only acknowledges the reporter's latest words: leave to raise a
+ * topic ("Can you talk a bit about…?"), or a statement the reporter ended on after asking
+ * ("…Do you mean during the entire deal? Because in the next phases all forces must leave." / "Right.").
+ */
+function acknowledgesLastWords(sentences: string[], lastAsk: string): boolean {
+  const tail = plainText(lastAsk).split(SENTENCE_END).at(-1) ?? "";
+  if (!tail || !sentences.every((x) => isFloorSentence(x) || AFFIRM_ONLY.test(x))) return false;
+  if (TOPIC_REQUEST.test(tail)) return true;
+  return !/[?？]$/.test(tail) && countWords(tail) >= 5 && sentences.every((x) => isFloorSentence(x) || BACKCHANNEL_ONLY.test(x));
 }
 
 /** Asking the reporter to repeat: "Can you ask me your first question again?", "the second part was what?" */
 const REPEAT_REQUEST =
-  /\b(?:(?:didn['’]?t|did not|couldn['’]?t|could not|can['’]?t|cannot) (?:quite )?(?:hear|catch) (?:the|that|your|you|what)\b|what was (?:the|your) (?:first |second |third |last )?(?:question|part)|(?:ask|say|repeat|give) (?:me )?(?:your|the|that|it) (?:first |second |last )?(?:question |part )?again|(?:question|part)(?: of (?:the|your) question)? was what|repeat (?:the|your|that) question)\b|再说一遍|重复一下/i;
+  /\b(?:(?:didn['’]?t|did not|couldn['’]?t|could not|can['’]?t|cannot) (?:quite )?(?:hear|catch) (?:the|that|your|you|what)\b|what was (?:the|your) (?:first |second |third |last )?(?:question|part)|(?:ask|say|repeat|give) (?:me )?(?:your|the|that|it) (?:first |second |last )?(?:question |part )?(?:again|one more time)|(?:question|part)(?: of (?:the|your) question)? was what|repeat (?:the|your|that) question)\b|再说一遍|重复一下/i;
 /**
  * Opening the floor before any question: "If there is anything you would like to ask me, I would be
  * glad to answer.", or after a joke instead of one: "What else is on your mind?"
@@ -100,6 +119,14 @@ function isFloorSentence(sentence: string): boolean {
   return words <= 10 && (PERMISSION.test(sentence) || LINE_CHECK.test(sentence) || APOLOGY.test(sentence) || FLOOR.test(sentence));
 }
 
+/** Every sentence only moves the floor: "— move on and let you wrap. Go ahead." */
+export function onlyMovesFloor(text: string): boolean {
+  const sentences = plainText(text)
+    .split(SENTENCE_END)
+    .filter((x) => countWords(x) > 0);
+  return sentences.length > 0 && sentences.every(isFloorSentence);
+}
+
 /**
  * An official's turn that does not answer: acknowledgements, permission to go ahead,
  * apologies for cutting in, line checks, thanks, a counter-question asking what the
@@ -114,8 +141,9 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
   if (sentences.every(isFloorSentence)) return true;
   // "I have an answer for that. But the first one — what was the first question again?"
   if (words <= 30 && sentences.some((x) => REPEAT_REQUEST.test(x))) return true;
-  // "All I can say is —": cut off before saying anything.
-  if (words <= 8 && breaksOff(text)) return true;
+  // "All I can say is —": cut off before saying anything ("It was just 24 hours ago! And —" has said something).
+  if (words <= 8 && breaksOff(text) && sentences.slice(0, -1).every(isFloorSentence)) return true;
+  if (state.lastAsk && acknowledgesLastWords(sentences, state.lastAsk)) return true;
   // "Yes." answers "Is it true?" but only acknowledges "He said he supports a ceasefire."
   if ((!state.asked || state.cutOff) && sentences.every((x) => isFloorSentence(x) || AFFIRM_ONLY.test(x))) return true;
   // "Now you've intrigued me. What are the un-American ideas...?" asks back instead of answering.
@@ -157,13 +185,18 @@ export const breaksOff = (text: string) => /(?:—|–|--+|-)\s*$/.test(plainTex
 const GREETING =
   /^(?:(?:happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|new year|holidays)|good (?:morning|afternoon|evening)|hi|hello|hey|morning|afternoon)(?:,? (?:everyone|everybody|all|guys|folks|sir|ma'am|ma’am|[A-Z][a-z’']+))?[.!]*\s*){1,2}$|^(?:大家好|各位好|上午好|下午好)[。！!]?$/i;
 
-/** A reporter's or official's turn that only greets, thanks, says goodbye or checks the line. */
+/** Asking the official to stay for more questions: "Will you take one or two more?", "Do you have time for one more?" */
+const MORE_QUESTIONS_PLEA =
+  /\b(?:(?:will|would|can|could) you (?:take|do) (?:just )?(?:one|two|a couple|a few|one or two) more|time for (?:just )?(?:one|two|a couple|a few|one or two) more)\b/i;
+
+/** A reporter's or official's turn that only greets, thanks, says goodbye, checks the line or asks for more time. */
 export function isPleasantry(text: string): boolean {
   if (text.length > LONG) return false;
   const plain = plainText(text);
   const words = countWords(plain);
   if (words === 0) return false;
   if (isThanks(plain) || GREETING.test(plain)) return true;
+  if (words <= 30 && MORE_QUESTIONS_PLEA.test(plain)) return true;
   if (words <= 20 && CLOSING.test(plain) && !/\?/.test(plain.replace(LINE_CHECK, ""))) return true;
   if (words <= 12 && LINE_CHECK.test(plain)) {
     // "Thanks very much. Can you hear me?" - nothing is asked beyond the check itself.
@@ -173,96 +206,6 @@ export function isPleasantry(text: string): boolean {
     );
   }
   return false;
-}
-
-/** Question words: a short turn with one of them asks something new ("But who in particular?"). */
-const INTERROGATIVE =
-  /\b(?:who|whom|whose|what|what's|when|where|why|how|which|is|are|was|were|isn't|aren't|do|does|did|don't|doesn't|didn't|can|could|will|would|won't|should|shall|may|might|have|has|had)\b|什么|怎么|为什么|是否|吗|哪|几|多少|何/i;
-/** A question without a verb that reporters use as a whole question: "No response to Turkey or any —", "Any update on the call?" */
-const ELLIPTICAL_QUESTION = /^(?:(?:and|but|so|okay|ok)[,.]?\s+)?(?:any|anything|no|nothing|what about|how about)\b.{0,80}?\b(?:on|to|about|for|from|with|regarding)\b/i;
-/** "(Laughter.)", "(Laughs.)": the remark is banter. */
-const LAUGHTER = /[(（\[]\s*(?:laughter|laughs|laughing|笑)/i;
-
-/** "…the nominations next week." / "Both?": checks the scope of what was just said (not a name called, although capitalised). */
-const SCOPE_CHECK = /^(?:both|all(?: of them)?|either|neither|each|none)\s*[?？]$/i;
-
-/** A turn that draws "(Laughter.)": banter, even when it is phrased as a question. */
-export function drawsLaughter(text: string): boolean {
-  return LAUGHTER.test(text);
-}
-
-/** The short question repeats a word of what the official just said ("…on December 17th." / "December 17th?"). */
-function echoes(plain: string, before: string): boolean {
-  const said = new Set(
-    before
-      .slice(-300)
-      .toLowerCase()
-      .match(/\p{L}{4,}/gu) ?? [],
-  );
-  return (plain.toLowerCase().match(/\p{L}{4,}/gu) ?? []).some((w) => said.has(w));
-}
-
-/**
- * An interjection-sized reporter turn: short and not a question ("Right.", "Sorry —",
- * "There are several, but —"), a few words finishing the reporter's own sentence ("— going up?"),
- * an echo that checks a detail of the answer just given (`before`: "December 17th?"), or banter
- * that draws laughter. A short question on something new ("Tariffs?") is not a remark.
- */
-export function isShortRemark(text: string, before = ""): boolean {
-  if (text.length > LONG) return false;
-  const plain = plainText(text);
-  if (/^(?:on that(?: point)?|really|sorry|pardon|what)\s*[?？]$/i.test(plain)) return true;
-  if (SCOPE_CHECK.test(plain)) return true;
-  const words = countWords(plain);
-  if (ELLIPTICAL_QUESTION.test(plain)) return false;
-  if (!/[?？]/.test(plain)) return words <= 8 || (words <= 25 && LAUGHTER.test(text));
-  // "And then?" asks for more; "December 17th?" only checks what was said.
-  if (words > 4 || !/[?？]$/.test(plain) || INTERROGATIVE.test(plain) || /^(?:and|but|so|or|then)\b/i.test(plain)) return false;
-  if (NAME_CALL.test(plain)) return namesWhoWasJustMentioned(plain, before);
-  return /^\s*(?:—|–|--)/.test(text) || echoes(plain, before);
-}
-
-/** Offices a reporter calls an official by ("Mr. President?", "Madam Secretary?"): a call, not a name to check. */
-const OFFICE_WORDS = /^(?:president|vice|secretary|minister|chairman|chair|speaker|senator|governor|mayor|ambassador|general|admiral|director|sir|madam|ma'am|ma’am)$/i;
-
-/**
- * "Sean Casten?" right after "…and Congressman Casten.": the name the official just said, checked,
- * not a call for the floor. Its last word must be a name in the answer, not an office ("Mr. President?").
- */
-function namesWhoWasJustMentioned(plain: string, before: string): boolean {
-  const last =
-    plain
-      .replace(/[?？]\s*$/, "")
-      .trim()
-      .split(/\s+/)
-      .at(-1) ?? "";
-  return last.length >= 3 && !OFFICE_WORDS.test(last) && new RegExp(`\\b${last.replace(/[^\p{L}\p{N}]/gu, "")}\\b`, "u").test(before.slice(-300));
-}
-
-/** "Did you have a response to my first question?": the reporter asks again for a part left unanswered, within the pair. */
-const REMINDS_OF_QUESTION = /\b(?:response|answer|reply) to my (?:first|second|third|other|earlier|original|last) (?:question|part)\b/i;
-
-export function remindsOfQuestion(text: string): boolean {
-  return REMINDS_OF_QUESTION.test(text) && wordCount(text) <= 20;
-}
-
-/** A few words checking a detail of the answer just given; the official's "Yeah." after it confirms, it does not give the floor. */
-export function checksDetail(text: string, before: string): boolean {
-  return !!before && !isFloorRequest(text) && !asksForAnswer(text) && isShortRemark(text, before) && !isShortRemark(text);
-}
-
-/** "Karine, can I ask two quick ones on — the President's health?": asks for the floor, not for an answer. */
-const FLOOR_REQUEST =
-  /\b(?:(?:can|could|may) I (?:ask|follow(?: |-)?up|get|jump in|have|do)|I (?:have|got) (?:a|one|two|three|another|a couple(?: of)?) (?:more |quick |last |other |follow-up |small )*(?:questions?|ones?|follow-ups?)|(?:one|two|a few|a couple(?: of)?) (?:more |quick )*(?:questions?|ones?))\b|我(?:还)?(?:想|能)?(?:再)?问(?:一个|两个)问题/i;
-
-export function isFloorRequest(text: string): boolean {
-  return text.length <= 200 && FLOOR_REQUEST.test(text) && wordCount(text) <= 15;
-}
-
-/** Asks something an official can answer: not only a request for the floor or a call ("Mr. President?"). */
-export function asksForAnswer(text: string): boolean {
-  const plain = plainText(text);
-  return asks(text) && !isFloorRequest(text) && (SCOPE_CHECK.test(plain) || !NAME_CALL.test(plain));
 }
 
 /** Opens the floor before any question was asked ("If there is anything you would like to ask me…"): logistics. */

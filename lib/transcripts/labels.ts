@@ -93,6 +93,8 @@ function kindForName(name: string, note: string | null): LabelKind {
 export interface LabelContext {
   /** Paragraphs are comma-joined (US presidential files); "NAME." labels are allowed. */
   commaMode: boolean;
+  /** The paragraph was cut out of a longer one at an inline "Q" (segment.ts): "Q Can we…" with one space is a label there. */
+  inlineQuestion?: boolean;
 }
 
 /** A syntactic candidate only; call `isBelievable` with document statistics before trusting it. */
@@ -135,7 +137,8 @@ export function findLabelCandidate(paragraph: string, ctx: LabelContext): LabelC
           : "moderator";
     return make(m[1]!, null, m[0].length, m[2]!, "strong", kind);
   }
-  if ((m = Q_DOT.exec(firstLine)) || (m = Q_SPACE.exec(firstLine))) return make("Q", null, m[0].length, m[0].slice(1), "strong", "question");
+  if ((m = Q_DOT.exec(firstLine)) || (m = Q_SPACE.exec(firstLine)) || (ctx.inlineQuestion && (m = /^Q(?=[ \u00a0])/.exec(firstLine))))
+    return make("Q", null, m[0].length, m[0].slice(1), "strong", "question");
   if ((m = THE_PRESIDENT.exec(firstLine))) return make(m[1]!, m[2] ?? null, m[0].length, m[3]!, "caps", "president");
   // OCR sometimes drops the period: "...tax reduction?THE PRESIDENT I think it would be better..."
   if (ctx.commaMode && (m = THE_PRESIDENT_BARE.exec(firstLine))) return make(m[1]!, null, m[0].length, "", "caps", "president");

@@ -10,23 +10,8 @@
 // - thanks, goodbyes and line checks outside an open question are procedural statements.
 
 import type { DraftPair, DraftTurn, DraftUnassigned, SpeakerRole } from "./draft";
-import {
-  asks,
-  asksForAnswer,
-  asksReporterToClarify,
-  breaksOff,
-  checksDetail,
-  wordCount,
-  drawsLaughter,
-  isChallenge,
-  isClosing,
-  isNonAnswer,
-  isPleasantry,
-  isShortRemark,
-  remindsOfQuestion,
-  opensFloor,
-  REPORTED_QUESTION,
-} from "./exchanges";
+import { asks, asksReporterToClarify, breaksOff, wordCount, isChallenge, isClosing, isNonAnswer, isPleasantry, onlyMovesFloor, opensFloor, REPORTED_QUESTION } from "./exchanges";
+import { asksForAnswer, checksDetail, drawsLaughter, isShortRemark, remindsOfQuestion } from "./reporter-remarks";
 import type { Turn } from "./turns";
 
 export interface ResolvedTurn {
@@ -100,7 +85,10 @@ function requestsFloor(resolved: ResolvedTurn[], i: number, answerBefore = ""): 
       return granted && !isShortRemark(r.text) && !isPleasantry(r.text);
     }
     // "He took off 29,000?" / "25,000." answers the check; "Mr. President?" / "Yes, sir." grants the floor.
-    if (!isNonAnswer(r.text, { asked: asksForAnswer(request), cutOff: breaksOff(request) })) return false;
+    // An official resuming their own broken sentence ("— (inaudible) out West.") after the reporter's finished
+    // words grants nothing, unless all it says moves the floor ("— move on and let you wrap. Go ahead.").
+    if ((continuesOwnWords(r.text) && !breaksOff(request) && !onlyMovesFloor(r.text)) || !isNonAnswer(r.text, { asked: asksForAnswer(request), cutOff: breaksOff(request) }))
+      return false;
     granted = true;
   }
   return false;
@@ -111,6 +99,8 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
   const pairs: DraftPair[] = [];
   const unassigned: DraftUnassigned[] = [];
   let open: OpenPair | null = null;
+  /** The official has closed ("Thanks, everybody."): a reporter's parting plea ("— one more?") is not a question to pair. */
+  let closed = false;
 
   const startPair = (r: ResolvedTurn, flags: string[]) => {
     const pair: DraftPair = {
@@ -140,7 +130,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         open.cutOff = breaksOff(r.text);
         return;
       }
-      if (labelled && isPleasantry(r.text)) {
+      if (labelled && (isPleasantry(r.text) || (closed && !open && isShortRemark(r.text)))) {
         statements.push(asTurn(r));
         open = null;
         return;
@@ -158,7 +148,9 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         r.turn.kind !== "follow_up" &&
         // A reminder of an unanswered part stays in the pair even though the official then asks which part.
         (remindsOfQuestion(r.text) ||
-          ((isShortRemark(r.text, open.pair.answers.at(-1)?.text) || interruptsOfficial(open.pair, r.text)) && !requestsFloor(resolved, i, open.pair.answers.at(-1)?.text))) &&
+          ((isShortRemark(r.text, open.pair.answers.at(-1)?.text) || interruptsOfficial(open.pair, r.text) || officialResumes(open.pair, resolved, i)) &&
+            !unheardQuestion(open.pair, resolved, i) &&
+            !requestsFloor(resolved, i, open.pair.answers.at(-1)?.text))) &&
         !(isChallenge(r.text) && answerComplete(open.pair))
       ) {
         open.pair.answers.push(asTurn(r));
@@ -171,6 +163,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       if (r.turn.kind === "follow_up") flags.push("follow_up");
       else if (open && open.pair.answers.length > 0 && answerLength(open.pair) < FOLLOW_UP_AFTER_ANSWER_CHARS) flags.push("follow_up");
       open = { pair: startPair(r, flags), asked: asksForAnswer(r.text), cutOff: breaksOff(r.text), answered: false, lastAsk: r.text };
+      closed = false;
       return;
     }
     if (open && !open.answered && (!open.asked || drawsLaughter(open.lastAsk)) && !open.cutOff && opensFloor(r.text)) {
@@ -189,6 +182,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       if (open.answered && isClosing(r.text)) {
         statements.push(asTurn(r));
         open = null;
+        closed = true;
         return;
       }
       open.pair.answers.push(asTurn(r));
@@ -237,6 +231,29 @@ function interruptsOfficial(p: DraftPair, text: string): boolean {
   const last = p.answers[p.answers.length - 1];
   if (!last || last.role === "journalist" || !breaksOff(last.text) || breaksOff(text) || text.length > 200 || wordCount(text) > 8) return false;
   return drawsLaughter(text) || /^\s*(?:but |and )?why(?: not)?\s*[?？]\s*$/i.test(text);
+}
+
+/**
+ * The official broke off ("It was just 24 hours ago! And —") and resumes their own sentence right after
+ * the reporter's words ("— (inaudible) out West."): those words were an interjection, whatever they say.
+ */
+function officialResumes(p: DraftPair, resolved: ResolvedTurn[], i: number): boolean {
+  const last = p.answers.at(-1);
+  const next = resolved[i + 1];
+  if (!last || last.role === "journalist" || !breaksOff(last.text) || !next || next.role === "journalist") return false;
+  // "Which politicians —" / "— of a profit." / "— will join him…?": a reporter who breaks off too is asking.
+  return continuesOwnWords(next.text) && !breaksOff(resolved[i]!.text) && wordCount(resolved[i]!.text) <= 25;
+}
+
+/**
+ * "Q (Inaudible.)" after a finished answer, and the official answers it at length: a question the
+ * transcriber could not hear, so it starts a pair rather than being an interjection.
+ */
+function unheardQuestion(p: DraftPair, resolved: ResolvedTurn[], i: number): boolean {
+  const r = resolved[i]!;
+  const next = resolved[i + 1];
+  if (wordCount(r.text) > 0 || !/inaudible/i.test(r.text) || !answerComplete(p) || !next || next.role === "journalist") return false;
+  return !continuesOwnWords(next.text) && !isNonAnswer(next.text);
 }
 
 /** Turns that answer: not the reporter's own interjections, not the moderator's hand-overs. */

@@ -1,7 +1,8 @@
 // Conventions found on the presidential news conferences added to the tune half (third round,
 // docs/transcripts.md), each on a small synthetic exchange in the dataset's comma-joined form.
 import { describe, expect, it } from "vitest";
-import { isNonAnswer, isShortRemark } from "./exchanges";
+import { isNonAnswer } from "./exchanges";
+import { isShortRemark } from "./reporter-remarks";
 import { accountFor, parseTranscript, type TranscriptDraft } from "./index";
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `The program continues in its ${i + 1}th month with steady results.`).join(" ");

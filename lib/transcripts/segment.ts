@@ -46,7 +46,17 @@ interface RawPiece {
   textEnd: number;
   /** Whether a blank line (or noise) precedes this piece; used to group lines into blocks. */
   breakBefore: boolean;
+  /** Cut out of its line at an inline "Q" question label (`INLINE_QUESTION`). */
+  inlineQuestion?: boolean;
 }
+
+/** Lines that start with the "Q" label of a White House transcript ("Q    Thanks, Karine."). */
+const Q_LINE = /^Q(?:[ \t]{2,}|\u00a0)/gm;
+/**
+ * "…and we will continue to do that. Q Can we expect any announcement this week?": a question whose
+ * paragraph break the source lost, after a sentence end. Only in documents that label questions "Q".
+ */
+const INLINE_QUESTION = /(?<=[.?!]["”’)]?)[ \u00a0]+(?=Q[ \u00a0]+[A-Z“"])/g;
 
 function commaPieces(text: string, from: number): RawPiece[] {
   const pieces: RawPiece[] = [];
@@ -74,6 +84,7 @@ function commaPieces(text: string, from: number): RawPiece[] {
 
 function linePieces(text: string, from: number): RawPiece[] {
   const pieces: RawPiece[] = [];
+  const labelsQuestions = (text.slice(from).match(Q_LINE) ?? []).length >= 3;
   let pos = from;
   let sawBlank = true;
   while (pos <= text.length) {
@@ -81,7 +92,16 @@ function linePieces(text: string, from: number): RawPiece[] {
     if (nl < 0) nl = text.length;
     const [s, e] = trimSpan(text, pos, nl);
     if (s < e) {
-      pieces.push({ start: s, end: e, textEnd: e, breakBefore: sawBlank });
+      let start = s;
+      let inlineQuestion = false;
+      if (labelsQuestions) {
+        for (const m of text.slice(s, e).matchAll(INLINE_QUESTION)) {
+          const cut = s + m.index;
+          pieces.push({ start, end: cut, textEnd: cut, breakBefore: sawBlank || inlineQuestion, inlineQuestion });
+          [start, inlineQuestion, sawBlank] = [cut + m[0].length, true, false];
+        }
+      }
+      pieces.push({ start, end: e, textEnd: e, breakBefore: sawBlank || inlineQuestion, inlineQuestion });
       sawBlank = false;
     } else sawBlank = true;
     pos = nl + 1;
@@ -109,7 +129,7 @@ export function segmentBody(text: string, bodyStart: number, opts: SegmentOption
   const ctx = { commaMode: layout === "comma" };
   const headerLines = new Set(opts.headerLines.map(norm).filter((l) => l.length > 0));
 
-  const candidates = pieces.map((p) => findLabelCandidate(text.slice(p.start, p.textEnd), ctx));
+  const candidates = pieces.map((p) => findLabelCandidate(text.slice(p.start, p.textEnd), p.inlineQuestion ? { ...ctx, inlineQuestion: true } : ctx));
   const counts = new Map<string, number>();
   for (const c of candidates) if (c) counts.set(c.speaker, (counts.get(c.speaker) ?? 0) + 1);
   const stats: LabelStats = { counts, title: opts.title };
