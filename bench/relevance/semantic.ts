@@ -91,7 +91,9 @@ export async function prepareSemantic(dir: string): Promise<PreparedSemantic> {
   }
   const cache = new VectorCache(vectorCacheFile(dir, model), model.dims);
   t0 = performance.now();
-  const needed = documents.filter((doc) => candidates.has(doc.id) && doc.text).map((doc) => doc.text);
+  // A word-table model (static, archive) embeds the whole corpus in seconds: every document gets its vector here.
+  const cheap = !model.id.startsWith("encoder:");
+  const needed = documents.filter((doc) => (cheap || candidates.has(doc.id)) && doc.text).map((doc) => doc.text);
   await cache.vectorsFor(
     needed,
     (batch) => model.embed(batch),

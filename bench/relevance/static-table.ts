@@ -8,7 +8,7 @@ import { VectorCache } from "./vector-cache";
 
 // `npx tsx bench/relevance/static-table.ts <dir> ['[{"dims":256}, …]']` (no services, tune half
 // only unless --heldout): distils static word tables from the packaged sentence encoder over the
-// corpus's words (lib/embeddings/distill.ts), writes each to <dir>/static-<n>.bin, and scores
+// corpus's words (lib/embeddings/distill.ts), writes each to <dir>/static-<options>.bin, and scores
 // them by cosine alone against use-lite's own vectors (<dir>/vectors-512.bin, from
 // --embed-corpus), in the same run: for each gold query, the rank of its first relevant pair
 // among every English pair's question vector (what the "list" source searches). The words'
@@ -44,7 +44,7 @@ const cachedEncode = (texts: string[]) => wordCache.vectorsFor(texts, (batch) =>
 
 type Ranker = { name: string; query: (q: string) => Promise<Float32Array | null>; corpus: (Float32Array | null | undefined)[] };
 const rankers: Ranker[] = [{ name: "use-lite", query: async (q) => (await encoder.embed([q]))[0], corpus: useVectors }];
-for (const [n, options] of grid.entries()) {
+for (const options of grid) {
   const t0 = performance.now();
   let last = t0;
   const model = await distillEmbeddings(vocabularyTexts, cachedEncode, options, (done, total) => {
@@ -53,7 +53,7 @@ for (const [n, options] of grid.entries()) {
     last = performance.now();
   });
   const distilled = (performance.now() - t0) / 1000;
-  await writeModelFile(model, pairs.length, path.resolve(dir, `static-${n}.bin`), encoder.id);
+  await writeModelFile(model, pairs.length, path.resolve(dir, tableFileName(options)), encoder.id);
   const loaded = withIndex(model);
   const t1 = performance.now();
   const corpus = questions.map((text) => embedText(loaded, text));
@@ -103,6 +103,14 @@ await mkdir(path.dirname(out), { recursive: true });
 await writeFile(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), split, questions: questions.length, rows }, null, 2)}\n`);
 log(`saved ${path.relative(repoRoot, out)}`);
 process.exit(0);
+
+/** static-<options>.bin, e.g. static-sifA=0.0001.bin (static-default.bin for the defaults). */
+function tableFileName(options: Partial<DistillOptions>): string {
+  const name = Object.entries(options)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(",");
+  return `static-${name || "default"}.bin`;
+}
 
 function dot(a: Float32Array, b: Float32Array): number {
   let sum = 0;
