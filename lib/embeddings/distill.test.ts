@@ -40,6 +40,12 @@ describe("distillEmbeddings", () => {
     expect(model.weights[model.words.indexOf("the")]).toBeLessThan(model.weights[model.words.indexOf("aluminum")]);
   }, 60_000);
 
+  it("keeps the most frequent words the encoder can read, however many Chinese words are commoner", async () => {
+    const chinese = Array.from({ length: 5 }, () => "外交部 发言人 表示 美国 关税");
+    const model = await distillEmbeddings([...chinese, ...ARCHIVE], encode, { minCount: 1, maxWords: 3, batch: 2 });
+    expect(model.words).toEqual(["the", "and", "on"]);
+  }, 60_000);
+
   it("embeds a text as the weighted mean of its words, close to texts on the same subject", async () => {
     const model = withIndex(await distillEmbeddings(ARCHIVE, encode, { minCount: 1 }));
     const shots = embedText(model, "immunization of teachers and vaccine doses")!;

@@ -38,16 +38,18 @@ export async function distillEmbeddings(
   progress?: (done: number, total: number) => void,
 ): Promise<EmbeddingModel> {
   const options = { ...DEFAULT_DISTILL, ...overrides };
-  const counted = vocabulary(texts, options);
+  // Every word is counted, and the maxWords most frequent the encoder can read are kept: Chinese
+  // bigrams, which an English encoder leaves out, must not take the English words' places.
+  const counted = vocabulary(texts, { minCount: options.minCount, maxWords: 65_535 });
   const words: string[] = [];
   const counts: number[] = [];
   const rows: Float32Array[] = [];
-  for (let at = 0; at < counted.words.length; at += options.batch) {
+  for (let at = 0; at < counted.words.length && words.length < options.maxWords; at += options.batch) {
     const batch = counted.words.slice(at, at + options.batch);
     const vectors = await encode(batch);
     vectors.forEach((vector, k) => {
       // A word the encoder cannot read (Chinese for an English encoder) stays out of the table.
-      if (!vector) return;
+      if (!vector || words.length >= options.maxWords) return;
       words.push(batch[k]);
       counts.push(counted.counts[at + k]);
       rows.push(vector);
