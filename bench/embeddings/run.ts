@@ -6,6 +6,8 @@ import { archiveEmbedder, questionForEmbedding, type Embedder } from "@/lib/embe
 import { withIndex } from "@/lib/embeddings/embed";
 import { loadSentenceEncoder, mostlyHan, packagedEncoderPath } from "@/lib/embeddings/sentence-encoder";
 import { trainEmbeddings } from "@/lib/embeddings/train";
+import { distillEmbeddings } from "@/lib/embeddings/distill";
+import { readModelFile } from "@/lib/embeddings/model-file";
 import { CORPUS_FILES, repoRoot } from "../corpus-files";
 import { readGold } from "../relevance/gold";
 
@@ -17,7 +19,10 @@ import { readGold } from "../relevance/gold";
 //             first 40 words, batches of 32; pairs/s, extrapolated to the whole corpus
 //   memory    RSS before and after loading the model
 // Baseline in the same run: the archive-trained word vectors (lib/embeddings/train.ts) trained
-// on the sample, same queries and texts.
+// on the sample, same queries and texts. Also the static table distilled from use-lite
+// (lib/embeddings/distill.ts): the file EMBEDDING_STATIC_TABLE names (as `npm run
+// embeddings:distill` or bench/relevance/static-table.ts wrote it), else one distilled here from
+// the sample's words; its RSS is measured around loading it.
 
 const SAMPLE = Number(process.env.EMBEDDING_SAMPLE ?? 1024);
 const log = (line: string) => console.error(`embeddings: ${line}`);
@@ -95,8 +100,28 @@ async function main() {
   log(`trained the baseline on the sample in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const archiveRow = await measure("archive word vectors (baseline)", archive, queries, sample, 1, questions.length);
 
-  const memory = { rssBeforeMb: mb(rssBefore), rssLoadedMb: mb(rssLoaded), rssAfterUseMb: mb(rssAfter), loadSeconds };
-  const rows = [encoderRow, archiveRow];
+  const tableFile = process.env.EMBEDDING_STATIC_TABLE;
+  global.gc?.();
+  const rssBeforeTable = process.memoryUsage().rss;
+  t0 = performance.now();
+  const table = tableFile
+    ? await readModelFile(tableFile)
+    : { ...withIndex(await distillEmbeddings(sample, (batch) => encoder.embed(batch), { minCount: 1 })), id: "static:sample" };
+  const tableSeconds = (performance.now() - t0) / 1000;
+  global.gc?.();
+  const rssTable = process.memoryUsage().rss;
+  const staticName = `static table (${table.words.length} words × ${table.dims}${tableFile ? "" : ", distilled from the sample"})`;
+  log(`${tableFile ? `read ${tableFile}` : "distilled a table from the sample"} in ${tableSeconds.toFixed(1)} s`);
+  const staticRow = await measure(staticName, archiveEmbedder(table, staticName, table.id), queries, sample, 1, questions.length);
+
+  const memory = {
+    rssBeforeMb: mb(rssBefore),
+    rssLoadedMb: mb(rssLoaded),
+    rssAfterUseMb: mb(rssAfter),
+    loadSeconds,
+    staticTable: { file: tableFile ?? null, rssBeforeMb: mb(rssBeforeTable), rssLoadedMb: mb(rssTable), loadSeconds: tableSeconds },
+  };
+  const rows = [encoderRow, archiveRow, staticRow];
   console.log(`\nEmbedding cost (${new Date().toISOString()}, ${sample.length} sampled questions, ${queries.length} gold queries × 3)\n`);
   console.log("| embedder | query p50 / p95 wall ms | query p50 / p95 CPU ms | indexing pairs/s wall | pairs/s CPU | 71k corpus min (wall / CPU) |");
   console.log("|---|---|---|---|---|---|");
@@ -105,6 +130,7 @@ async function main() {
       `| ${r.name} | ${r.queryWallP50.toFixed(2)} / ${r.queryWallP95.toFixed(2)} | ${r.queryCpuP50.toFixed(2)} / ${r.queryCpuP95.toFixed(2)} | ${r.pairsPerSecondWall.toFixed(1)} | ${r.pairsPerSecondCpu.toFixed(1)} | ${r.corpusMinutesWall.toFixed(1)} / ${r.corpusMinutesCpu.toFixed(1)} |`,
     );
   console.log(`\nRSS: ${memory.rssBeforeMb} MB before loading, ${memory.rssLoadedMb} MB loaded (${memory.loadSeconds.toFixed(1)} s), ${memory.rssAfterUseMb} MB after use`);
+  console.log(`Static table: RSS ${memory.staticTable.rssBeforeMb} MB before, ${memory.staticTable.rssLoadedMb} MB after loading it (${tableSeconds.toFixed(1)} s)`);
   const out = path.join(repoRoot, "bench", "results", "embeddings.json");
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify({ at: new Date().toISOString(), sample: sample.length, queries: queries.length, memory, rows }, null, 2)}\n`);

@@ -1,6 +1,5 @@
-import path from "node:path";
 import { CORPUS_FILES } from "../corpus-files";
-import { VectorCache } from "./vector-cache";
+import { VectorCache, vectorCacheFile } from "./vector-cache";
 
 // `npm run bench:relevance -- --dir <dir> --embed-corpus [question|question+answer]`: embeds the
 // text of every English pair of the corpus into <dir>/vectors-<dims>.bin, straight from the
@@ -40,7 +39,7 @@ export async function embedCorpus(dir: string, kind: EmbeddedText): Promise<void
   const model = await loadEmbeddingModel();
   const pairs = await corpusPairs();
   const texts = pairs.map((pair) => textForEmbedding(pair.question, kind === "question+answer" ? pair.answer : ""));
-  const cache = new VectorCache(path.resolve(dir, `vectors-${model.dims}.bin`), model.dims);
+  const cache = new VectorCache(vectorCacheFile(dir, model), model.dims);
   log(`${texts.length} English pairs (${kind}); ${cache.size} vectors already cached`);
   const t0 = performance.now();
   let last = t0;

@@ -5,7 +5,7 @@ import type { Embedder } from "@/lib/embeddings/embedder";
 import type { SemanticOptions } from "@/lib/search/semantic";
 import type { EmbeddedText } from "./corpus-vectors";
 import { readGold, type GoldQuery } from "./gold";
-import { VectorCache } from "./vector-cache";
+import { VectorCache, vectorCacheFile } from "./vector-cache";
 
 // --semantic: the sentence encoder (lib/embeddings, PRESSROOM_EMBEDDING_MODEL, default the
 // packaged one) in the kept benchmark index, and semantic variants scored against the same
@@ -89,9 +89,11 @@ export async function prepareSemantic(dir: string): Promise<PreparedSemantic> {
         english: doc.language !== "zh",
       });
   }
-  const cache = new VectorCache(path.resolve(dir, `vectors-${model.dims}.bin`), model.dims);
+  const cache = new VectorCache(vectorCacheFile(dir, model), model.dims);
   t0 = performance.now();
-  const needed = documents.filter((doc) => candidates.has(doc.id) && doc.text).map((doc) => doc.text);
+  // A word-table model (static, archive) embeds the whole corpus in seconds: every document gets its vector here.
+  const cheap = !model.id.startsWith("encoder:");
+  const needed = documents.filter((doc) => (cheap || candidates.has(doc.id)) && doc.text).map((doc) => doc.text);
   await cache.vectorsFor(
     needed,
     (batch) => model.embed(batch),
@@ -110,7 +112,10 @@ export async function prepareSemantic(dir: string): Promise<PreparedSemantic> {
   // of JSON). Vectors first: Meilisearch refuses to declare a userProvided embedder while
   // documents lack them.
   const sentFile = path.resolve(dir, `vectors-in-index-${model.dims}-${EMBEDDED.replace("+", "-")}.txt`);
-  const sent = new Set(existsSync(sentFile) ? (await readFile(sentFile, "utf8")).split("\n").filter(Boolean) : []);
+  // Which model's vectors the index holds: after another model (use-lite <-> static table), every vector is sent again.
+  const inIndexFile = path.resolve(dir, "vectors-in-index-model.txt");
+  const sameModel = existsSync(inIndexFile) && (await readFile(inIndexFile, "utf8")).trim() === model.id;
+  const sent = new Set(sameModel && existsSync(sentFile) ? (await readFile(sentFile, "utf8")).split("\n").filter(Boolean) : []);
   const firstTime = sent.size === 0;
   const changed = documents.filter((doc) => firstTime || (!sent.has(doc.id) && vectorOf(doc)));
   t0 = performance.now();
@@ -133,6 +138,7 @@ export async function prepareSemantic(dir: string): Promise<PreparedSemantic> {
       .map((doc) => doc.id)
       .join("\n")}\n`,
   );
+  await writeFile(inIndexFile, `${model.id}\n`);
   activateEmbedder(model);
   return { model, coverage };
 }

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Embedder } from "@/lib/embeddings/embedder";
 
 // Vectors of the benchmark's texts, kept beside the kept services (<dir>/vectors-<dims>.bin):
 // embedding 64k questions with the sentence encoder takes long on this shared machine, and
@@ -51,4 +53,13 @@ export class VectorCache {
     }
     return keys.map((key) => this.vectors.get(key) ?? null);
   }
+}
+
+/**
+ * The cache of one model's vectors: the sentence encoder's keeps its first name (vectors-512.bin,
+ * filled by --embed-corpus), any other model (a static table) gets its own file, so two models of
+ * the same width never read each other's vectors.
+ */
+export function vectorCacheFile(dir: string, model: Embedder): string {
+  return path.resolve(dir, model.id.startsWith("encoder:") ? `vectors-${model.dims}.bin` : `vectors-${model.id.replace(":", "-")}.bin`);
 }

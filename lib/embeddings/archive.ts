@@ -1,5 +1,8 @@
 import { db } from "@/lib/db/client";
+import { distillEmbeddings, type DistillOptions } from "./distill";
 import { writeModelFile } from "./model-file";
+import { loadSentenceEncoder, packagedEncoderPath } from "./sentence-encoder";
+import { staticTablePath } from "./static-table";
 import { trainEmbeddings, type TrainingOptions } from "./train";
 
 // Training from the archive in Postgres (the source of truth): every publicly visible pair's
@@ -23,4 +26,18 @@ export async function trainFromArchive(file?: string, options: Partial<TrainingO
   const model = trainEmbeddings(texts, options);
   const written = await writeModelFile(model, texts.length, file);
   return { file: written, pairs: texts.length, words: model.words.length, dims: model.dims };
+}
+
+/** Distils the packaged sentence encoder over the archive's words (distill.ts) into the static table file. */
+export async function distillFromArchive(
+  file = staticTablePath(),
+  options: Partial<DistillOptions> = {},
+  progress?: (done: number, total: number) => void,
+): Promise<{ file: string; pairs: number; words: number; dims: number; encoder: string }> {
+  const texts = await archivePairTexts();
+  if (texts.length === 0) throw new Error("The archive holds no published pairs to distil words from: import transcripts first.");
+  const encoder = await loadSentenceEncoder(packagedEncoderPath());
+  const model = await distillEmbeddings(texts, (batch) => encoder.embed(batch), options, progress);
+  const written = await writeModelFile(model, texts.length, file, encoder.id);
+  return { file: written, pairs: texts.length, words: model.words.length, dims: model.dims, encoder: encoder.description };
 }

