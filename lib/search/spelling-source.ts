@@ -50,13 +50,29 @@ export async function ensureSpellingWords(): Promise<void> {
  * and their deletion keys reach. correctQuery gives the same answer with it as with the whole.
  */
 export async function vocabularyFor(q: string): Promise<SpellingVocabulary> {
+  const cached = recent.get(q);
+  if (cached && Date.now() - cached.at < RECENT_MS) return vocabularyOf(cached.rows);
   const { words, deletionKeys } = vocabularyLookups(q);
   if (words.length === 0) return new SpellingVocabulary(new Map(), []);
   await ensureSpellingWords();
-  const rows = await db().$queryRaw<WordRow[]>`
+  const rows = await readRows(words, deletionKeys);
+  recent.delete(q);
+  recent.set(q, { rows, at: Date.now() });
+  if (recent.size > RECENT_QUERIES) recent.delete(recent.keys().next().value!);
+  return vocabularyOf(rows);
+}
+
+// The rows of recent queries (a few kB each): a query typed again, or paged through, costs no
+// round trip. A rebuild in another process shows here within RECENT_MS, as the old per-process
+// vocabulary showed changes only after its once-a-minute rebuild.
+const RECENT_QUERIES = 500;
+const RECENT_MS = 60_000;
+const recent = new Map<string, { rows: WordRow[]; at: number }>();
+
+function readRows(words: string[], deletionKeys: string[]): Promise<WordRow[]> {
+  return db().$queryRaw<WordRow[]>`
     SELECT word, texts, name FROM "SpellingWord" WHERE word = ANY(${words}::text[])
     UNION SELECT w.word, w.texts, w.name FROM "SpellingWordKey" k JOIN "SpellingWord" w ON w.word = k.word WHERE k.key = ANY(${deletionKeys}::text[])`;
-  return vocabularyOf(rows);
 }
 
 /** The whole vocabulary in one structure, as a process once held it (benchmarks and tests compare with it). */
@@ -84,6 +100,7 @@ export function rebuildSpellingWords(): Promise<void> {
     const startedAt = Date.now();
     try {
       await writeWords(await countArchiveWords());
+      recent.clear();
       known = true;
       lastBuiltAt = startedAt;
     } finally {
