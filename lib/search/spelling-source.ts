@@ -72,7 +72,7 @@ const recent = new Map<string, { rows: WordRow[]; at: number }>();
 function readRows(words: string[], deletionKeys: string[]): Promise<WordRow[]> {
   return db().$queryRaw<WordRow[]>`
     SELECT word, texts, name FROM "SpellingWord" WHERE word = ANY(${words}::text[])
-    UNION SELECT w.word, w.texts, w.name FROM "SpellingWordKey" k JOIN "SpellingWord" w ON w.word = k.word WHERE k.key = ANY(${deletionKeys}::text[])`;
+    UNION SELECT word, texts, name FROM "SpellingWordKey" WHERE key = ANY(${deletionKeys}::text[])`;
 }
 
 /** The whole vocabulary in one structure, as a process once held it (benchmarks and tests compare with it). */
@@ -147,12 +147,14 @@ async function writeWords({ counts, names }: { counts: Map<string, number>; name
       await tx.$executeRaw`DELETE FROM "SpellingWord"`;
       await tx.$executeRaw`DELETE FROM "SpellingWordKey"`;
       let rows: { word: string; texts: number; name: boolean }[] = [];
-      let keys: { key: string; word: string }[] = [];
+      let keys: { key: string; word: string; texts: number; name: boolean }[] = [];
       const flush = async () => {
         await tx.$executeRaw`
           INSERT INTO "SpellingWord" (word, texts, name)
           SELECT * FROM unnest(${rows.map((r) => r.word)}::text[], ${rows.map((r) => r.texts)}::int[], ${rows.map((r) => r.name)}::bool[])`;
-        await tx.$executeRaw`INSERT INTO "SpellingWordKey" (key, word) SELECT * FROM unnest(${keys.map((k) => k.key)}::text[], ${keys.map((k) => k.word)}::text[])`;
+        await tx.$executeRaw`
+          INSERT INTO "SpellingWordKey" (key, word, texts, name)
+          SELECT * FROM unnest(${keys.map((k) => k.key)}::text[], ${keys.map((k) => k.word)}::text[], ${keys.map((k) => k.texts)}::int[], ${keys.map((k) => k.name)}::bool[])`;
         rows = [];
         keys = [];
       };
@@ -161,7 +163,7 @@ async function writeWords({ counts, names }: { counts: Map<string, number>; name
         const name = names.has(word);
         rows.push({ word, texts, name });
         // The targets SpellingVocabulary indexes by their one-letter deletions.
-        if ((texts >= MIN_TARGET_FREQUENCY || name) && word.length >= 2) for (const key of deletionsOf(word, 1)) keys.push({ key, word });
+        if ((texts >= MIN_TARGET_FREQUENCY || name) && word.length >= 2) for (const key of deletionsOf(word, 1)) keys.push({ key, word, texts, name });
         if (rows.length >= BATCH) await flush();
       }
       if (rows.length) await flush();
