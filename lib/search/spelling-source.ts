@@ -25,16 +25,25 @@ let known = false;
 let building: Promise<void> | null = null;
 let lastBuiltAt = 0;
 let scheduled: NodeJS.Timeout | null = null;
+let firstChangeAt = 0;
 
 /** The index changed (documents added, updated or deleted): rebuild the words before long. */
 export function spellingVocabularyChanged(): void {
   if (scheduled) return;
+  firstChangeAt = Date.now();
   const wait = Math.max(0, lastBuiltAt + MIN_REBUILD_MS - Date.now());
   scheduled = setTimeout(() => {
     scheduled = null;
-    rebuildSpellingWords().catch((error: Error) => console.warn(`[search] spelling vocabulary not rebuilt: ${error.message}`));
+    rebuildUnlessCovered(firstChangeAt).catch((error: Error) => console.warn(`[search] spelling vocabulary not rebuilt: ${error.message}`));
   }, wait);
   scheduled.unref();
+}
+
+/** A rebuild that started (in any process) after the change covers it: each rebuild reads every turn. */
+async function rebuildUnlessCovered(changedAt: number): Promise<void> {
+  const [row] = await db().$queryRaw<{ builtAt: Date }[]>`SELECT "builtAt" FROM "SpellingVocabularyBuild" WHERE id = 1`;
+  if (row && row.builtAt.getTime() > changedAt) return;
+  await rebuildSpellingWords();
 }
 
 /** Builds the words once if they never were (a fresh archive, an import older than the table). */
@@ -99,7 +108,7 @@ export function rebuildSpellingWords(): Promise<void> {
   building ??= (async () => {
     const startedAt = Date.now();
     try {
-      await writeWords(await countArchiveWords());
+      await writeWords(await countArchiveWords(), new Date(startedAt));
       recent.clear();
       known = true;
       lastBuiltAt = startedAt;
@@ -138,7 +147,7 @@ async function countArchiveWords(): Promise<{ counts: Map<string, number>; names
 }
 
 /** Replaces every row in one transaction; a rebuild another process is writing makes this one return. */
-async function writeWords({ counts, names }: { counts: Map<string, number>; names: Set<string> }): Promise<void> {
+async function writeWords({ counts, names }: { counts: Map<string, number>; names: Set<string> }, startedAt: Date): Promise<void> {
   const words = new Set([...counts.keys(), ...names]);
   await db().$transaction(
     async (tx) => {
@@ -169,7 +178,7 @@ async function writeWords({ counts, names }: { counts: Map<string, number>; name
       if (rows.length) await flush();
       // Fresh statistics, or the planner guesses from an empty table and scans every row per query.
       await tx.$executeRaw`ANALYZE "SpellingWord", "SpellingWordKey"`;
-      await tx.$executeRaw`INSERT INTO "SpellingVocabularyBuild" (id, "builtAt") VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET "builtAt" = now()`;
+      await tx.$executeRaw`INSERT INTO "SpellingVocabularyBuild" (id, "builtAt") VALUES (1, ${startedAt}) ON CONFLICT (id) DO UPDATE SET "builtAt" = ${startedAt}`;
     },
     { timeout: 600_000, maxWait: 10_000 },
   );
