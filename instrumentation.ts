@@ -41,9 +41,10 @@ export async function register(): Promise<void> {
     console.warn("[workers] search and alerts workers not started: DATABASE_URL or MEILI_HOST is not set");
     return;
   }
-  // The spelling vocabulary is read from Postgres once per process: now, not on the first query.
-  void import("@/lib/search/spelling-source").then(({ archiveVocabulary }) =>
-    archiveVocabulary().catch((error: Error) => console.warn(`[search] spelling vocabulary not built: ${error.message}`)),
+  // The spelling vocabulary is a Postgres table shared by every process: built now if it never
+  // was (an archive imported before it existed), not on the first query.
+  void import("@/lib/search/spelling-source").then(({ ensureSpellingWords }) =>
+    ensureSpellingWords().catch((error: Error) => console.warn(`[search] spelling vocabulary not built: ${error.message}`)),
   );
   if (process.env.PRESSROOM_SEARCH_WORKER !== "off") {
     const { startInProcessSearchWorker } = await import("@/lib/search/in-process");

@@ -53,12 +53,17 @@ function summarise(ms: number[], errors: number): Timing {
   return { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(ms[ms.length - 1] ?? NaN), n: ms.length, errors };
 }
 
-export async function startApp(services: ScaleServices, log: (line: string) => void): Promise<{ base: string; server: ChildProcess }> {
+/** `nodeArgs`: flags for the app's Node (e.g. --trace-gc, which NODE_OPTIONS refuses). */
+export async function startApp(services: ScaleServices, log: (line: string) => void, nodeArgs: string[] = []): Promise<{ base: string; server: ChildProcess }> {
   const { findFreePort, waitFor } = await import("@/lib/dev-services/ports");
   const port = await findFreePort();
   const env = benchAppEnv(port);
   const next = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
-  const server = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: repoRoot, env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, [...nodeArgs, next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: repoRoot,
+    env,
+    stdio: ["ignore", nodeArgs.length ? "inherit" : "ignore", "inherit"],
+  });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${base}/robots.txt`)).ok, "next start", 120_000, 250);
   log(`app on ${base} (${services.postgresDir})`);

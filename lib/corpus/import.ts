@@ -2,6 +2,7 @@ import path from "node:path";
 import pg from "pg";
 import { mapCorpusRecord, type CorpusPair } from "./mapping";
 import { refreshRollups } from "@/lib/rollups/rollups";
+import { rebuildSpellingWords } from "@/lib/search/spelling-source";
 import { SeenIds } from "./id-set";
 import { silentProgress, type ProgressReporter } from "./progress";
 import { openCorpusFile } from "./reader";
@@ -198,6 +199,10 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
       summary.indexing = { ...sent, leftover, caughtUpMs: performance.now() - started };
     }
     await rollups;
+    // The spelling vocabulary is read from every text: rebuilt once, after the index caught up
+    // (lib/search/spelling-source.ts), so web processes never build it themselves.
+    if (!stoppedEarly && records > 0)
+      await rebuildSpellingWords().catch((error: Error) => process.stderr.write(`Rebuilding the spelling vocabulary failed (the next index change retries): ${error.message}\n`));
     // After indexing, so the import's own timings stay what they were.
     if (options.align !== false && !stoppedEarly && imported.from) summary.alignment = await (await import("@/lib/alignment/window")).alignWindow(imported);
   } finally {

@@ -1,7 +1,7 @@
 import type { SearchParams } from "./params";
 import { mergeCandidates } from "./rerank";
 import { DEFAULT_TUNING, correctQuery, type SpellingCorrection, type SpellingTuning } from "./spelling";
-import { archiveVocabulary } from "./spelling-source";
+import { vocabularyFor } from "./spelling-source";
 
 // Searching with the query's spelling corrected (spelling.ts): the corrected query is searched
 // instead of the typed one, and when a replaced word is a real (rare) word the typed query is
@@ -42,9 +42,9 @@ export async function withSpelling<R extends RankedResults>(
 }
 
 async function correctionFor(q: string, tuning: SpellingTuning): Promise<SpellingCorrection | null> {
-  let vocabulary: Awaited<ReturnType<typeof archiveVocabulary>>;
+  let vocabulary: Awaited<ReturnType<typeof vocabularyFor>>;
   try {
-    vocabulary = await archiveVocabulary();
+    vocabulary = await vocabularyFor(q);
   } catch (error) {
     // Correction is a help, not the search: without Postgres the typed words are searched.
     console.warn(`[search] spelling vocabulary unavailable: ${(error as Error).message}`);

@@ -1,49 +1,117 @@
 import { db } from "@/lib/db/client";
-import { SpellingVocabulary, countWords } from "./spelling-vocabulary";
+import { vocabularyLookups } from "./spelling";
+import { MIN_TARGET_FREQUENCY, SpellingVocabulary, countWords, deletionsOf, vocabularyWords } from "./spelling-vocabulary";
 
-// The spelling vocabulary of this process: read once from Postgres (the texts the index holds:
-// the question and answer turns of visible pairs, statements, and the names of speakers and outlets), kept
-// in memory, rebuilt in the background after the index changed (the outbox worker and reindex
-// say so) and at least hourly (a worker in another process cannot tell this one). Queries keep
-// using the previous vocabulary while a new one is built.
+// The spelling vocabulary, kept in Postgres ("SpellingWord", migration 20261210400000) and
+// shared by every process: each word of the texts the index holds (question and answer turns of
+// visible pairs, statements, the names of speakers and outlets) with the number of texts holding
+// it, and the deletion keys of the words a correction may lead to. A query reads only the rows its
+// words can reach (a few dozen) and corrects itself against those. Each web process used to
+// build the whole vocabulary from every turn in memory at start-up and again after each index
+// change (45 MB of heap at 71k pairs, two copies during a rebuild), the largest part of what
+// the app held before serving anything.
+//
+// Rebuilt by the process that changed the index (the outbox worker and reindex say so, at most
+// once a minute), by the bulk importer when it finishes, and by the first query when it was
+// never built. Queries keep reading the previous rows while a rebuild writes (one transaction).
 
 const BATCH = 5_000;
 /** A change to the index is picked up at most this often (a rebuild reads every visible text). */
 const MIN_REBUILD_MS = 60_000;
-const MAX_AGE_MS = 60 * 60_000;
+/** Any lock number will do, as long as nothing else in the app uses it. */
+const REBUILD_LOCK = 7_140_015;
 
-let current: { vocabulary: SpellingVocabulary; builtAt: number } | null = null;
-let building: Promise<SpellingVocabulary> | null = null;
-let changedSince = false;
+let known = false;
+let building: Promise<void> | null = null;
+let lastBuiltAt = 0;
+let scheduled: NodeJS.Timeout | null = null;
+let firstChangeAt = 0;
 
-/** The index changed (documents added, updated or deleted): rebuild before long. */
+/** The index changed (documents added, updated or deleted): rebuild the words before long. */
 export function spellingVocabularyChanged(): void {
-  changedSince = true;
+  if (scheduled) return;
+  firstChangeAt = Date.now();
+  const wait = Math.max(0, lastBuiltAt + MIN_REBUILD_MS - Date.now());
+  scheduled = setTimeout(() => {
+    scheduled = null;
+    rebuildUnlessCovered(firstChangeAt).catch((error: Error) => console.warn(`[search] spelling vocabulary not rebuilt: ${error.message}`));
+  }, wait);
+  scheduled.unref();
+}
+
+/** A rebuild that started (in any process) after the change covers it: each rebuild reads every turn. */
+async function rebuildUnlessCovered(changedAt: number): Promise<void> {
+  const [row] = await db().$queryRaw<{ builtAt: Date }[]>`SELECT "builtAt" FROM "SpellingVocabularyBuild" WHERE id = 1`;
+  if (row && row.builtAt.getTime() > changedAt) return;
+  await rebuildSpellingWords();
+}
+
+/** Builds the words once if they never were (a fresh archive, an import older than the table). */
+export async function ensureSpellingWords(): Promise<void> {
+  if (known) return;
+  const [row] = await db().$queryRaw<{ builtAt: Date }[]>`SELECT "builtAt" FROM "SpellingVocabularyBuild" WHERE id = 1`;
+  if (row) known = true;
+  else await rebuildSpellingWords();
 }
 
 /**
- * The current vocabulary. The first call of a process waits for it to be built (seconds, once;
- * instrumentation.ts starts it at server start); later calls never wait.
+ * The part of the vocabulary that correcting `q` can read: every row its words, their halves
+ * and their deletion keys reach. correctQuery gives the same answer with it as with the whole.
  */
-export async function archiveVocabulary(): Promise<SpellingVocabulary> {
-  if (current) {
-    const age = Date.now() - current.builtAt;
-    if (!building && ((changedSince && age > MIN_REBUILD_MS) || age > MAX_AGE_MS)) {
-      rebuild().catch((error: Error) => console.warn(`[search] spelling vocabulary not rebuilt: ${error.message}`));
-    }
-    return current.vocabulary;
-  }
-  return rebuild();
+export async function vocabularyFor(q: string): Promise<SpellingVocabulary> {
+  const cached = recent.get(q);
+  if (cached && Date.now() - cached.at < RECENT_MS) return vocabularyOf(cached.rows);
+  const { words, deletionKeys } = vocabularyLookups(q);
+  if (words.length === 0) return new SpellingVocabulary(new Map(), []);
+  await ensureSpellingWords();
+  const rows = await readRows(words, deletionKeys);
+  recent.delete(q);
+  recent.set(q, { rows, at: Date.now() });
+  if (recent.size > RECENT_QUERIES) recent.delete(recent.keys().next().value!);
+  return vocabularyOf(rows);
 }
 
-function rebuild(): Promise<SpellingVocabulary> {
+// The rows of recent queries (a few kB each): a query typed again, or paged through, costs no
+// round trip. A rebuild in another process shows here within RECENT_MS, as the old per-process
+// vocabulary showed changes only after its once-a-minute rebuild.
+const RECENT_QUERIES = 500;
+const RECENT_MS = 60_000;
+const recent = new Map<string, { rows: WordRow[]; at: number }>();
+
+function readRows(words: string[], deletionKeys: string[]): Promise<WordRow[]> {
+  return db().$queryRaw<WordRow[]>`
+    SELECT word, texts, name FROM "SpellingWord" WHERE word = ANY(${words}::text[])
+    UNION SELECT word, texts, name FROM "SpellingWordKey" WHERE key = ANY(${deletionKeys}::text[])`;
+}
+
+/** The whole vocabulary in one structure, as a process once held it (benchmarks and tests compare with it). */
+export async function wholeVocabulary(): Promise<SpellingVocabulary> {
+  await ensureSpellingWords();
+  return vocabularyOf(await db().$queryRaw<WordRow[]>`SELECT word, texts, name FROM "SpellingWord"`);
+}
+
+interface WordRow {
+  word: string;
+  texts: number;
+  name: boolean;
+}
+
+function vocabularyOf(rows: WordRow[]): SpellingVocabulary {
+  return new SpellingVocabulary(
+    new Map(rows.filter((r) => r.texts > 0).map((r) => [r.word, r.texts])),
+    rows.filter((r) => r.name).map((r) => r.word),
+  );
+}
+
+/** Rebuilds the words (one rebuild at a time in this process; across processes, one writer at a time). */
+export function rebuildSpellingWords(): Promise<void> {
   building ??= (async () => {
-    changedSince = false;
     const startedAt = Date.now();
     try {
-      const vocabulary = await readVocabulary();
-      current = { vocabulary, builtAt: startedAt };
-      return vocabulary;
+      await writeWords(await countArchiveWords(), new Date(startedAt));
+      recent.clear();
+      known = true;
+      lastBuiltAt = startedAt;
     } finally {
       building = null;
     }
@@ -54,9 +122,9 @@ function rebuild(): Promise<SpellingVocabulary> {
 /**
  * Every searchable turn, in batches by id, counted per turn: questions and answers of visible
  * pairs, and statements outside pairs (they are search hits of their own, so a word said only in
- * an opening statement is a real word, not a typo).
+ * an opening statement is a real word, not a typo). Then the words of names.
  */
-export async function readVocabulary(): Promise<SpellingVocabulary> {
+async function countArchiveWords(): Promise<{ counts: Map<string, number>; names: Set<string> }> {
   const counts = new Map<string, number>();
   for (let after = 0; ;) {
     const rows = await db().$queryRaw<{ id: number; text: string }[]>`
@@ -70,11 +138,48 @@ export async function readVocabulary(): Promise<SpellingVocabulary> {
     for (const row of rows) countWords(counts, row.text);
     after = rows[rows.length - 1].id;
   }
-  const names = await db().$queryRaw<{ name: string }[]>`
+  const nameRows = await db().$queryRaw<{ name: string }[]>`
     SELECT name FROM "Speaker" WHERE "mergedIntoId" IS NULL
     UNION SELECT name FROM "Outlet" WHERE "mergedIntoId" IS NULL`;
-  return new SpellingVocabulary(
-    counts,
-    names.map((row) => row.name),
+  // The words of names as SpellingVocabulary keeps them: three letters or more.
+  const names = new Set(nameRows.flatMap((row) => [...vocabularyWords(row.name)]).filter((w) => w.length >= 3));
+  return { counts, names };
+}
+
+/** Replaces every row in one transaction; a rebuild another process is writing makes this one return. */
+async function writeWords({ counts, names }: { counts: Map<string, number>; names: Set<string> }, startedAt: Date): Promise<void> {
+  const words = new Set([...counts.keys(), ...names]);
+  await db().$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(${REBUILD_LOCK}) AS ok`;
+      if (!lock.ok) return;
+      await tx.$executeRaw`DELETE FROM "SpellingWord"`;
+      await tx.$executeRaw`DELETE FROM "SpellingWordKey"`;
+      let rows: { word: string; texts: number; name: boolean }[] = [];
+      let keys: { key: string; word: string; texts: number; name: boolean }[] = [];
+      const flush = async () => {
+        await tx.$executeRaw`
+          INSERT INTO "SpellingWord" (word, texts, name)
+          SELECT * FROM unnest(${rows.map((r) => r.word)}::text[], ${rows.map((r) => r.texts)}::int[], ${rows.map((r) => r.name)}::bool[])`;
+        await tx.$executeRaw`
+          INSERT INTO "SpellingWordKey" (key, word, texts, name)
+          SELECT * FROM unnest(${keys.map((k) => k.key)}::text[], ${keys.map((k) => k.word)}::text[], ${keys.map((k) => k.texts)}::int[], ${keys.map((k) => k.name)}::bool[])`;
+        rows = [];
+        keys = [];
+      };
+      for (const word of words) {
+        const texts = counts.get(word) ?? 0;
+        const name = names.has(word);
+        rows.push({ word, texts, name });
+        // The targets SpellingVocabulary indexes by their one-letter deletions.
+        if ((texts >= MIN_TARGET_FREQUENCY || name) && word.length >= 2) for (const key of deletionsOf(word, 1)) keys.push({ key, word, texts, name });
+        if (rows.length >= BATCH) await flush();
+      }
+      if (rows.length) await flush();
+      // Fresh statistics, or the planner guesses from an empty table and scans every row per query.
+      await tx.$executeRaw`ANALYZE "SpellingWord", "SpellingWordKey"`;
+      await tx.$executeRaw`INSERT INTO "SpellingVocabularyBuild" (id, "builtAt") VALUES (1, ${startedAt}) ON CONFLICT (id) DO UPDATE SET "builtAt" = ${startedAt}`;
+    },
+    { timeout: 600_000, maxWait: 10_000 },
   );
 }

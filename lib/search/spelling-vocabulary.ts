@@ -111,7 +111,7 @@ export class SpellingVocabulary {
 }
 
 /** The word and every string made by deleting up to `depth` of its letters. */
-function deletionsOf(word: string, depth: number): Set<string> {
+export function deletionsOf(word: string, depth: number): Set<string> {
   const out = new Set<string>([word]);
   let frontier = [word];
   for (let level = 0; level < depth; level++) {

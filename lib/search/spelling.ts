@@ -1,4 +1,4 @@
-import { foldWord, type Neighbour, type SpellingVocabulary } from "./spelling-vocabulary";
+import { deletionsOf, foldWord, type Neighbour, type SpellingVocabulary } from "./spelling-vocabulary";
 
 // Query spelling correction, pure: a free word the archive never uses (or uses far more rarely
 // than a word one letter away) is replaced by its closest common neighbour in the archive's own
@@ -171,6 +171,29 @@ export function correctQuery(q: string, vocabulary: SpellingVocabulary, tuning =
   if (!changes.length) return null;
   const corrected = parts.map((p) => p.text).join("");
   return { original: q, corrected, changes, searchOriginalToo: changes.some((c) => c.reason === "rare") };
+}
+
+/**
+ * Everything correcting `q` can ask of the vocabulary: the (folded) words whose frequency or
+ * name-ness it reads (each word, its two halves at every cut, two neighbouring words together)
+ * and the deletion keys its neighbour searches look up. A vocabulary holding just the words these
+ * reach (spelling-source.ts reads them from Postgres) corrects `q` exactly as the whole one does.
+ */
+export function vocabularyLookups(q: string): { words: string[]; deletionKeys: string[] } {
+  const parts = tokens(q);
+  const words = new Set<string>();
+  const keys = new Set<string>();
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (!part.word) continue;
+    const [space, second] = [parts[i + 1], parts[i + 2]];
+    if (second?.word && /^ +$/.test(space.text)) words.add(foldWord(part.text + second.text.toLowerCase()));
+    const folded = foldWord(part.text);
+    words.add(folded);
+    for (let cut = 2; cut <= folded.length - 2; cut++) words.add(foldWord(folded.slice(0, cut))).add(foldWord(folded.slice(cut)));
+    for (const key of deletionsOf(folded, allowedDistance(part.text))) keys.add(key);
+  }
+  return { words: [...words], deletionKeys: [...keys] };
 }
 
 /** "inter net" → "internet": one of two neighbouring words is unknown and together they are a common word. */
