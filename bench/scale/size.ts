@@ -33,6 +33,11 @@ try {
     // What the importer does at its end (an import older than lib/rollups did not).
     const { refreshRollups } = await import("@/lib/rollups/rollups");
     await refreshRollups(services.pool);
+    // And the shared spelling vocabulary (an import older than that table did not build it).
+    const { rebuildSpellingWords } = await import("@/lib/search/spelling-source");
+    const started = performance.now();
+    await rebuildSpellingWords();
+    log(`spelling vocabulary rebuilt in ${Math.round((performance.now() - started) / 1000)} s`);
     if (!search) {
       // Pages still ask the index (related pairs): an empty one answers them quickly.
       const { ensureIndex } = await import("@/lib/search/index-setup");
