@@ -11,6 +11,12 @@ export interface Embedder {
   /** Identity of the weights (a hash of the model's files): stored vectors are kept per model id. */
   id: string;
   dims: number;
+  /**
+   * The fewest free words a query needs before this model's semantic list helps rather than
+   * pushes keyword and name queries down (chosen per model on the tune half); unset: the
+   * search's default (lib/search/semantic.ts).
+   */
+  minQueryWords?: number;
   embed(texts: string[]): Promise<(Float32Array | null)[]>;
 }
 

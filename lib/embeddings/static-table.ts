@@ -12,3 +12,11 @@ export const DISTILL_REMEDY = "Run `npm run embeddings:distill` (it needs the im
 export function staticTablePath(): string {
   return path.resolve(process.env.PRESSROOM_DATA_DIR ?? ".data", "embeddings-static.bin");
 }
+
+/**
+ * Queries of 11+ free words: on the tune half (bench/results/relevance-merge-static-minwords-tune.json)
+ * the table's list at 9+ words pushed 9- and 10-word keyword and name queries down (MRR@10 0.75),
+ * at 11+ they stay at keyword-only's level with the same description gain (0.77); use-lite is
+ * best at 9+ (relevance-merge-uselite-minwords-tune.json), closer to word overlap it is not.
+ */
+export const STATIC_TABLE_MIN_QUERY_WORDS = 11;

@@ -20,8 +20,8 @@ export interface SemanticOptions {
   ratio: number;
   /** Weight of the semantic rank against the re-ranked keyword rank (0: off). */
   fusion: number;
-  /** Only queries of at least this many free words (descriptions, not keyword lists). */
-  minWords: number;
+  /** Only queries of at least this many free words (descriptions, not keyword lists); unset: the model's own threshold (Embedder.minQueryWords), else DEFAULT_MIN_WORDS. */
+  minWords?: number;
   /** "rerank": how many of the re-ranked candidates are ordered by meaning. */
   depth: number;
 }
@@ -29,11 +29,15 @@ export interface SemanticOptions {
 /**
  * Chosen on the tune half (2026-12-07, every English pair with a vector): the "list" source
  * (vector search over every pair, 50 more candidates) with meaning weighted half as much as the
- * keyword rank, for queries of 9+ free words: the best overall MRR@10 with no kind worse than
- * keyword-only (fusion 1 found more descriptions but pushed keyword and name queries down).
+ * keyword rank, for queries of 9+ free words with use-lite (11+ with the static table: the model's
+ * own minQueryWords): the best overall MRR@10 with no kind worse than keyword-only (fusion 1
+ * found more descriptions but pushed keyword and name queries down).
  * Variants and held-out figures: docs/search-ranking.md, "Semantic search".
  */
-export const DEFAULT_SEMANTIC: SemanticOptions | null = { source: "list", ratio: 1, fusion: 0.5, minWords: 9, depth: 40 };
+export const DEFAULT_SEMANTIC: SemanticOptions | null = { source: "list", ratio: 1, fusion: 0.5, depth: 40 };
+
+/** Queries of 9+ free words, for a model that does not say otherwise (use-lite; chosen with it, above). */
+export const DEFAULT_MIN_WORDS = 9;
 
 const FUSION_K = 10;
 
@@ -48,9 +52,11 @@ export interface SemanticQuery {
 export async function semanticQuery(q: string, options: SemanticOptions | null | undefined = DEFAULT_SEMANTIC): Promise<SemanticQuery | null> {
   if (!options || options.fusion <= 0) return null;
   const { words } = queryShape(q);
-  if (words.length < options.minWords) return null;
+  // An explicit threshold needs no model to say no.
+  if (options.minWords !== undefined && words.length < options.minWords) return null;
   const model = await activeEmbedder();
   if (!model) return null;
+  if (words.length < (options.minWords ?? model.minQueryWords ?? DEFAULT_MIN_WORDS)) return null;
   const [vector] = await model.embed([words.join(" ")]);
   if (!vector) return null;
   const values = Array.from(vector);
