@@ -65,6 +65,28 @@ function sync() {
   return state.syncing;
 }
 
+// A page's content is as old as the moment its render started reading data, but Next stamps
+// a cache entry with the time it is *written*. A render that began before an edit and finished
+// after the edit's revalidation would then look newer than the revalidation and be served,
+// stale, for the page's whole revalidate period (an hour for Q&A pages): an editor removes a
+// translation link while a visitor (or a <Link> prefetch) is rendering that pair's page, and
+// the link stays on it. Next looks up a key right before rendering it, so the first look-up of
+// a key since its last write marks when its next render can have started; the written entry is
+// back-dated to that moment, and a revalidation during the render expires it as it should.
+/** Look-ups older than this cannot belong to a render in progress (renders take seconds). */
+const RENDER_WINDOW_MS = 60_000;
+/** @type {Map<string, number>} cache key -> first look-up since the key was last written */
+const lookedUpAt = new Map();
+
+/** @param {string} key */
+function noteLookUp(key) {
+  const now = Date.now();
+  const since = lookedUpAt.get(key);
+  if (since === undefined || now - since > RENDER_WINDOW_MS) lookedUpAt.set(key, now);
+  // Keys looked up but never written (fresh hits) would otherwise pile up, one per URL asked for.
+  if (lookedUpAt.size > 10_000) for (const [k, t] of lookedUpAt) if (now - t > RENDER_WINDOW_MS) lookedUpAt.delete(k);
+}
+
 export default class SharedRevalidationCache extends FileSystemCache {
   /** @param {ConstructorParameters<typeof FileSystemCache>[0]} ctx */
   constructor(ctx) {
@@ -73,8 +95,21 @@ export default class SharedRevalidationCache extends FileSystemCache {
 
   /** @param {Parameters<InstanceType<typeof FileSystemCache>["get"]>} args */
   async get(...args) {
+    noteLookUp(args[0]);
     if (shared) await sync();
     return super.get(...args);
+  }
+
+  /** @param {Parameters<InstanceType<typeof FileSystemCache>["set"]>} args */
+  async set(...args) {
+    const [key] = args;
+    const renderStartedAt = lookedUpAt.get(key);
+    lookedUpAt.delete(key);
+    await super.set(...args);
+    const written = FileSystemCache.memoryCache?.get(key);
+    if (written && renderStartedAt !== undefined && Date.now() - renderStartedAt <= RENDER_WINDOW_MS) {
+      written.lastModified = Math.min(written.lastModified, renderStartedAt);
+    }
   }
 
   /**
