@@ -41,16 +41,21 @@ export function spellingVocabularyChanged(): void {
 
 /** A rebuild that started (in any process) after the change covers it: each rebuild reads every turn. */
 async function rebuildUnlessCovered(changedAt: number): Promise<void> {
-  const [row] = await db().$queryRaw<{ builtAt: Date }[]>`SELECT "builtAt" FROM "SpellingVocabularyBuild" WHERE id = 1`;
-  if (row && row.builtAt.getTime() > changedAt) return;
+  const builtAt = await lastBuildAt();
+  if (builtAt !== null && builtAt > changedAt) return;
   await rebuildSpellingWords();
+}
+
+/** When the last rebuild (by any process) started, or null if the words were never built. */
+async function lastBuildAt(): Promise<number | null> {
+  const [row] = await db().$queryRaw<{ builtAt: Date }[]>`SELECT "builtAt" FROM "SpellingVocabularyBuild" WHERE id = 1`;
+  return row ? row.builtAt.getTime() : null;
 }
 
 /** Builds the words once if they never were (a fresh archive, an import older than the table). */
 export async function ensureSpellingWords(): Promise<void> {
   if (known) return;
-  const [row] = await db().$queryRaw<{ builtAt: Date }[]>`SELECT "builtAt" FROM "SpellingVocabularyBuild" WHERE id = 1`;
-  if (row) known = true;
+  if ((await lastBuildAt()) !== null) known = true;
   else await rebuildSpellingWords();
 }
 
