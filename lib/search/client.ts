@@ -86,10 +86,21 @@ export async function indexExists(uid: string): Promise<boolean> {
   }
 }
 
-/** Waits for an enqueued task and fails loudly when Meilisearch reports it failed. */
+/**
+ * Waits for an enqueued task and fails loudly when Meilisearch reports it failed. Polls itself
+ * rather than through the client's waitForTask, which adds an abort listener to one signal per
+ * poll: a task of a few minutes (vectors for the whole archive) passed Node's 1,500-listener
+ * warning thousands of times.
+ */
 export async function waitForSuccess(taskUid: number, what: string, timeout = 120_000): Promise<void> {
-  const task = await meili().tasks.waitForTask(taskUid, { timeout, interval: 25 });
-  if (task.status !== "succeeded") {
-    throw new Error(`Meilisearch task ${taskUid} (${what}) ${task.status}: ${task.error?.message ?? "no detail"}`);
+  const deadline = Date.now() + timeout;
+  for (let interval = 25; ; interval = Math.min(interval * 2, 100)) {
+    const task = await meili().tasks.getTask(taskUid);
+    if (task.status === "succeeded") return;
+    if (task.status === "failed" || task.status === "canceled") {
+      throw new Error(`Meilisearch task ${taskUid} (${what}) ${task.status}: ${task.error?.message ?? "no detail"}`);
+    }
+    if (Date.now() >= deadline) throw new Error(`Meilisearch task ${taskUid} (${what}) still ${task.status} after ${Math.round(timeout / 1000)} s`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
