@@ -4,6 +4,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { accountFor, parseTranscript, type TranscriptDraft } from "@/lib/transcripts";
 import { loadGold, repoRoot, type GoldTranscript } from "./gold";
+import { runAgreement } from "./agreement";
 import { scoreFile, totals, type FileScore } from "./score";
 
 // `npm run bench:parser`: pair precision/recall/F1, answer-speaker accuracy and character
@@ -11,7 +12,8 @@ import { scoreFile, totals, type FileScore } from "./score";
 // baseline commit (extracted with git, so both run in the same process).
 // Options: --verbose (list missed/extra pair offsets), --no-baseline, --baseline=<commit>
 // (default: the parser before the gold set grew to 23 files and the tune-half fixes),
-// --tune-only (score only the tune half, for working on the parser without seeing held-out figures).
+// --tune-only (score only the tune half, for working on the parser without seeing held-out figures),
+// --agreement (annotator 1 against the second annotator's bench/parser/gold-second; no parser).
 // With a baseline, the summary is repeated over the gold files the baseline commit had.
 
 const args = new Set(process.argv.slice(2));
@@ -121,6 +123,12 @@ function table(label: string, gold: GoldTranscript[], current: Map<string, FileS
 }
 
 async function main() {
+  if (args.has("--agreement")) {
+    const summary = runAgreement(args.has("--verbose"));
+    mkdirSync(path.join(repoRoot, "bench/results"), { recursive: true });
+    writeFileSync(path.join(repoRoot, "bench/results/parser-agreement.json"), JSON.stringify({ measuredAt: new Date().toISOString(), summary }, null, 2));
+    return console.log("saved bench/results/parser-agreement.json");
+  }
   const gold = loadGold().filter((g) => !args.has("--tune-only") || g.split === "tune");
   const baseParse = await baselineParser();
   const current = run(parseTranscript, gold);

@@ -112,3 +112,42 @@ describe("briefing conventions (sixth round)", () => {
     expect(parsed(unlabelled).pairs[0]!.answers.map((a) => a.text)).toEqual(["It moved. Q Street is closed."]);
   });
 });
+
+describe("conventions from the seventh round's tune errors", () => {
+  it("a short reply while the reporter broke off before asking anything is an aside: the question goes on", () => {
+    expect(
+      isNonAnswer("I do. I had many engagements with him in my time.", { asked: false, cutOff: true, lastAsk: "I know you have done this before. But when it comes to —" }),
+    ).toBe(true);
+    // A reporter who broke off inside a question ("Is the President going to —") got an answer.
+    expect(isNonAnswer("No, he will not sign it this week, as he said yesterday.", { asked: false, cutOff: true, lastAsk: "Is the President going to —" })).toBe(false);
+    const d = parsed(
+      briefing(
+        ["Q", "Is the President confident the bill will pass?"],
+        ["MS. PSAKI:", "We believe there is enough time to get it done."],
+        ["Q", "And just one more. I am not going to repeat what Matt did yesterday with Ned. But when it comes to —"],
+        ["MS. PSAKI:", "I do. I do. I had many engagements with Matt in my time."],
+        ["Q", "The idea though — of getting out in front with the intelligence, before any move."],
+        ["MS. PSAKI:", "Yeah."],
+        ["Q", "Can you explain the thinking behind that?"],
+        ["MS. PSAKI:", "Sure. We have developed credible intelligence, and sharing it takes away the pretext."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Is the President confide", "And just one more. I am "]);
+  });
+
+  it("a request for the press's own access is logistics, and banter after it is not a question", () => {
+    expect(isPleasantry("Would you invite him to come back and chat with us on the way back?")).toBe(true);
+    expect(isPleasantry("Would you invite him to the summit in June?")).toBe(false);
+    const d = parsed(
+      briefing(
+        ["Q", "Any estimate of when the executive order will come out?"],
+        [KJP, "I don't have anything new to share on that."],
+        ["Q", "Would you invite him to come back and chat with us on the way back?"],
+        [KJP, "(Laughs.) I will do my best."],
+        ["Q", "He's welcome anytime. (Laughter.)"],
+        [KJP, "I know. Okay, guys, thank you so much."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Any estimate of when the"]);
+  });
+});

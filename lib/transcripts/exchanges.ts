@@ -150,6 +150,9 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
   if (words <= 30 && /[?？]$/.test(plain) && sentences.filter((x) => !/[?？]$/.test(x)).every((x) => countWords(x) <= 5)) return true;
   // Banter or a clarification while the reporter is still setting up the question.
   if (!state.asked && words <= 5) return true;
+  // "…I know you've experienced it in a past life. But when it comes to —" / "I do. I had many engagements with
+  // Matt in my time.": the reporter broke off before asking anything, so a short reply is an aside, not an answer.
+  if (!state.asked && state.cutOff && words <= 20 && !/[?？]/.test(plain) && !breaksOff(text) && !startsQuestion(state.lastAsk)) return true;
   return state.cutOff && words <= 8;
 }
 
@@ -178,6 +181,17 @@ export function asksReporterToClarify(answer: string): boolean {
     .some((x) => /[?？]$/.test(x) && ASKS_BACK.test(x));
 }
 
+/** The last sentence of the reporter's words opens a question ("Is the President going to —", "Which politicians —"). */
+const QUESTION_OPENING =
+  /^(?:(?:and|but|so|okay|ok|also|now)[,.]?\s+)*(?:who|whom|whose|what|when(?!\s+it\s+comes\b)|where|why|how|which|is|are|was|were|isn['’]t|aren['’]t|do|does|did|don['’]t|doesn['’]t|didn['’]t|can|could|will|would|won['’]t|should|shall|may|might|has|have|had|any|no)\b/i;
+
+function startsQuestion(words: string | undefined): boolean {
+  // Without the reporter's words the reply cannot be judged an aside.
+  if (!words) return true;
+  const last = plainText(words).split(SENTENCE_END).at(-1) ?? "";
+  return QUESTION_OPENING.test(last);
+}
+
 /** The turn breaks off with a dash: "That is certainly our objective, but I can —" */
 export const breaksOff = (text: string) => /(?:—|–|--+|-)\s*$/.test(plainText(text.slice(-200)));
 
@@ -189,14 +203,18 @@ const GREETING =
 const MORE_QUESTIONS_PLEA =
   /\b(?:(?:will|would|can|could) you (?:take|do) (?:just )?(?:one|two|a couple|a few|one or two) more|time for (?:just )?(?:one|two|a couple|a few|one or two) more)\b/i;
 
-/** A reporter's or official's turn that only greets, thanks, says goodbye, checks the line or asks for more time. */
+/** Asking for the press's own access: "Would you invite him to come back and chat with us on the way back?" */
+const ACCESS_PLEA =
+  /\b(?:invite|bring|ask|get|have)\s+(?:him|her|them|the (?:vice )?president)\s+(?:to\s+)?(?:come\s+)?(?:back\s+)?(?:and\s+)?(?:chat|talk|visit|speak|come (?:back|out|down|over))\b[^?]{0,40}\b(?:with us|to us|the press|the cabin|the back)\b/i;
+
+/** A reporter's or official's turn that only greets, thanks, says goodbye, checks the line or asks for more time or access. */
 export function isPleasantry(text: string): boolean {
   if (text.length > LONG) return false;
   const plain = plainText(text);
   const words = countWords(plain);
   if (words === 0) return false;
   if (isThanks(plain) || GREETING.test(plain)) return true;
-  if (words <= 30 && MORE_QUESTIONS_PLEA.test(plain)) return true;
+  if (words <= 30 && (MORE_QUESTIONS_PLEA.test(plain) || ACCESS_PLEA.test(plain))) return true;
   if (words <= 20 && CLOSING.test(plain) && !/\?/.test(plain.replace(LINE_CHECK, ""))) return true;
   if (words <= 12 && LINE_CHECK.test(plain)) {
     // "Thanks very much. Can you hear me?" - nothing is asked beyond the check itself.

@@ -11,7 +11,7 @@
 
 import type { DraftPair, DraftTurn, DraftUnassigned, SpeakerRole } from "./draft";
 import { asks, asksReporterToClarify, breaksOff, wordCount, isChallenge, isClosing, isNonAnswer, isPleasantry, onlyMovesFloor, opensFloor, REPORTED_QUESTION } from "./exchanges";
-import { asksForAnswer, checksDetail, drawsLaughter, isShortRemark, remindsOfQuestion } from "./reporter-remarks";
+import { asksForAnswer, checksDetail, checksFigure, drawsLaughter, isShortRemark, remindsOfQuestion } from "./reporter-remarks";
 import type { Turn } from "./turns";
 
 export interface ResolvedTurn {
@@ -101,6 +101,8 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
   let open: OpenPair | null = null;
   /** The official has closed ("Thanks, everybody."): a reporter's parting plea ("— one more?") is not a question to pair. */
   let closed = false;
+  /** A reporter's pleasantry or plea was the last move ("Would you invite him to chat with us?"): banter after it is not a question. */
+  let afterPleasantry = false;
 
   const startPair = (r: ResolvedTurn, flags: string[]) => {
     const pair: DraftPair = {
@@ -130,9 +132,10 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         open.cutOff = breaksOff(r.text);
         return;
       }
-      if (labelled && (isPleasantry(r.text) || (closed && !open && isShortRemark(r.text)))) {
+      if (labelled && (isPleasantry(r.text) || (!open && (closed || (afterPleasantry && drawsLaughter(r.text))) && isShortRemark(r.text)))) {
         statements.push(asTurn(r));
         open = null;
+        afterPleasantry = true;
         return;
       }
       if (open && open.answered && labelled && repliesToQuestionBack(open, r)) {
@@ -148,7 +151,10 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         r.turn.kind !== "follow_up" &&
         // A reminder of an unanswered part stays in the pair even though the official then asks which part.
         (remindsOfQuestion(r.text) ||
-          ((isShortRemark(r.text, open.pair.answers.at(-1)?.text) || interruptsOfficial(open.pair, r.text) || officialResumes(open.pair, resolved, i)) &&
+          ((isShortRemark(r.text, open.pair.answers.at(-1)?.text) ||
+            checksFigure(r.text, resolved[i + 1]?.role === "journalist" ? undefined : resolved[i + 1]?.text) ||
+            interruptsOfficial(open.pair, r.text) ||
+            officialResumes(open.pair, resolved, i)) &&
             !unheardQuestion(open.pair, resolved, i) &&
             !requestsFloor(resolved, i, open.pair.answers.at(-1)?.text))) &&
         !(isChallenge(r.text) && answerComplete(open.pair))
@@ -164,6 +170,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       else if (open && open.pair.answers.length > 0 && answerLength(open.pair) < FOLLOW_UP_AFTER_ANSWER_CHARS) flags.push("follow_up");
       open = { pair: startPair(r, flags), asked: asksForAnswer(r.text), cutOff: breaksOff(r.text), answered: false, lastAsk: r.text };
       closed = false;
+      afterPleasantry = false;
       return;
     }
     if (open && !open.answered && (!open.asked || drawsLaughter(open.lastAsk)) && !open.cutOff && opensFloor(r.text)) {

@@ -16,6 +16,19 @@ function parsed(...paragraphs: string[]): TranscriptDraft {
 }
 
 describe("presidential news conference conventions", () => {
+  it("'He took off 29,000?' / '25,000.' checks a figure of the answer: an interjection, not a pair", () => {
+    const d = parsed(
+      "Q. Mr. President, is the Secretary cutting his Department?",
+      `THE PRESIDENT. He brought us a program to cut back 25,000 of the civilian employees. ${filler(24)}`,
+      "Q. He took off 29,000?",
+      "THE PRESIDENT. 25,000.",
+      "Q. Mr. President, will you see President de Gaulle?",
+      "THE PRESIDENT. We have no definite plans yet.",
+    );
+    expect(starts(d)).toEqual(["Mr. President, is th", "Mr. President, will "]);
+    expect(d.pairs[0]!.answers.map((a) => a.role)).toEqual(["official", "journalist", "official"]);
+  });
+
   it("a bare 'Mr. President.' that the President answers by naming the reporter starts the pair", () => {
     const d = parsed(
       "Q. Mr. President, will you sign the farm bill this week?",

@@ -93,3 +93,11 @@ export function asksForAnswer(text: string): boolean {
   const plain = plainText(text);
   return asks(text) && !isFloorRequest(text) && (SCOPE_CHECK.test(plain) || !NAME_CALL.test(plain));
 }
+
+/** "He took off 29,000?" / "25,000.": a few words checking a figure, answered with the figure alone; an interjection. */
+export function checksFigure(text: string, reply: string | undefined): boolean {
+  const plain = plainText(text);
+  if (reply === undefined || text.length > 100 || countWords(plain) > 6 || !/\d/.test(plain) || !/[?？]$/.test(plain)) return false;
+  // The figure alone ("25,000.", "About 40 percent."): "Answer 2." is an answer that happens to hold a number.
+  return /^(?:(?:yes|no|about|some|around|nearly|only)[,.]?\s+)?[\d][\d,.]*\s*(?:percent|%|million|billion|thousand)?[.!]?$/i.test(plainText(reply));
+}

@@ -97,9 +97,9 @@ const EXPECTED: Expectation[] = [
     title: null,
     date: null,
     language: "en",
-    pairs: 23,
+    pairs: 22,
     statements: 3,
-    answers: { 2: ["THE. PRESIDENT"], 0: ["THE PRESIDENT"], 22: ["THE PRESIDENT"] },
+    answers: { 2: ["THE. PRESIDENT"], 0: ["THE PRESIDENT"], 21: ["THE PRESIDENT"] },
   },
   {
     file: "us_president_news_conference_1980-09-18_carter_row1.txt",
