@@ -3,6 +3,7 @@ import { readFile, rename, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { withIndex, type EmbeddingModel, type LoadedModel } from "./embed";
+import { DISTILL_REMEDY } from "./static-table";
 
 // The model on disk: "PRESSROOM-EMB1\n", a 4-byte little-endian header length, a JSON header
 // (dims, words, when and from how many pairs it was trained), then float32 little-endian:
@@ -31,6 +32,18 @@ export function defaultModelPath(): string {
 
 const TRAIN_REMEDY = "Run `npm run search:train-embeddings`";
 
+/**
+ * How to make the file again: the caller's `remedy` when it knows (PRESSROOM_EMBEDDING_MODEL=static
+ * names the distilled table's place), else what the header says it is: a table distilled from an
+ * encoder is distilled again, archive vectors are trained again. Before the header is read
+ * (missing file, foreign bytes) there is nothing to go by but the caller's word or training.
+ */
+function remedyFor(remedy: string | undefined, header?: unknown): string {
+  if (remedy) return remedy;
+  const distilledFrom = (header as { distilledFrom?: unknown } | undefined)?.distilledFrom;
+  return typeof distilledFrom === "string" && distilledFrom ? DISTILL_REMEDY : TRAIN_REMEDY;
+}
+
 export function encodeModel(model: EmbeddingModel, pairs: number, distilledFrom?: string): Buffer {
   const header = Buffer.from(JSON.stringify({ dims: model.dims, words: model.words, trainedAt: new Date().toISOString(), pairs, distilledFrom } satisfies ModelHeader));
   const length = Buffer.alloc(4);
@@ -42,16 +55,16 @@ export function encodeModel(model: EmbeddingModel, pairs: number, distilledFrom?
   return Buffer.concat([Buffer.from(MAGIC), length, header, Buffer.from(floats.buffer, floats.byteOffset, floats.byteLength)]);
 }
 
-/** `remedy` says how to make the file again (train or distil), first words of the message's advice. */
-export function decodeModel(bytes: Buffer, where: string, remedy = TRAIN_REMEDY): LoadedModel & { header: ModelHeader } {
+/** `remedy` says how to make the file again (train or distil), first words of the message's advice; unset: by the header (remedyFor). */
+export function decodeModel(bytes: Buffer, where: string, remedy?: string): LoadedModel & { header: ModelHeader } {
+  let json: unknown;
   const fail = (why: string): never => {
-    throw new EmbeddingModelError(`The embedding model at ${where} is unusable (${why}). ${remedy}, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`);
+    throw new EmbeddingModelError(`The embedding model at ${where} is unusable (${why}). ${remedyFor(remedy, json)}, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`);
   };
   if (bytes.length < MAGIC.length + 4 || bytes.subarray(0, MAGIC.length).toString() !== MAGIC) fail("not a Pressroom embedding model");
   const headerLength = bytes.readUInt32LE(MAGIC.length);
   const headerEnd = MAGIC.length + 4 + headerLength;
   if (headerEnd > bytes.length) fail("truncated header");
-  let json: unknown;
   try {
     json = JSON.parse(bytes.subarray(MAGIC.length + 4, headerEnd).toString());
   } catch {
@@ -84,13 +97,13 @@ export async function writeModelFile(model: EmbeddingModel, pairs: number, file 
 }
 
 /** The error for a model file that cannot be read at all (missing, no permission). */
-export function unreadableModel(file: string, error: unknown, remedy = TRAIN_REMEDY): EmbeddingModelError {
+export function unreadableModel(file: string, error: unknown, remedy?: string): EmbeddingModelError {
   const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return new EmbeddingModelError(`The embedding model at ${file} cannot be read (${code}). ${remedy}, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`);
+  return new EmbeddingModelError(`The embedding model at ${file} cannot be read (${code}). ${remedyFor(remedy)}, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`);
 }
 
 /** The decoded model, and `id`: a hash of the file (stored vectors are kept per model id). */
-export async function readModelFile(file = defaultModelPath(), remedy = TRAIN_REMEDY): Promise<LoadedModel & { header: ModelHeader; id: string }> {
+export async function readModelFile(file = defaultModelPath(), remedy?: string): Promise<LoadedModel & { header: ModelHeader; id: string }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);

@@ -30,6 +30,7 @@ export function embeddingModelPath(choice = process.env.PRESSROOM_EMBEDDING_MODE
 export async function loadEmbeddingModel(choice = process.env.PRESSROOM_EMBEDDING_MODEL): Promise<Embedder> {
   const file = embeddingModelPath(choice);
   if (file.endsWith(".json")) return loadSentenceEncoder(file);
+  // By name, the remedy is known before the file is read (a missing table); by path, the header tells a distilled table from trained vectors.
   const model = await readModelFile(file, choice === STATIC_TABLE ? DISTILL_REMEDY : undefined);
   const { pairs, trainedAt, distilledFrom } = model.header;
   const description = distilledFrom
