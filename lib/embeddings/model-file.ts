@@ -19,6 +19,8 @@ const headerSchema = z.object({
   pairs: z.number().int().min(0),
   /** The sentence encoder a static table was distilled from (distill.ts); absent for archive-trained vectors. */
   distilledFrom: z.string().optional(),
+  /** Subtracted from every unit text vector (embed.ts EmbeddingModel.center); absent in older files. */
+  center: z.array(z.number()).optional(),
 });
 export type ModelHeader = z.infer<typeof headerSchema>;
 
@@ -45,7 +47,8 @@ function remedyFor(remedy: string | undefined, header?: unknown): string {
 }
 
 export function encodeModel(model: EmbeddingModel, pairs: number, distilledFrom?: string): Buffer {
-  const header = Buffer.from(JSON.stringify({ dims: model.dims, words: model.words, trainedAt: new Date().toISOString(), pairs, distilledFrom } satisfies ModelHeader));
+  const center = model.center ? Array.from(model.center) : undefined;
+  const header = Buffer.from(JSON.stringify({ dims: model.dims, words: model.words, trainedAt: new Date().toISOString(), pairs, distilledFrom, center } satisfies ModelHeader));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   const floats = new Float32Array(model.words.length + model.dims + model.vectors.length);
@@ -73,6 +76,7 @@ export function decodeModel(bytes: Buffer, where: string, remedy?: string): Load
   const parsed = headerSchema.safeParse(json);
   if (!parsed.success) return fail(`bad header: ${parsed.error.issues[0].message}`);
   const header = parsed.data;
+  if (header.center && header.center.length !== header.dims) fail(`center has ${header.center.length} numbers, not ${header.dims}`);
   const count = header.words.length + header.dims + header.words.length * header.dims;
   if (bytes.length - headerEnd !== count * 4) fail(`expected ${count * 4} bytes of numbers, found ${bytes.length - headerEnd}`);
   const floats = new Float32Array(count);
@@ -84,6 +88,7 @@ export function decodeModel(bytes: Buffer, where: string, remedy?: string): Load
     weights: floats.subarray(0, header.words.length),
     principal: floats.subarray(header.words.length, header.words.length + header.dims),
     vectors: floats.subarray(header.words.length + header.dims),
+    ...(header.center ? { center: Float32Array.from(header.center) } : {}),
   };
   return { ...withIndex(model), header };
 }
