@@ -33,7 +33,7 @@ export interface DistillOptions {
   seed: number;
 }
 
-export const DEFAULT_DISTILL: DistillOptions = { maxWords: 40_000, minCount: 3, dims: 0, sifA: 1e-3, removeCommon: false, centre: 0, batch: 256, seed: 11 };
+export const DEFAULT_DISTILL: DistillOptions = { maxWords: 40_000, minCount: 3, dims: 0, sifA: 1e-3, removeCommon: false, centre: 1, batch: 256, seed: 11 };
 
 /** The encoder being distilled: unit vectors (or null for a text it cannot read), in order. */
 export type Encode = (texts: string[]) => Promise<(Float32Array | null)[]>;

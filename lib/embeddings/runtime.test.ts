@@ -60,6 +60,20 @@ describe("activeEmbedder", () => {
     await expect(activeEmbedder()).rejects.toThrow(/bytes of numbers, found \d+\)\. Run `npm run search:train-embeddings`/);
   });
 
+  it("gives a centred static table its own fusion weight, a raw one and archive vectors none", async () => {
+    const vectors = trainEmbeddings(["steel tariffs and exports", "vaccine for patients"], { dims: 2, minCount: 1, oversample: 1 });
+    const centred = path.join(await dir, "centred-static.bin");
+    const raw = path.join(await dir, "raw-static.bin");
+    await writeModelFile({ ...vectors, center: Float32Array.from([0.1, 0.2]) }, 2, centred, "encoder:0123");
+    await writeModelFile(vectors, 2, raw, "encoder:0123");
+    Object.assign(process.env, { PRESSROOM_SEARCH_MODE: "hybrid", PRESSROOM_EMBEDDING_MODEL: centred });
+    expect((await activeEmbedder())?.fusion).toBe(0.75);
+    expect((await activeEmbedder())?.minQueryWords).toBe(11);
+    resetEmbedder();
+    process.env.PRESSROOM_EMBEDDING_MODEL = raw;
+    expect((await activeEmbedder())?.fusion).toBeUndefined();
+  });
+
   it("chooses the packaged sentence encoder by default", () => {
     delete process.env.PRESSROOM_EMBEDDING_MODEL;
     expect(embeddingModelPath()).toBe(packagedEncoderPath());
