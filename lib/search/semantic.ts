@@ -31,7 +31,8 @@ export interface SemanticOptions {
  * (vector search over every pair, 50 more candidates) with meaning weighted half as much as the
  * keyword rank, for queries of 9+ free words with use-lite (11+ with the static table: the model's
  * own minQueryWords): the best overall MRR@10 with no kind worse than keyword-only (fusion 1
- * found more descriptions but pushed keyword and name queries down).
+ * found more descriptions but pushed keyword and name queries down). A centred static table
+ * weighs its list 0.75 (its own Embedder.fusion, lib/embeddings/static-table.ts).
  * Variants and held-out figures: docs/search-ranking.md, "Semantic search".
  */
 export const DEFAULT_SEMANTIC: SemanticOptions | null = { source: "list", ratio: 1, depth: 40 };
