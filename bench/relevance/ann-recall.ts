@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { repoRoot } from "../corpus-files";
+import { dot } from "./cosine-rank";
 import { corpusPairs } from "./corpus-vectors";
 import { readGold } from "./gold";
 import { startServices } from "./services";
@@ -63,9 +64,3 @@ try {
   await services.stop();
 }
 process.exit(0);
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let d = 0; d < a.length; d++) sum += a[d] * b[d];
-  return sum;
-}

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { repoRoot } from "../corpus-files";
 import { corpusPairs } from "./corpus-vectors";
+import { cosineRank, summariseRanks, type RankSummary } from "./cosine-rank";
 import { readGold } from "./gold";
 
 // `npx tsx bench/relevance/document-text.ts <table.bin> [--heldout]` (no services, tune half
@@ -37,35 +38,19 @@ const VARIANTS: Record<string, (pair: { question: string; answer: string }) => s
 };
 
 const sourceIndex = new Map(pairs.map((pair, i) => [pair.sourceId, i]));
-const rows: Record<string, Record<string, { mrr: number; r10: number; r50: number; n: number }>> = {};
+const rows: Record<string, Record<string, RankSummary>> = {};
 for (const [name, text] of Object.entries(VARIANTS)) {
   const t0 = performance.now();
   const corpus = pairs.map((pair) => embedText(model, text(pair)));
   log(`${name}: ${pairs.length} texts embedded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const byKind: Record<string, number[]> = {};
   for (const query of gold) {
-    const qv = embedText(model, queryShape(query.q).words.join(" "));
     const targets = query.relevant.map((r) => sourceIndex.get(r.sourceId)).filter((i): i is number => i !== undefined);
-    let rank = Infinity;
-    if (qv && targets.length) {
-      const scores = corpus.map((v) => (v ? dot(qv, v) : -Infinity));
-      const best = Math.max(...targets.map((t) => scores[t]));
-      if (best > -Infinity) rank = 1 + scores.filter((s) => s > best).length;
-    }
+    const rank = cosineRank(embedText(model, queryShape(query.q).words.join(" ")), corpus, targets);
     (byKind[query.kind] ??= []).push(rank);
     (byKind.all ??= []).push(rank);
   }
-  rows[name] = Object.fromEntries(
-    Object.entries(byKind).map(([kind, ranks]) => [
-      kind,
-      {
-        mrr: ranks.reduce((s, r) => s + (r <= 10 ? 1 / r : 0), 0) / ranks.length,
-        r10: ranks.filter((r) => r <= 10).length / ranks.length,
-        r50: ranks.filter((r) => r <= 50).length / ranks.length,
-        n: ranks.length,
-      },
-    ]),
-  );
+  rows[name] = summariseRanks(byKind);
 }
 
 const kinds = [...new Set(Object.values(rows).flatMap((byKind) => Object.keys(byKind)))];
@@ -80,9 +65,3 @@ await mkdir(path.dirname(out), { recursive: true });
 await writeFile(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), split, table: file, pairs: pairs.length, minWords, rows }, null, 2)}\n`);
 log(`saved ${path.relative(repoRoot, out)}`);
 process.exit(0);
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let d = 0; d < a.length; d++) sum += a[d] * b[d];
-  return sum;
-}
