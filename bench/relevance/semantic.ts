@@ -173,7 +173,7 @@ export async function semanticSystems(prepared: PreparedSemantic): Promise<Recor
   // queries). Candidates past the embedded pool (POOL_DEPTH per list) have no vector here.
   const grid = process.env.SEMANTIC_GRID ? (JSON.parse(process.env.SEMANTIC_GRID) as SemanticVariant[]) : DEFAULT_GRID;
   for (const { pool, ...change } of grid) {
-    const options = { ...(DEFAULT_SEMANTIC ?? { source: "rerank", ratio: 1, fusion: 1, minWords: 9, depth: 40 }), ...change };
+    const options = { ...(DEFAULT_SEMANTIC ?? { source: "rerank" as const, ratio: 1, fusion: 1, minWords: 9, depth: 40 }), ...change };
     const name = `variant:semantic ${JSON.stringify({ ...change, ...(pool ? { pool } : {}) })}`;
     if (options.source === "list" && prepared.coverage < 0.999) {
       log(`${name} not scored: only ${(prepared.coverage * 100).toFixed(1)} % of English pairs have a vector (run --embed-corpus first)`);

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { DistillOptions } from "@/lib/embeddings/distill";
 import { repoRoot } from "../corpus-files";
 import { corpusPairs } from "./corpus-vectors";
+import { cosineRank, summariseRanks, type RankSummary } from "./cosine-rank";
 import { KINDS, readGold } from "./gold";
 import { VectorCache } from "./vector-cache";
 
@@ -64,33 +65,16 @@ for (const options of grid) {
 }
 
 const sourceIndex = new Map(pairs.map((pair, i) => [pair.sourceId, i]));
-const rows: Record<string, Record<string, { mrr: number; r10: number; r50: number; n: number }>> = {};
+const rows: Record<string, Record<string, RankSummary>> = {};
 for (const ranker of rankers) {
   const byKind: Record<string, number[]> = {};
   for (const query of gold) {
-    const qv = await ranker.query(queryShape(query.q).words.join(" "));
     const targets = query.relevant.map((r) => sourceIndex.get(r.sourceId)).filter((i): i is number => i !== undefined);
-    let rank = Infinity;
-    if (qv && targets.length) {
-      const scores = ranker.corpus.map((v) => (v ? dot(qv, v) : -Infinity));
-      // Pairs with the same question text (repeated questions) tie; the relevant one counts first among ties.
-      const best = Math.max(...targets.map((t) => scores[t]));
-      if (best > -Infinity) rank = 1 + scores.filter((s) => s > best).length;
-    }
+    const rank = cosineRank(await ranker.query(queryShape(query.q).words.join(" ")), ranker.corpus, targets);
     (byKind[query.kind] ??= []).push(rank);
     (byKind.all ??= []).push(rank);
   }
-  rows[ranker.name] = Object.fromEntries(
-    Object.entries(byKind).map(([kind, ranks]) => [
-      kind,
-      {
-        mrr: ranks.reduce((s, r) => s + (r <= 10 ? 1 / r : 0), 0) / ranks.length,
-        r10: ranks.filter((r) => r <= 10).length / ranks.length,
-        r50: ranks.filter((r) => r <= 50).length / ranks.length,
-        n: ranks.length,
-      },
-    ]),
-  );
+  rows[ranker.name] = summariseRanks(byKind);
 }
 
 const kinds = ["all", ...KINDS.filter((k) => k !== "chinese")];
@@ -110,10 +94,4 @@ function tableFileName(options: Partial<DistillOptions>): string {
     .map(([key, value]) => `${key}=${value}`)
     .join(",");
   return `static-${name || "default"}.bin`;
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let d = 0; d < a.length; d++) sum += a[d] * b[d];
-  return sum;
 }

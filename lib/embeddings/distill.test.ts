@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { distillEmbeddings, principalProjection } from "./distill";
+import { distillEmbeddings, meanTextVector, principalProjection } from "./distill";
 import { cosine, embedText, withIndex } from "./embed";
 import type { Embedder } from "./embedder";
 import { loadSentenceEncoder, packagedEncoderPath } from "./sentence-encoder";
@@ -47,7 +47,7 @@ describe("distillEmbeddings", () => {
   }, 60_000);
 
   it("embeds a text as the weighted mean of its words, close to texts on the same subject", async () => {
-    const model = withIndex(await distillEmbeddings(ARCHIVE, encode, { minCount: 1 }));
+    const model = withIndex(await distillEmbeddings(ARCHIVE, encode, { minCount: 1, centre: 0 }));
     const shots = embedText(model, "immunization of teachers and vaccine doses")!;
     const vaccines = embedText(model, ARCHIVE[0])!;
     const steel = embedText(model, ARCHIVE[2])!;
@@ -58,6 +58,27 @@ describe("distillEmbeddings", () => {
     const [expected] = await encoder.embed(["tariffs"]);
     expect(cosine(alone, expected!)).toBeCloseTo(1, 5);
     expect(embedText(model, "zyxwv qqq")).toBeNull();
+  }, 60_000);
+
+  it("takes most of the archive's mean out of every text vector: texts spread apart, related ones stay closest", async () => {
+    const raw = await distillEmbeddings(ARCHIVE, encode, { minCount: 1, centre: 0 });
+    const centred = await distillEmbeddings(ARCHIVE, encode, { minCount: 1, centre: 0.8 });
+    expect(raw.center).toBeUndefined();
+    const mean = meanTextVector(raw, ARCHIVE);
+    expect(Array.from(centred.center!.subarray(0, 8))).toEqual(Array.from(mean.subarray(0, 8), (v) => Math.fround(v * 0.8)));
+    const english = ARCHIVE.slice(0, 6);
+    const meanPairCosine = (model: typeof raw) => {
+      const vectors = english.map((text) => embedText(withIndex(model), text)!);
+      let sum = 0;
+      for (let a = 0; a < vectors.length; a++) for (let b = a + 1; b < vectors.length; b++) sum += cosine(vectors[a], vectors[b]);
+      return sum / ((vectors.length * (vectors.length - 1)) / 2);
+    };
+    expect(meanPairCosine(centred)).toBeLessThan(meanPairCosine(raw) - 0.2);
+    const model = withIndex(centred);
+    const shots = embedText(model, "immunization of teachers and vaccine doses")!;
+    expect(cosine(shots, shots)).toBeCloseTo(1, 5);
+    expect(cosine(shots, embedText(model, ARCHIVE[1])!)).toBeGreaterThan(cosine(shots, embedText(model, ARCHIVE[3])!));
+    expect(cosine(shots, embedText(model, ARCHIVE[1])!)).toBeGreaterThan(cosine(shots, embedText(model, ARCHIVE[5])!));
   }, 60_000);
 
   it("is deterministic and reduces dimensions by PCA when asked", async () => {

@@ -15,6 +15,13 @@ export interface EmbeddingModel {
   vectors: Float32Array;
   /** Unit vector of the common component removed from every text vector (zeros: none). */
   principal: Float32Array;
+  /**
+   * Subtracted from every unit text vector, which is then normalised again (absent: nothing).
+   * A static table's texts all lie in a narrow cone (any two questions' cosine ~0.83), where
+   * Meilisearch's approximate nearest-neighbour search loses true nearest pairs; most of the
+   * archive's mean taken out spreads them (distill.ts, `centre`).
+   */
+  center?: Float32Array;
 }
 
 export interface LoadedModel extends EmbeddingModel {
@@ -56,6 +63,19 @@ export function embedText(model: LoadedModel, text: string): Float32Array | null
   if (norm < 1e-12) return null;
   const scale = 1 / Math.sqrt(norm);
   for (let d = 0; d < model.dims; d++) vector[d] *= scale;
+  return model.center ? centred(vector, model.center) : vector;
+}
+
+/** The unit vector minus `center`, normalised again (null if nothing is left). */
+function centred(vector: Float32Array, center: Float32Array): Float32Array | null {
+  let norm = 0;
+  for (let d = 0; d < vector.length; d++) {
+    vector[d] -= center[d];
+    norm += vector[d] * vector[d];
+  }
+  if (norm < 1e-12) return null;
+  const scale = 1 / Math.sqrt(norm);
+  for (let d = 0; d < vector.length; d++) vector[d] *= scale;
   return vector;
 }
 

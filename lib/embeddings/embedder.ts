@@ -17,6 +17,8 @@ export interface Embedder {
    * search's default (lib/search/semantic.ts).
    */
   minQueryWords?: number;
+  /** Weight of this model's semantic rank against the keyword rank (tune half, per model); unset: the search's default. */
+  fusion?: number;
   embed(texts: string[]): Promise<(Float32Array | null)[]>;
 }
 

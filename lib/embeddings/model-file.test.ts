@@ -20,6 +20,18 @@ describe("embedding model file", () => {
     expect([...embedText(loaded, "steel customs")!]).toEqual([...embedText({ ...model, index: loaded.index }, "steel customs")!]);
   });
 
+  it("keeps a table's center, and the loaded model subtracts it like the one written", async () => {
+    const center = Float32Array.from({ length: 4 }, (_, d) => 0.1 * (d + 1));
+    const file = await writeModelFile({ ...model, center }, texts.length, path.join(await dir, "centred.bin"), "encoder:test");
+    const loaded = await readModelFile(file);
+    expect(Array.from(loaded.center!)).toEqual(Array.from(center));
+    const written = embedText({ ...model, center, index: loaded.index }, "steel customs")!;
+    expect([...embedText(loaded, "steel customs")!]).toEqual([...written]);
+    expect([...written]).not.toEqual([...embedText({ ...model, index: loaded.index }, "steel customs")!]);
+    const wrongWidth = encodeModel({ ...model, center: new Float32Array(3) }, 1);
+    expect(() => decodeModel(wrongWidth, "wide.bin")).toThrow(/wide\.bin is unusable \(center has 3 numbers, not 4\)/);
+  });
+
   it("refuses a missing, foreign, truncated or corrupt file, naming the path", async () => {
     const missing = path.join(await dir, "none.bin");
     await expect(readModelFile(missing)).rejects.toThrow(missing);

@@ -3,6 +3,7 @@ import { readFile, rename, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { withIndex, type EmbeddingModel, type LoadedModel } from "./embed";
+import { DISTILL_REMEDY } from "./static-table";
 
 // The model on disk: "PRESSROOM-EMB1\n", a 4-byte little-endian header length, a JSON header
 // (dims, words, when and from how many pairs it was trained), then float32 little-endian:
@@ -18,6 +19,8 @@ const headerSchema = z.object({
   pairs: z.number().int().min(0),
   /** The sentence encoder a static table was distilled from (distill.ts); absent for archive-trained vectors. */
   distilledFrom: z.string().optional(),
+  /** Subtracted from every unit text vector (embed.ts EmbeddingModel.center); absent in older files. */
+  center: z.array(z.number()).optional(),
 });
 export type ModelHeader = z.infer<typeof headerSchema>;
 
@@ -31,8 +34,21 @@ export function defaultModelPath(): string {
 
 const TRAIN_REMEDY = "Run `npm run search:train-embeddings`";
 
+/**
+ * How to make the file again: the caller's `remedy` when it knows (PRESSROOM_EMBEDDING_MODEL=static
+ * names the distilled table's place), else what the header says it is: a table distilled from an
+ * encoder is distilled again, archive vectors are trained again. Before the header is read
+ * (missing file, foreign bytes) there is nothing to go by but the caller's word or training.
+ */
+function remedyFor(remedy: string | undefined, header?: unknown): string {
+  if (remedy) return remedy;
+  const distilledFrom = (header as { distilledFrom?: unknown } | undefined)?.distilledFrom;
+  return typeof distilledFrom === "string" && distilledFrom ? DISTILL_REMEDY : TRAIN_REMEDY;
+}
+
 export function encodeModel(model: EmbeddingModel, pairs: number, distilledFrom?: string): Buffer {
-  const header = Buffer.from(JSON.stringify({ dims: model.dims, words: model.words, trainedAt: new Date().toISOString(), pairs, distilledFrom } satisfies ModelHeader));
+  const center = model.center ? Array.from(model.center) : undefined;
+  const header = Buffer.from(JSON.stringify({ dims: model.dims, words: model.words, trainedAt: new Date().toISOString(), pairs, distilledFrom, center } satisfies ModelHeader));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   const floats = new Float32Array(model.words.length + model.dims + model.vectors.length);
@@ -42,16 +58,16 @@ export function encodeModel(model: EmbeddingModel, pairs: number, distilledFrom?
   return Buffer.concat([Buffer.from(MAGIC), length, header, Buffer.from(floats.buffer, floats.byteOffset, floats.byteLength)]);
 }
 
-/** `remedy` says how to make the file again (train or distil), first words of the message's advice. */
-export function decodeModel(bytes: Buffer, where: string, remedy = TRAIN_REMEDY): LoadedModel & { header: ModelHeader } {
+/** `remedy` says how to make the file again (train or distil), first words of the message's advice; unset: by the header (remedyFor). */
+export function decodeModel(bytes: Buffer, where: string, remedy?: string): LoadedModel & { header: ModelHeader } {
+  let json: unknown;
   const fail = (why: string): never => {
-    throw new EmbeddingModelError(`The embedding model at ${where} is unusable (${why}). ${remedy}, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`);
+    throw new EmbeddingModelError(`The embedding model at ${where} is unusable (${why}). ${remedyFor(remedy, json)}, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`);
   };
   if (bytes.length < MAGIC.length + 4 || bytes.subarray(0, MAGIC.length).toString() !== MAGIC) fail("not a Pressroom embedding model");
   const headerLength = bytes.readUInt32LE(MAGIC.length);
   const headerEnd = MAGIC.length + 4 + headerLength;
   if (headerEnd > bytes.length) fail("truncated header");
-  let json: unknown;
   try {
     json = JSON.parse(bytes.subarray(MAGIC.length + 4, headerEnd).toString());
   } catch {
@@ -60,6 +76,7 @@ export function decodeModel(bytes: Buffer, where: string, remedy = TRAIN_REMEDY)
   const parsed = headerSchema.safeParse(json);
   if (!parsed.success) return fail(`bad header: ${parsed.error.issues[0].message}`);
   const header = parsed.data;
+  if (header.center && header.center.length !== header.dims) fail(`center has ${header.center.length} numbers, not ${header.dims}`);
   const count = header.words.length + header.dims + header.words.length * header.dims;
   if (bytes.length - headerEnd !== count * 4) fail(`expected ${count * 4} bytes of numbers, found ${bytes.length - headerEnd}`);
   const floats = new Float32Array(count);
@@ -71,6 +88,7 @@ export function decodeModel(bytes: Buffer, where: string, remedy = TRAIN_REMEDY)
     weights: floats.subarray(0, header.words.length),
     principal: floats.subarray(header.words.length, header.words.length + header.dims),
     vectors: floats.subarray(header.words.length + header.dims),
+    ...(header.center ? { center: Float32Array.from(header.center) } : {}),
   };
   return { ...withIndex(model), header };
 }
@@ -84,13 +102,13 @@ export async function writeModelFile(model: EmbeddingModel, pairs: number, file 
 }
 
 /** The error for a model file that cannot be read at all (missing, no permission). */
-export function unreadableModel(file: string, error: unknown, remedy = TRAIN_REMEDY): EmbeddingModelError {
+export function unreadableModel(file: string, error: unknown, remedy?: string): EmbeddingModelError {
   const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return new EmbeddingModelError(`The embedding model at ${file} cannot be read (${code}). ${remedy}, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`);
+  return new EmbeddingModelError(`The embedding model at ${file} cannot be read (${code}). ${remedyFor(remedy)}, or set PRESSROOM_SEARCH_MODE=keyword to search without it.`);
 }
 
 /** The decoded model, and `id`: a hash of the file (stored vectors are kept per model id). */
-export async function readModelFile(file = defaultModelPath(), remedy = TRAIN_REMEDY): Promise<LoadedModel & { header: ModelHeader; id: string }> {
+export async function readModelFile(file = defaultModelPath(), remedy?: string): Promise<LoadedModel & { header: ModelHeader; id: string }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
@@ -38,6 +38,40 @@ describe("activeEmbedder", () => {
     const model = await activeEmbedder();
     expect(model?.dims).toBe(2);
     expect(model?.description).toContain(file);
+  });
+
+  it("tells how to remake a corrupt table by what its header says it is, also when chosen by path", async () => {
+    const vectors = trainEmbeddings(["steel tariffs and exports", "vaccine for patients"], { dims: 2, minCount: 1, oversample: 1 });
+    const distilled = path.join(await dir, "elsewhere-static.bin");
+    const trained = path.join(await dir, "elsewhere-trained.bin");
+    await writeModelFile(vectors, 2, distilled, "encoder:0123");
+    await writeModelFile(vectors, 2, trained);
+    for (const file of [distilled, trained]) {
+      const bytes = await readFile(file);
+      await writeFile(file, bytes.subarray(0, bytes.length - 4));
+    }
+    Object.assign(process.env, { PRESSROOM_SEARCH_MODE: "hybrid", PRESSROOM_EMBEDDING_MODEL: distilled });
+    const error = await activeEmbedder().catch((e: Error) => e);
+    expect(String(error)).toContain(`The embedding model at ${distilled} is unusable (expected`);
+    expect(String(error)).toContain("npm run embeddings:distill");
+    expect(String(error)).not.toContain("search:train-embeddings");
+    resetEmbedder();
+    process.env.PRESSROOM_EMBEDDING_MODEL = trained;
+    await expect(activeEmbedder()).rejects.toThrow(/bytes of numbers, found \d+\)\. Run `npm run search:train-embeddings`/);
+  });
+
+  it("gives a centred static table its own fusion weight, a raw one and archive vectors none", async () => {
+    const vectors = trainEmbeddings(["steel tariffs and exports", "vaccine for patients"], { dims: 2, minCount: 1, oversample: 1 });
+    const centred = path.join(await dir, "centred-static.bin");
+    const raw = path.join(await dir, "raw-static.bin");
+    await writeModelFile({ ...vectors, center: Float32Array.from([0.1, 0.2]) }, 2, centred, "encoder:0123");
+    await writeModelFile(vectors, 2, raw, "encoder:0123");
+    Object.assign(process.env, { PRESSROOM_SEARCH_MODE: "hybrid", PRESSROOM_EMBEDDING_MODEL: centred });
+    expect((await activeEmbedder())?.fusion).toBe(0.75);
+    expect((await activeEmbedder())?.minQueryWords).toBe(11);
+    resetEmbedder();
+    process.env.PRESSROOM_EMBEDDING_MODEL = raw;
+    expect((await activeEmbedder())?.fusion).toBeUndefined();
   });
 
   it("chooses the packaged sentence encoder by default", () => {

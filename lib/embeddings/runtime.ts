@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { archiveEmbedder, type Embedder } from "./embedder";
 import { readModelFile } from "./model-file";
 import { PACKAGED_ENCODER, loadSentenceEncoder, packagedEncoderPath } from "./sentence-encoder";
-import { DISTILL_REMEDY, STATIC_TABLE, STATIC_TABLE_MIN_QUERY_WORDS, staticTablePath } from "./static-table";
+import { CENTRED_TABLE_FUSION, DISTILL_REMEDY, STATIC_TABLE, STATIC_TABLE_MIN_QUERY_WORDS, staticTablePath } from "./static-table";
 
 // The model this process searches and indexes with, loaded once (a promise shared by every
 // caller). PRESSROOM_SEARCH_MODE=keyword runs without one; in hybrid mode a missing or corrupt
@@ -30,13 +30,15 @@ export function embeddingModelPath(choice = process.env.PRESSROOM_EMBEDDING_MODE
 export async function loadEmbeddingModel(choice = process.env.PRESSROOM_EMBEDDING_MODEL): Promise<Embedder> {
   const file = embeddingModelPath(choice);
   if (file.endsWith(".json")) return loadSentenceEncoder(file);
+  // By name, the remedy is known before the file is read (a missing table); by path, the header tells a distilled table from trained vectors.
   const model = await readModelFile(file, choice === STATIC_TABLE ? DISTILL_REMEDY : undefined);
   const { pairs, trainedAt, distilledFrom } = model.header;
   const description = distilledFrom
     ? `static word table ${file} (${model.words.length} words distilled from ${distilledFrom}, ${trainedAt})`
     : `archive word vectors ${file} (${pairs} pairs, ${trainedAt})`;
   const embedder = archiveEmbedder(model, description, model.id);
-  return distilledFrom ? { ...embedder, minQueryWords: STATIC_TABLE_MIN_QUERY_WORDS } : embedder;
+  if (!distilledFrom) return embedder;
+  return { ...embedder, minQueryWords: STATIC_TABLE_MIN_QUERY_WORDS, ...(model.center ? { fusion: CENTRED_TABLE_FUSION } : {}) };
 }
 
 let loading: Promise<Embedder | null> | undefined;

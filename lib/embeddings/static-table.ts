@@ -20,3 +20,12 @@ export function staticTablePath(): string {
  * best at 9+ (relevance-merge-uselite-minwords-tune.json), closer to word overlap it is not.
  */
 export const STATIC_TABLE_MIN_QUERY_WORDS = 11;
+
+/**
+ * A centred table's semantic list weighs 0.75 against the keyword rank (use-lite and raw tables:
+ * 0.5). Tune half, centre 1 (bench/results/relevance-desc2-centre10-tune.json): fusion 0.75 raised
+ * descriptions to 0.25 / 0.32 with every other kind at keyword-only's level; 0.5 gave 0.22 / 0.27
+ * and 1 0.22 / 0.36. With the raw table 0.75 was worse (0.22 / 0.27): its approximate vector
+ * search returns too few true neighbours to be trusted more (docs/search-ranking.md).
+ */
+export const CENTRED_TABLE_FUSION = 0.75;

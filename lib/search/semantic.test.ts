@@ -36,11 +36,12 @@ describe("semanticQuery", () => {
 describe("semanticQuery's free-word threshold", () => {
   afterEach(() => resetEmbedder());
   // A model that maps every text to one unit vector: only the threshold is under test here.
-  const model = (minQueryWords?: number): Embedder => ({
+  const model = (minQueryWords?: number, fusion?: number): Embedder => ({
     description: "test",
     id: "test",
     dims: 2,
     minQueryWords,
+    fusion,
     embed: async (texts) => texts.map(() => new Float32Array([1, 0])),
   });
   const tenWords = "minister promised publish inspector report bridge collapse river town council";
@@ -58,6 +59,17 @@ describe("semanticQuery's free-word threshold", () => {
     expect(await semanticQuery("minister promised publish inspector report bridge collapse river", DEFAULT_SEMANTIC)).toBeNull();
     activateEmbedder(model(11));
     expect(await semanticQuery(tenWords, { ...DEFAULT_SEMANTIC!, minWords: 10 })).not.toBeNull();
+  });
+
+  it("weighs meaning by the model's own fusion weight unless the options set one, else by the default 0.5", async () => {
+    activateEmbedder(model(9, 0.75));
+    expect((await semanticQuery(tenWords, DEFAULT_SEMANTIC))?.options.fusion).toBe(0.75);
+    expect((await semanticQuery(tenWords, { ...DEFAULT_SEMANTIC!, fusion: 2 }))?.options.fusion).toBe(2);
+    expect(await semanticQuery(tenWords, { ...DEFAULT_SEMANTIC!, fusion: 0 })).toBeNull();
+    activateEmbedder(model(9));
+    expect((await semanticQuery(tenWords, DEFAULT_SEMANTIC))?.options.fusion).toBe(0.5);
+    activateEmbedder(model(9, 0));
+    expect(await semanticQuery(tenWords, DEFAULT_SEMANTIC)).toBeNull();
   });
 });
 

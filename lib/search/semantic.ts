@@ -18,8 +18,8 @@ export interface SemanticOptions {
   source: "rerank" | "list";
   /** Meilisearch's semanticRatio for the "list" source (1: vectors only). */
   ratio: number;
-  /** Weight of the semantic rank against the re-ranked keyword rank (0: off). */
-  fusion: number;
+  /** Weight of the semantic rank against the re-ranked keyword rank (0: off); unset: the model's own (Embedder.fusion), else DEFAULT_FUSION. */
+  fusion?: number;
   /** Only queries of at least this many free words (descriptions, not keyword lists); unset: the model's own threshold (Embedder.minQueryWords), else DEFAULT_MIN_WORDS. */
   minWords?: number;
   /** "rerank": how many of the re-ranked candidates are ordered by meaning. */
@@ -31,10 +31,14 @@ export interface SemanticOptions {
  * (vector search over every pair, 50 more candidates) with meaning weighted half as much as the
  * keyword rank, for queries of 9+ free words with use-lite (11+ with the static table: the model's
  * own minQueryWords): the best overall MRR@10 with no kind worse than keyword-only (fusion 1
- * found more descriptions but pushed keyword and name queries down).
+ * found more descriptions but pushed keyword and name queries down). A centred static table
+ * weighs its list 0.75 (its own Embedder.fusion, lib/embeddings/static-table.ts).
  * Variants and held-out figures: docs/search-ranking.md, "Semantic search".
  */
-export const DEFAULT_SEMANTIC: SemanticOptions | null = { source: "list", ratio: 1, fusion: 0.5, depth: 40 };
+export const DEFAULT_SEMANTIC: SemanticOptions | null = { source: "list", ratio: 1, depth: 40 };
+
+/** Meaning weighted half as much as the keyword rank, for a model that does not say otherwise (use-lite; chosen with it, above). */
+export const DEFAULT_FUSION = 0.5;
 
 /** Queries of 9+ free words, for a model that does not say otherwise (use-lite; chosen with it, above). */
 export const DEFAULT_MIN_WORDS = 9;
@@ -43,14 +47,16 @@ const FUSION_K = 10;
 
 export interface SemanticQuery {
   vector: number[];
-  options: SemanticOptions;
+  /** With the fusion weight chosen for this model. */
+  options: SemanticOptions & { fusion: number };
   /** The "list" source's extra multi-search entry; null for "rerank". */
   request: Pick<MultiSearchQuery, "hybrid" | "vector"> | null;
 }
 
 /** The query's vector and how to use it, or null (keyword mode, short query, nothing the model can read). */
 export async function semanticQuery(q: string, options: SemanticOptions | null | undefined = DEFAULT_SEMANTIC): Promise<SemanticQuery | null> {
-  if (!options || options.fusion <= 0) return null;
+  // An explicit weight of 0 needs no model to say no.
+  if (!options || (options.fusion ?? 1) <= 0) return null;
   const { words } = queryShape(q);
   // An explicit threshold needs no model to say no.
   if (options.minWords !== undefined && words.length < options.minWords) return null;
@@ -60,8 +66,10 @@ export async function semanticQuery(q: string, options: SemanticOptions | null |
   const [vector] = await model.embed([words.join(" ")]);
   if (!vector) return null;
   const values = Array.from(vector);
+  const fusion = options.fusion ?? model.fusion ?? DEFAULT_FUSION;
+  if (fusion <= 0) return null;
   const request = options.source === "list" ? { vector: values, hybrid: { embedder: EMBEDDER_NAME, semanticRatio: options.ratio } } : null;
-  return { vector: values, options, request };
+  return { vector: values, options: { ...options, fusion }, request };
 }
 
 /** The first `depth` candidates' ids in order of meaning (candidates without a vector are left out). */
