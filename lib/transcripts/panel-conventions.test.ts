@@ -1,0 +1,35 @@
+// Conventions found on the briefings with several officials, the Air Force One gaggles and the
+// multi-official calls added to the tune half in the eighth round (docs/transcripts.md), each on a
+// small synthetic exchange in the White House layout.
+import { describe, expect, it } from "vitest";
+import type { TranscriptDraft } from "./index";
+import { briefing, pairStarts as starts, parsedWhole as parsed } from "./test-support";
+
+const ZIENTS = "MR. ZIENTS:";
+/** Who gave each pair's first answer that is neither a reporter's nor a moderator's. */
+const answerers = (d: TranscriptDraft) => d.pairs.map((p) => p.answers.find((a) => a.role !== "journalist" && a.role !== "moderator")?.speaker ?? null);
+const LONG =
+  "Look, to end this pandemic we have to protect the American people and we have to keep vaccinating the world, and both are critical. We are already proving that we can do both, with more doses shipped abroad than any other country and boosters ready at home for everyone who needs them.";
+
+describe("panel conventions (eighth round)", () => {
+  it("a coordinator who mostly hands over still answers when he speaks at length, and a doctor's rhetorical question does not make him a reporter", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Hi, thanks. Are boosters taking doses away from the rest of the world?"],
+        [ZIENTS, `So, let me go first, and then, Dr. Murthy, if you want to add anything. ${LONG}`],
+        ["DR. MURTHY:", "Thanks, Jeff. Why would we choose between the two? We do not have to, and we will not."],
+        [ZIENTS, "Next question, please."],
+        ["Q", "What will fully vaccinated mean once boosters start?"],
+        [ZIENTS, "Dr. Murthy."],
+        ["DR. MURTHY:", "Right now, two shots of an mRNA vaccine mean you are fully vaccinated. Will that change? We will let the data decide."],
+        [ZIENTS, "Next question."],
+        ["Q", "Is the September date realistic?"],
+        [ZIENTS, "Let's start with you, Dr. Walensky."],
+        ["DR. WALENSKY:", "It is the date we are working toward, pending the FDA's review and the advisory committee."],
+        [ZIENTS, "Next question."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Hi, thanks. Are boosters", "What will fully vaccinat", "Is the September date re"]);
+    expect(answerers(d)).toEqual(["MR. ZIENTS", "DR. MURTHY", "DR. WALENSKY"]);
+  });
+});
