@@ -51,8 +51,8 @@ const PERMISSION =
 /** Handing the question to a colleague by name: "Dr. Walensky?" */
 export const NAME_CALL = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Ss]ecretary|[Gg]eneral|[Aa]dmiral|[Dd]irector|[Aa]mbassador)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*[?？]$/;
 /** Checking the line or the microphone, and answering such a check. */
-const LINE_CHECK =
-  /\b(?:can you hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute|(?:I|we)(?:['’]ve| have)? lost (?:him|her|you|them|the line|the audio|audio|sound|the connection))\b|听得到|听得见/i;
+export const LINE_CHECK =
+  /\b(?:can (?:you|everyone|everybody)(?: guys| all| folks)? hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute|(?:I|we)(?:['’]ve| have)? lost (?:him|her|you|them|the line|the audio|audio|sound|the connection))\b|听得到|听得见/i;
 /** Thanks and farewells that close a briefing or an exchange. */
 const THANKS_HEAD = /^(?:(?:great|okay|ok|all right|alright|well|good|and|hey|hi)[.,!]?\s+)?(?:thank you|thanks|谢谢)(?:\s+(?:very much|so much|again|all))?[\s,.!。！]*/i;
 const THANKS_TAIL = /^(?:everyone|everybody|all|guys|folks|sir|ma'am|ma’am|mr\.?|madam|president|secretary|again|very much|so much|大家)$/i;
@@ -219,8 +219,9 @@ export function isPleasantry(text: string): boolean {
   if (words <= 12 && LINE_CHECK.test(plain)) {
     // "Thanks very much. Can you hear me?" - nothing is asked beyond the check itself.
     return (
-      plain.replace(LINE_CHECK, "").replace(/[^?？]/g, "").length <= 1 &&
-      !/\b(?:what|why|how|when|where|who|which|will|would|is|are|do|does|did|can|could|should)\b.*\?/i.test(plain.replace(/can you hear me\??|do you hear me\??/gi, ""))
+      // "Yeah. Hi, can you hear me? Hello?": a bare "Hello?" checks the line too.
+      plain.replace(LINE_CHECK, "").replace(/\b(?:hello|hi|hey)\s*[?？]/gi, "").replace(/[^?？]/g, "").length <= 1 &&
+      !/\b(?:what|why|how|when|where|who|which|will|would|is|are|do|does|did|can|could|should)\b.*\?/i.test(plain.replace(/(?:can (?:you|everyone|everybody)(?: guys| all| folks)? hear me|do you hear me)(?: now)?\??/gi, ""))
     );
   }
   return false;

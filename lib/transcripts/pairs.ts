@@ -10,7 +10,7 @@
 // - thanks, goodbyes and line checks outside an open question are procedural statements.
 
 import type { DraftPair, DraftTurn, DraftUnassigned, SpeakerRole } from "./draft";
-import { asks, asksReporterToClarify, breaksOff, wordCount, isChallenge, isClosing, isNonAnswer, isPleasantry, onlyMovesFloor, opensFloor, REPORTED_QUESTION } from "./exchanges";
+import { asks, asksReporterToClarify, breaksOff, wordCount, isChallenge, isClosing, isNonAnswer, isPleasantry, LINE_CHECK, onlyMovesFloor, opensFloor, REPORTED_QUESTION } from "./exchanges";
 import { asksForAnswer, checksDetail, checksFigure, drawsLaughter, isShortRemark, remindsOfQuestion } from "./reporter-remarks";
 import type { Turn } from "./turns";
 
@@ -103,6 +103,8 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
   let closed = false;
   /** A reporter's pleasantry or plea was the last move ("Would you invite him to chat with us?"): banter after it is not a question. */
   let afterPleasantry = false;
+  /** A reporter is checking the line ("Can you hear me?", "Hey, can you —" / "Yes, we can hear you now."): their short words until they ask are too. */
+  let checkingLine = false;
 
   const startPair = (r: ResolvedTurn, flags: string[]) => {
     const pair: DraftPair = {
@@ -132,10 +134,12 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         open.cutOff = breaksOff(r.text);
         return;
       }
-      if (labelled && (isPleasantry(r.text) || (!open && (closed || (afterPleasantry && drawsLaughter(r.text))) && isShortRemark(r.text)))) {
+      const lineCheck = labelled && (!open || open.answered) && (checksLineFirst(r.text, resolved[i + 1]) || (checkingLine && !open && wordCount(r.text) <= 8 && !/[?？]/.test(r.text)));
+      if (lineCheck || (labelled && (isPleasantry(r.text) || (!open && (closed || (afterPleasantry && drawsLaughter(r.text))) && isShortRemark(r.text))))) {
         statements.push(asTurn(r));
         open = null;
         afterPleasantry = true;
+        checkingLine = lineCheck || LINE_CHECK.test(r.text);
         return;
       }
       if (open && open.answered && labelled && repliesToQuestionBack(open, r)) {
@@ -171,6 +175,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       open = { pair: startPair(r, flags), asked: asksForAnswer(r.text), cutOff: breaksOff(r.text), answered: false, lastAsk: r.text };
       closed = false;
       afterPleasantry = false;
+      checkingLine = false;
       return;
     }
     if (open && !open.answered && (!open.asked || drawsLaughter(open.lastAsk)) && !open.cutOff && opensFloor(r.text)) {
@@ -210,6 +215,11 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
   });
   pairs.forEach((p) => addFlags(p));
   return { statements, pairs, unassigned };
+}
+
+/** "Hey, can you —" / "Yes, we can hear you now.": a reporter cut off at once, and the official checks the line. */
+function checksLineFirst(text: string, next: ResolvedTurn | undefined): boolean {
+  return breaksOff(text) && wordCount(text) <= 6 && !!next && next.role !== "journalist" && LINE_CHECK.test(next.text);
 }
 
 /** A new reporter opens with thanks or a greeting ("Hi, thank you."); a reply to the official's question back does not. */

@@ -32,4 +32,28 @@ describe("panel conventions (eighth round)", () => {
     expect(starts(d)).toEqual(["Hi, thanks. Are boosters", "What will fully vaccinat", "Is the September date re"]);
     expect(answerers(d)).toEqual(["MR. ZIENTS", "DR. MURTHY", "DR. WALENSKY"]);
   });
+
+  it("a reporter's line check, cut off or with 'Hello?', and the talk about the line before the question are procedural", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Yeah. Hi, can you hear me? Hello?"],
+        ["MR. MUNOZ:", "Yes. Hi, Joyce."],
+        ["Q", "Can you — okay. Hi, everybody. How much is the rollout costing?"],
+        ["DR. JHA:", "We have secured enough vaccines, because of prior funding from Congress."],
+        ["MR. MUNOZ:", "All right, next question. Let's go to Betsy. Betsy?"],
+        ["Q", "Hey, can you —"],
+        ["DR. JHA:", "Yes, we can hear you now. Or not. (Laughter.)"],
+        ["Q", "Hi. Sorry about that. Any progress with Congress on funding?"],
+        ["DR. JHA:", "Not yet, and we are having to make painful decisions."],
+        ["MR. MUNOZ:", "Next question."],
+        ["Q", "Oh, hey, can you guys hear me now? Oh, I'm sorry. It's —"],
+        ["MR. MUNOZ:", "You've got a bit of —"],
+        ["Q", "I found myself (inaudible)."],
+        ["MR. MUNOZ:", "You've got a bit of an echo. Go ahead, please."],
+        ["Q", "Okay. Sorry about that. Why not wait for the FDA's review?"],
+        ["DR. JHA:", "We are not skipping the FDA's review."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Can you — okay. Hi, ever", "Hi. Sorry about that. An", "Okay. Sorry about that. "]);
+  });
 });
