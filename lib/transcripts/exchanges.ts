@@ -33,7 +33,9 @@ export function countWords(plain: string): number {
   return latin + Math.ceil(han / 2);
 }
 
-export const asks = (text: string) => /[?？]/.test(plainText(text));
+/** An indirect question asks too: "…And I'm wondering if the White House is giving any new consideration to conditions." */
+const INDIRECT_QUESTION = /\bi(?:['’]m| am| was)? wonder(?:ing)? (?:if|whether)\b/i;
+export const asks = (text: string) => /[?？]/.test(plainText(text)) || INDIRECT_QUESTION.test(plainText(text));
 
 const ACK_WORD =
   "(?:oh|ah|okay|ok|uh-huh|mm-hmm|mhm|hmm|great|good|fine|please|go ahead|go on|thanks|thank you|sorry|no problem|i see|got it|all right|alright|好|好的|请|请讲|谢谢)";
@@ -54,7 +56,7 @@ export const NAME_CALL = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Ss]ecretary|[Gg]enera
 export const LINE_CHECK =
   /\b(?:can (?:you|everyone|everybody)(?: guys| all| folks)? hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute|(?:I|we)(?:['’]ve| have)? lost (?:him|her|you|them|the line|the audio|audio|sound|the connection))\b|听得到|听得见/i;
 /** Thanks and farewells that close a briefing or an exchange. */
-const THANKS_HEAD = /^(?:(?:great|okay|ok|all right|alright|well|good|and|hey|hi)[.,!]?\s+)?(?:thank you|thanks|谢谢)(?:\s+(?:very much|so much|again|all))?[\s,.!。！]*/i;
+const THANKS_HEAD = /^(?:(?:great|okay|ok|all right|alright|well|good|and|hey|hi|oh)[.,!]?\s+)?(?:thank you|thanks|谢谢)(?:\s+(?:very much|so much|again|all))?[\s,.!。！]*/i;
 const THANKS_TAIL = /^(?:everyone|everybody|all|guys|folks|sir|ma'am|ma’am|mr\.?|madam|president|secretary|again|very much|so much|大家)$/i;
 
 /** "Thank you.", "Thanks, Jen.", "Great. Thanks, everyone.", "Thank you, Mr. President." */

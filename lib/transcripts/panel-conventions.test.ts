@@ -56,4 +56,23 @@ describe("panel conventions (eighth round)", () => {
     );
     expect(starts(d)).toEqual(["Can you — okay. Hi, ever", "Hi. Sorry about that. An", "Okay. Sorry about that. "]);
   });
+
+  it("'No.' answers an indirect question ('I'm wondering if…'), and 'Oh, thank you.' / 'Go ahead.' is procedural", () => {
+    const KJP = "MS. JEAN-PIERRE:";
+    const d = parsed(
+      briefing(
+        ["Q", "Thanks, Karine. Is the President planning another call with the Prime Minister?"],
+        [KJP, "I don't have anything to preview on the next call."],
+        ["Q", "And just to follow up. The Prime Minister has disregarded his preferences. And I'm wondering if the White House is considering conditions on aid."],
+        [KJP, "No. Go ahead."],
+        ["Q", "I wanted to ask about the hurricanes. Has the White House been in touch with the platforms?"],
+        [KJP, "We have been very clear about misinformation. In the back. I haven't called on you in a while."],
+        ["Q", "Oh, thank you."],
+        [KJP, "Yeah. Go ahead."],
+        ["Q", "Just on the calls. Should Congress come back early?"],
+        [KJP, "Congress needs to act."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Thanks, Karine. Is the P", "And just to follow up. T", "I wanted to ask about th", "Just on the calls. Shoul"]);
+  });
 });
