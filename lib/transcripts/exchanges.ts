@@ -148,6 +148,8 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
   if (state.lastAsk && acknowledgesLastWords(sentences, state.lastAsk)) return true;
   // "Yes." answers "Is it true?" but only acknowledges "He said he supports a ceasefire."
   if ((!state.asked || state.cutOff) && sentences.every((x) => isFloorSentence(x) || AFFIRM_ONLY.test(x))) return true;
+  // "Can you provide an update on the testing website?" / "Sure." / "Is it ready to go?": agreeing to give an account is not the account.
+  if (state.lastAsk && asksForAccount(state.lastAsk) && sentences.every((x) => isFloorSentence(x) || AFFIRM_ONLY.test(x))) return true;
   // "Now you've intrigued me. What are the un-American ideas...?" asks back instead of answering.
   if (words <= 30 && /[?？]$/.test(plain) && sentences.filter((x) => !/[?？]$/.test(x)).every((x) => countWords(x) <= 5)) return true;
   // Banter or a clarification while the reporter is still setting up the question.
@@ -156,6 +158,15 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
   // Matt in my time.": the reporter broke off before asking anything, so a short reply is an aside, not an answer.
   if (!state.asked && state.cutOff && words <= 20 && !/[?？]/.test(plain) && !breaksOff(text) && !startsQuestion(state.lastAsk)) return true;
   return state.cutOff && words <= 8;
+}
+
+/** The reporter's last question asks the official to give an account ("Can you walk us through…?"), not for a yes or no. */
+const ACCOUNT_REQUEST = /\b(?:can|could|would|will) you (?:please |just |maybe )?(?:provide|give|talk|tell|say|walk|update|explain|speak|share|comment|elaborate|describe|expand|detail)\b/i;
+function asksForAccount(lastAsk: string): boolean {
+  const asked = plainText(lastAsk)
+    .split(SENTENCE_END)
+    .filter((x) => /[?？]$/.test(x));
+  return asked.length > 0 && ACCOUNT_REQUEST.test(asked.at(-1)!);
 }
 
 /**
@@ -215,7 +226,7 @@ export function isPleasantry(text: string): boolean {
   const plain = plainText(text);
   const words = countWords(plain);
   if (words === 0) return false;
-  if (isThanks(plain) || GREETING.test(plain)) return true;
+  if (isThanks(plain) || GREETING.test(plain) || YIELDS_FLOOR.test(plain)) return true;
   if (words <= 30 && (MORE_QUESTIONS_PLEA.test(plain) || ACCESS_PLEA.test(plain))) return true;
   if (words <= 20 && CLOSING.test(plain) && !/\?/.test(plain.replace(LINE_CHECK, ""))) return true;
   if (words <= 12 && LINE_CHECK.test(plain)) {
@@ -227,6 +238,14 @@ export function isPleasantry(text: string): boolean {
     );
   }
   return false;
+}
+
+/** A reporter only yields the floor to a colleague ("That's fine. Go ahead."): logistics. */
+const YIELDS_FLOOR = /^(?:(?:that['’]s|that is) (?:fine|okay|ok|all right)[.,!]?\s+|(?:no|oh|sorry)[.,!]?\s+)?(?:you )?go ahead[.!]?$/i;
+
+/** The official turns down a request that never became a question and gives the floor away ("I think we're done, and we're going to move on. Go ahead, in the back."). */
+export function movesOnWithoutAnswer(text: string): boolean {
+  return wordCount(text) <= 25 && /\b(?:(?:we['’]re|we are|i['’]m|i am) (?:going to )?(?:move|moving) on|we['’]re done)\b/i.test(plainText(text));
 }
 
 /** Opens the floor before any question was asked ("If there is anything you would like to ask me…"): logistics. */

@@ -10,7 +10,7 @@
 // - thanks, goodbyes and line checks outside an open question are procedural statements.
 
 import type { DraftPair, DraftTurn, DraftUnassigned, SpeakerRole } from "./draft";
-import { asks, asksReporterToClarify, breaksOff, wordCount, isChallenge, isClosing, isNonAnswer, isPleasantry, LINE_CHECK, onlyMovesFloor, opensFloor, REPORTED_QUESTION } from "./exchanges";
+import { asks, asksReporterToClarify, breaksOff, wordCount, isChallenge, isClosing, isNonAnswer, isPleasantry, LINE_CHECK, movesOnWithoutAnswer, onlyMovesFloor, opensFloor, REPORTED_QUESTION } from "./exchanges";
 import { asksForAnswer, checksDetail, checksFigure, drawsLaughter, isShortRemark, remindsOfQuestion } from "./reporter-remarks";
 import type { Turn } from "./turns";
 
@@ -178,7 +178,8 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       checkingLine = false;
       return;
     }
-    if (open && !open.answered && (!open.asked || drawsLaughter(open.lastAsk)) && !open.cutOff && opensFloor(r.text)) {
+    const refused = open && open.pair.answers.length === 0 && open.cutOff && wordCount(open.lastAsk) <= 8 && movesOnWithoutAnswer(r.text);
+    if (open && !open.answered && (refused || ((!open.asked || drawsLaughter(open.lastAsk)) && !open.cutOff && opensFloor(r.text)))) {
       // "It is a new administration, too." / "If there is anything you would like to ask me…", or a joke
       // ("What did we not ask you? (Laughter.)") / "What else is on your mind?": logistics, not a pair.
       const remark = pairs.pop()!;

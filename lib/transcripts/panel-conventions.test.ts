@@ -75,4 +75,36 @@ describe("panel conventions (eighth round)", () => {
     );
     expect(starts(d)).toEqual(["Thanks, Karine. Is the P", "And just to follow up. T", "I wanted to ask about th", "Just on the calls. Shoul"]);
   });
+
+  it("'Sure.' to 'Can you provide an update…?' is not the update: the reporter's next words stay in the pair", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Thanks, Jen. Can you provide an update on the testing website?"],
+        ["MS. PSAKI:", "Sure."],
+        ["Q", "Is it ready to go? Has the hotline been created?"],
+        ["MS. PSAKI:", "It is in the beta phase right now, and it launches formally tomorrow."],
+        ["Q", "Can you confirm the launch time?"],
+        ["MS. PSAKI:", "Yes."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Thanks, Jen. Can you pro", "Can you confirm the laun"]);
+  });
+
+  it("a reporter yielding the floor, and a request the official turns down by moving on, are procedural", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "What do you hope to achieve with the Secretary's trip to Geneva?"],
+        ["MS. PSAKI:", "An update first: the Secretary spoke with his counterpart this morning."],
+        ["Q", "That's fine. Go ahead."],
+        ["MS. PSAKI:", "Go ahead, Trevor."],
+        ["Q", "Is there an expectation of a written response?"],
+        ["MS. PSAKI:", "I don't have anything to preview on that."],
+        ["Q", "Thank you. Third question — my third —"],
+        ["MS. PSAKI:", "I think we're done, and we're going to move on. Go ahead, in the back."],
+        ["Q", "Reuters reported this morning on a review of a cloud business. Can you confirm?"],
+        ["MS. PSAKI:", "I'd have to check with our national security team."],
+      ),
+    );
+    expect(starts(d)).toEqual(["What do you hope to achi", "Is there an expectation ", "Reuters reported this mo"]);
+  });
 });
