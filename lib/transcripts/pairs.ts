@@ -270,8 +270,10 @@ function officialResumes(p: DraftPair, resolved: ResolvedTurn[], i: number): boo
 function unheardQuestion(p: DraftPair, resolved: ResolvedTurn[], i: number): boolean {
   const r = resolved[i]!;
   const next = resolved[i + 1];
-  if (wordCount(r.text) > 0 || !/inaudible/i.test(r.text) || !answerComplete(p) || !next || next.role === "journalist") return false;
-  return !continuesOwnWords(next.text) && !isNonAnswer(next.text);
+  const heard = wordCount(r.text);
+  if (heard > 3 || !/inaudible/i.test(r.text) || !next || next.role === "journalist" || continuesOwnWords(next.text) || isNonAnswer(next.text)) return false;
+  // "(Inaudible) following —" / a paragraph of answer: a few words heard of a new question, even after an answer that trailed off.
+  return heard === 0 ? answerComplete(p) : wordCount(next.text) >= 30;
 }
 
 /** Turns that answer: not the reporter's own interjections, not the moderator's hand-overs. */

@@ -107,4 +107,36 @@ describe("panel conventions (eighth round)", () => {
     );
     expect(starts(d)).toEqual(["What do you hope to achi", "Is there an expectation ", "Reuters reported this mo"]);
   });
+
+  it("'The second ques- —' / 'The second question was about…' reminds of a part left unanswered; 'The second question is…' asks a new one", () => {
+    const SAO = "SENIOR ADMINISTRATION OFFICIAL:";
+    const d = parsed(
+      briefing(
+        ["Q", "Did Iran give a heads-up before its attack? And did the President say the U.S. would not join a counteroffensive?"],
+        [SAO, "On Iran, no, that is absolutely not true. They gave no notification to anyone."],
+        ["Q", "The second ques- —"],
+        [SAO, "Yeah."],
+        ["Q", "The second question was about the call and whether the President ruled out taking part."],
+        [SAO, "I think Israel has freedom of action to defend itself, and that is a longstanding policy."],
+        ["Q", "The second question is whether sanctions are coming. Are they?"],
+        [SAO, "We will have more to say on sanctions in the coming days."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Did Iran give a heads-up", "The second question is w"]);
+  });
+
+  it("'(Inaudible) following —' answered at length is a question, even after an answer that trailed off", () => {
+    const KJP = "MS. JEAN-PIERRE:";
+    const d = parsed(
+      briefing(
+        ["Q", "Are other rating agencies likely to follow the downgrade?"],
+        [KJP, "Treasury meets with all the major agencies every year. I just don't have anything el- —"],
+        ["Q", "(Inaudible) following —"],
+        [KJP, "Look, I'm not going to get into hypotheticals about what other rating agencies are going to do. As I mentioned, Treasury is in regular communication with them, and the flawed decision was the agency's alone to make, whatever it says."],
+        ["Q", "Karine, (inaudible)."],
+        [KJP, "I got to go. They're telling us to sit down."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Are other rating agencie", "(Inaudible) following —"]);
+  });
 });
