@@ -161,7 +161,8 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
 }
 
 /** The reporter's last question asks the official to give an account ("Can you walk us through…?"), not for a yes or no. */
-const ACCOUNT_REQUEST = /\b(?:can|could|would|will) you (?:please |just |maybe )?(?:provide|give|talk|tell|say|walk|update|explain|speak|share|comment|elaborate|describe|expand|detail)\b/i;
+const ACCOUNT_REQUEST =
+  /\b(?:can|could|would|will) you (?:please |just |maybe )?(?:provide|give|talk|tell|say|walk|update|explain|speak|share|comment|elaborate|describe|expand|detail)\b/i;
 function asksForAccount(lastAsk: string): boolean {
   const asked = plainText(lastAsk)
     .split(SENTENCE_END)
@@ -233,8 +234,13 @@ export function isPleasantry(text: string): boolean {
     // "Thanks very much. Can you hear me?" - nothing is asked beyond the check itself.
     return (
       // "Yeah. Hi, can you hear me? Hello?": a bare "Hello?" checks the line too.
-      plain.replace(LINE_CHECK, "").replace(/\b(?:hello|hi|hey)\s*[?？]/gi, "").replace(/[^?？]/g, "").length <= 1 &&
-      !/\b(?:what|why|how|when|where|who|which|will|would|is|are|do|does|did|can|could|should)\b.*\?/i.test(plain.replace(/(?:can (?:you|everyone|everybody)(?: guys| all| folks)? hear me|do you hear me)(?: now)?\??/gi, ""))
+      plain
+        .replace(LINE_CHECK, "")
+        .replace(/\b(?:hello|hi|hey)\s*[?？]/gi, "")
+        .replace(/[^?？]/g, "").length <= 1 &&
+      !/\b(?:what|why|how|when|where|who|which|will|would|is|are|do|does|did|can|could|should)\b.*\?/i.test(
+        plain.replace(/(?:can (?:you|everyone|everybody)(?: guys| all| folks)? hear me|do you hear me)(?: now)?\??/gi, ""),
+      )
     );
   }
   return false;

@@ -10,8 +10,23 @@
 // - thanks, goodbyes and line checks outside an open question are procedural statements.
 
 import type { DraftPair, DraftTurn, DraftUnassigned, SpeakerRole } from "./draft";
-import { asks, asksReporterToClarify, breaksOff, wordCount, isChallenge, isClosing, isNonAnswer, isPleasantry, LINE_CHECK, movesOnWithoutAnswer, onlyMovesFloor, opensFloor, REPORTED_QUESTION } from "./exchanges";
+import {
+  asks,
+  asksReporterToClarify,
+  breaksOff,
+  wordCount,
+  isChallenge,
+  isClosing,
+  isNonAnswer,
+  isPleasantry,
+  LINE_CHECK,
+  movesOnWithoutAnswer,
+  onlyMovesFloor,
+  opensFloor,
+  REPORTED_QUESTION,
+} from "./exchanges";
 import { asksForAnswer, checksDetail, checksFigure, drawsLaughter, isShortRemark, remindsOfQuestion } from "./reporter-remarks";
+import { answerComplete, checksLineFirst, continuesOwnWords, interruptsOfficial, officialResumes, unheardQuestion } from "./interruptions";
 import type { Turn } from "./turns";
 
 export interface ResolvedTurn {
@@ -40,8 +55,6 @@ interface OpenPair {
   /** The reporter's latest words, joined with the turn before when they continue it ("— the President's health?"). */
   lastAsk: string;
 }
-
-const continuesOwnWords = (text: string) => /^\s*(?:—|–|--|\.\.\.|…)/.test(text);
 
 function asTurn(r: ResolvedTurn): DraftTurn {
   const t: DraftTurn = { speaker: r.turn.speaker, text: r.text, start: r.turn.start, end: r.turn.end };
@@ -134,7 +147,8 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         open.cutOff = breaksOff(r.text);
         return;
       }
-      const lineCheck = labelled && (!open || open.answered) && (checksLineFirst(r.text, resolved[i + 1]) || (checkingLine && !open && wordCount(r.text) <= 8 && !/[?？]/.test(r.text)));
+      const lineCheck =
+        labelled && (!open || open.answered) && (checksLineFirst(r.text, resolved[i + 1]) || (checkingLine && !open && wordCount(r.text) <= 8 && !/[?？]/.test(r.text)));
       if (lineCheck || (labelled && (isPleasantry(r.text) || (!open && (closed || (afterPleasantry && drawsLaughter(r.text))) && isShortRemark(r.text))))) {
         statements.push(asTurn(r));
         open = null;
@@ -218,11 +232,6 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
   return { statements, pairs, unassigned };
 }
 
-/** "Hey, can you —" / "Yes, we can hear you now.": a reporter cut off at once, and the official checks the line. */
-function checksLineFirst(text: string, next: ResolvedTurn | undefined): boolean {
-  return breaksOff(text) && wordCount(text) <= 6 && !!next && next.role !== "journalist" && LINE_CHECK.test(next.text);
-}
-
 /** A new reporter opens with thanks or a greeting ("Hi, thank you."); a reply to the official's question back does not. */
 const COURTESY_OPENING = /^\s*(?:thanks|thank you|hi|hello|hey|good (?:morning|afternoon|evening)|yes,? hi)\b/i;
 
@@ -231,49 +240,6 @@ function repliesToQuestionBack(open: OpenPair, r: ResolvedTurn): boolean {
   const last = open.pair.answers.at(-1);
   if (!last || last.role === "journalist" || last.role === "moderator" || r.turn.kind === "follow_up") return false;
   return !anotherReporter(open, r) && !COURTESY_OPENING.test(r.text) && asksReporterToClarify(last.text);
-}
-
-/** The official finished the last sentence before the reporter spoke up (no trailing dash). */
-function answerComplete(p: DraftPair): boolean {
-  const last = p.answers[p.answers.length - 1];
-  return !!last && last.role !== "journalist" && !breaksOff(last.text);
-}
-
-/**
- * Banter or a bare "Why not?" while the official's last turn broke off mid-sentence ("…for secur- —" /
- * "Why not?"; "…we're on a plane. Be in —" / "He will be in the air? (Laughter.)"): the official is
- * still answering, so it is an interjection although it asks something. A real short follow-up
- * ("So he was feeling tired, rundown a little?") still starts a pair.
- */
-function interruptsOfficial(p: DraftPair, text: string): boolean {
-  const last = p.answers[p.answers.length - 1];
-  if (!last || last.role === "journalist" || !breaksOff(last.text) || breaksOff(text) || text.length > 200 || wordCount(text) > 8) return false;
-  return drawsLaughter(text) || /^\s*(?:but |and )?why(?: not)?\s*[?？]\s*$/i.test(text);
-}
-
-/**
- * The official broke off ("It was just 24 hours ago! And —") and resumes their own sentence right after
- * the reporter's words ("— (inaudible) out West."): those words were an interjection, whatever they say.
- */
-function officialResumes(p: DraftPair, resolved: ResolvedTurn[], i: number): boolean {
-  const last = p.answers.at(-1);
-  const next = resolved[i + 1];
-  if (!last || last.role === "journalist" || !breaksOff(last.text) || !next || next.role === "journalist") return false;
-  // "Which politicians —" / "— of a profit." / "— will join him…?": a reporter who breaks off too is asking.
-  return continuesOwnWords(next.text) && !breaksOff(resolved[i]!.text) && wordCount(resolved[i]!.text) <= 25;
-}
-
-/**
- * "Q (Inaudible.)" after a finished answer, and the official answers it at length: a question the
- * transcriber could not hear, so it starts a pair rather than being an interjection.
- */
-function unheardQuestion(p: DraftPair, resolved: ResolvedTurn[], i: number): boolean {
-  const r = resolved[i]!;
-  const next = resolved[i + 1];
-  const heard = wordCount(r.text);
-  if (heard > 3 || !/inaudible/i.test(r.text) || !next || next.role === "journalist" || continuesOwnWords(next.text) || isNonAnswer(next.text)) return false;
-  // "(Inaudible) following —" / a paragraph of answer: a few words heard of a new question, even after an answer that trailed off.
-  return heard === 0 ? answerComplete(p) : wordCount(next.text) >= 30;
 }
 
 /** Turns that answer: not the reporter's own interjections, not the moderator's hand-overs. */

@@ -132,7 +132,10 @@ describe("panel conventions (eighth round)", () => {
         ["Q", "Are other rating agencies likely to follow the downgrade?"],
         [KJP, "Treasury meets with all the major agencies every year. I just don't have anything el- —"],
         ["Q", "(Inaudible) following —"],
-        [KJP, "Look, I'm not going to get into hypotheticals about what other rating agencies are going to do. As I mentioned, Treasury is in regular communication with them, and the flawed decision was the agency's alone to make, whatever it says."],
+        [
+          KJP,
+          "Look, I'm not going to get into hypotheticals about what other rating agencies are going to do. As I mentioned, Treasury is in regular communication with them, and the flawed decision was the agency's alone to make, whatever it says.",
+        ],
         ["Q", "Karine, (inaudible)."],
         [KJP, "I got to go. They're telling us to sit down."],
       ),
