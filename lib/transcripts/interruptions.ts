@@ -60,3 +60,15 @@ export function unheardQuestion(p: DraftPair, resolved: SpokenTurn[], i: number)
   // "(Inaudible) following —" / a paragraph of answer: a few words heard of a new question, even after an answer that trailed off.
   return heard === 0 ? answerComplete(p) : wordCount(next.text) >= 30;
 }
+
+/**
+ * "The question I asked was: Which — which —" / "Do you have another question?" / "— which advisors?": the
+ * reporter resumes their own broken-off sentence after a short reply, so it is still the same question.
+ */
+export function resumesOwnQuestion(p: DraftPair, text: string): boolean {
+  if (!continuesOwnWords(text)) return false;
+  const since = p.answers.length - 1 - [...p.answers].reverse().findIndex((a) => a.role === "journalist");
+  const lastAsk = since < p.answers.length ? p.answers[since]! : null;
+  const replies = lastAsk ? p.answers.slice(since + 1) : p.answers;
+  return breaksOff(lastAsk ? lastAsk.text : p.question.text) && replies.reduce((n, a) => n + wordCount(a.text), 0) <= 25;
+}

@@ -26,7 +26,7 @@ import {
   REPORTED_QUESTION,
 } from "./exchanges";
 import { asksForAnswer, checksDetail, checksFigure, drawsLaughter, isShortRemark, remindsOfQuestion } from "./reporter-remarks";
-import { answerComplete, checksLineFirst, continuesOwnWords, interruptsOfficial, officialResumes, unheardQuestion } from "./interruptions";
+import { answerComplete, checksLineFirst, continuesOwnWords, interruptsOfficial, officialResumes, resumesOwnQuestion, unheardQuestion } from "./interruptions";
 import type { Turn } from "./turns";
 
 export interface ResolvedTurn {
@@ -162,6 +162,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         Object.assign(open, { answered: false, asked: true, cutOff: false, lastAsk: r.text });
         return;
       }
+      const resumes = !!open && resumesOwnQuestion(open.pair, r.text);
       if (
         open &&
         open.answered &&
@@ -169,6 +170,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         r.turn.kind !== "follow_up" &&
         // A reminder of an unanswered part stays in the pair even though the official then asks which part.
         (remindsOfQuestion(r.text) ||
+          resumes ||
           ((isShortRemark(r.text, open.pair.answers.at(-1)?.text) ||
             checksFigure(r.text, resolved[i + 1]?.role === "journalist" ? undefined : resolved[i + 1]?.text) ||
             interruptsOfficial(open.pair, r.text) ||
@@ -179,7 +181,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       ) {
         open.pair.answers.push(asTurn(r));
         // The part asked again is unanswered: the restatement after "What was the first question?" stays in the pair too.
-        if (remindsOfQuestion(r.text)) Object.assign(open, { answered: false, asked: true, cutOff: false, lastAsk: r.text });
+        if (remindsOfQuestion(r.text) || resumes) Object.assign(open, { answered: false, asked: true, cutOff: false, lastAsk: r.text });
         return;
       }
       const flags: string[] = [];

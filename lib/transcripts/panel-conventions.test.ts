@@ -142,4 +142,18 @@ describe("panel conventions (eighth round)", () => {
     );
     expect(starts(d)).toEqual(["Are other rating agencie", "(Inaudible) following —"]);
   });
+
+  it("a reporter who resumes their own broken-off sentence after a short reply is still asking the same question", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Was the President briefed on the plan to send tests to every home?"],
+        ["MS. PSAKI:", "We did not have the capacity at the moment, and we expanded testing instead."],
+        ["Q", "Yes, I hear what you're saying, but that's not the question I asked. The question I asked was: Which — which —"],
+        ["MS. PSAKI:", "Do you have another question? I think I've answered your question."],
+        ["Q", "— which advisors? And was the President briefed at the time?"],
+        ["MS. PSAKI:", "Again, I've answered your question."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Was the President briefe", "Yes, I hear what you're "]);
+  });
 });
