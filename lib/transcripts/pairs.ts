@@ -87,9 +87,16 @@ function requestsFloor(resolved: ResolvedTurn[], i: number, answerBefore = ""): 
   if (checksDetail(resolved[i]!.text, answerBefore)) return false;
   let granted = false;
   let request = resolved[i]!.text;
+  /** The official asked what the request was ("On the which — what?"): the reporter's short reply repeats it. */
+  let askedWhat = false;
   for (let j = i + 1; j < resolved.length; j++) {
     const r = resolved[j]!;
     if (r.role === "journalist") {
+      if (askedWhat && isShortRemark(r.text) && !asks(r.text)) {
+        request = `${request} ${r.text}`;
+        askedWhat = granted = false;
+        continue;
+      }
       // "Karine, can I ask two quick ones on —" / "Yeah, absolutely." / "— the President's health?"
       if (continuesOwnWords(r.text) && isShortRemark(r.text)) {
         request = `${request} ${r.text}`;
@@ -102,6 +109,7 @@ function requestsFloor(resolved: ResolvedTurn[], i: number, answerBefore = ""): 
     // words grants nothing, unless all it says moves the floor ("— move on and let you wrap. Go ahead.").
     if ((continuesOwnWords(r.text) && !breaksOff(request) && !onlyMovesFloor(r.text)) || !isNonAnswer(r.text, { asked: asksForAnswer(request), cutOff: breaksOff(request) }))
       return false;
+    askedWhat = wordCount(r.text) <= 6 && /\bwhat\s*[?？]\s*$/i.test(r.text);
     granted = true;
   }
   return false;

@@ -156,4 +156,21 @@ describe("panel conventions (eighth round)", () => {
     );
     expect(starts(d)).toEqual(["Was the President briefe", "Yes, I hear what you're "]);
   });
+
+  it("a request for the floor the official did not catch ('On the which — what?') is repeated, granted, and starts the pair", () => {
+    const KJP = "MS. JEAN-PIERRE:";
+    const d = parsed(
+      briefing(
+        ["Q", "Has the President heard from the special counsel?"],
+        [KJP, "I'm just not going to comment on that."],
+        ["Q", "Quick question on the Fitch downgrade."],
+        [KJP, "On the which — what?"],
+        ["Q", "On the Fitch downgrade."],
+        [KJP, "Yeah."],
+        ["Q", "We saw your statement. Do you think the decision was politically motivated?"],
+        [KJP, "We strongly disagree with the decision, and the data are outdated."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Has the President heard ", "Quick question on the Fi"]);
+  });
 });
