@@ -33,7 +33,9 @@ export function countWords(plain: string): number {
   return latin + Math.ceil(han / 2);
 }
 
-export const asks = (text: string) => /[?？]/.test(plainText(text));
+/** An indirect question asks too: "…And I'm wondering if the White House is giving any new consideration to conditions." */
+const INDIRECT_QUESTION = /\bi(?:['’]m| am| was)? wonder(?:ing)? (?:if|whether)\b/i;
+export const asks = (text: string) => /[?？]/.test(plainText(text)) || INDIRECT_QUESTION.test(plainText(text));
 
 const ACK_WORD =
   "(?:oh|ah|okay|ok|uh-huh|mm-hmm|mhm|hmm|great|good|fine|please|go ahead|go on|thanks|thank you|sorry|no problem|i see|got it|all right|alright|好|好的|请|请讲|谢谢)";
@@ -51,10 +53,10 @@ const PERMISSION =
 /** Handing the question to a colleague by name: "Dr. Walensky?" */
 export const NAME_CALL = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Ss]ecretary|[Gg]eneral|[Aa]dmiral|[Dd]irector|[Aa]mbassador)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*[?？]$/;
 /** Checking the line or the microphone, and answering such a check. */
-const LINE_CHECK =
-  /\b(?:can you hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute|(?:I|we)(?:['’]ve| have)? lost (?:him|her|you|them|the line|the audio|audio|sound|the connection))\b|听得到|听得见/i;
+export const LINE_CHECK =
+  /\b(?:can (?:you|everyone|everybody)(?: guys| all| folks)? hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute|(?:I|we)(?:['’]ve| have)? lost (?:him|her|you|them|the line|the audio|audio|sound|the connection))\b|听得到|听得见/i;
 /** Thanks and farewells that close a briefing or an exchange. */
-const THANKS_HEAD = /^(?:(?:great|okay|ok|all right|alright|well|good|and|hey|hi)[.,!]?\s+)?(?:thank you|thanks|谢谢)(?:\s+(?:very much|so much|again|all))?[\s,.!。！]*/i;
+const THANKS_HEAD = /^(?:(?:great|okay|ok|all right|alright|well|good|and|hey|hi|oh)[.,!]?\s+)?(?:thank you|thanks|谢谢)(?:\s+(?:very much|so much|again|all))?[\s,.!。！]*/i;
 const THANKS_TAIL = /^(?:everyone|everybody|all|guys|folks|sir|ma'am|ma’am|mr\.?|madam|president|secretary|again|very much|so much|大家)$/i;
 
 /** "Thank you.", "Thanks, Jen.", "Great. Thanks, everyone.", "Thank you, Mr. President." */
@@ -146,6 +148,8 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
   if (state.lastAsk && acknowledgesLastWords(sentences, state.lastAsk)) return true;
   // "Yes." answers "Is it true?" but only acknowledges "He said he supports a ceasefire."
   if ((!state.asked || state.cutOff) && sentences.every((x) => isFloorSentence(x) || AFFIRM_ONLY.test(x))) return true;
+  // "Can you provide an update on the testing website?" / "Sure." / "Is it ready to go?": agreeing to give an account is not the account.
+  if (state.lastAsk && asksForAccount(state.lastAsk) && sentences.every((x) => isFloorSentence(x) || AFFIRM_ONLY.test(x))) return true;
   // "Now you've intrigued me. What are the un-American ideas...?" asks back instead of answering.
   if (words <= 30 && /[?？]$/.test(plain) && sentences.filter((x) => !/[?？]$/.test(x)).every((x) => countWords(x) <= 5)) return true;
   // Banter or a clarification while the reporter is still setting up the question.
@@ -154,6 +158,16 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
   // Matt in my time.": the reporter broke off before asking anything, so a short reply is an aside, not an answer.
   if (!state.asked && state.cutOff && words <= 20 && !/[?？]/.test(plain) && !breaksOff(text) && !startsQuestion(state.lastAsk)) return true;
   return state.cutOff && words <= 8;
+}
+
+/** The reporter's last question asks the official to give an account ("Can you walk us through…?"), not for a yes or no. */
+const ACCOUNT_REQUEST =
+  /\b(?:can|could|would|will) you (?:please |just |maybe )?(?:provide|give|talk|tell|say|walk|update|explain|speak|share|comment|elaborate|describe|expand|detail)\b/i;
+function asksForAccount(lastAsk: string): boolean {
+  const asked = plainText(lastAsk)
+    .split(SENTENCE_END)
+    .filter((x) => /[?？]$/.test(x));
+  return asked.length > 0 && ACCOUNT_REQUEST.test(asked.at(-1)!);
 }
 
 /**
@@ -213,17 +227,31 @@ export function isPleasantry(text: string): boolean {
   const plain = plainText(text);
   const words = countWords(plain);
   if (words === 0) return false;
-  if (isThanks(plain) || GREETING.test(plain)) return true;
+  if (isThanks(plain) || GREETING.test(plain) || YIELDS_FLOOR.test(plain)) return true;
   if (words <= 30 && (MORE_QUESTIONS_PLEA.test(plain) || ACCESS_PLEA.test(plain))) return true;
   if (words <= 20 && CLOSING.test(plain) && !/\?/.test(plain.replace(LINE_CHECK, ""))) return true;
   if (words <= 12 && LINE_CHECK.test(plain)) {
     // "Thanks very much. Can you hear me?" - nothing is asked beyond the check itself.
     return (
-      plain.replace(LINE_CHECK, "").replace(/[^?？]/g, "").length <= 1 &&
-      !/\b(?:what|why|how|when|where|who|which|will|would|is|are|do|does|did|can|could|should)\b.*\?/i.test(plain.replace(/can you hear me\??|do you hear me\??/gi, ""))
+      // "Yeah. Hi, can you hear me? Hello?": a bare "Hello?" checks the line too.
+      plain
+        .replace(LINE_CHECK, "")
+        .replace(/\b(?:hello|hi|hey)\s*[?？]/gi, "")
+        .replace(/[^?？]/g, "").length <= 1 &&
+      !/\b(?:what|why|how|when|where|who|which|will|would|is|are|do|does|did|can|could|should)\b.*\?/i.test(
+        plain.replace(/(?:can (?:you|everyone|everybody)(?: guys| all| folks)? hear me|do you hear me)(?: now)?\??/gi, ""),
+      )
     );
   }
   return false;
+}
+
+/** A reporter only yields the floor to a colleague ("That's fine. Go ahead."): logistics. */
+const YIELDS_FLOOR = /^(?:(?:that['’]s|that is) (?:fine|okay|ok|all right)[.,!]?\s+|(?:no|oh|sorry)[.,!]?\s+)?(?:you )?go ahead[.!]?$/i;
+
+/** The official turns down a request that never became a question and gives the floor away ("I think we're done, and we're going to move on. Go ahead, in the back."). */
+export function movesOnWithoutAnswer(text: string): boolean {
+  return wordCount(text) <= 25 && /\b(?:(?:we['’]re|we are|i['’]m|i am) (?:going to )?(?:move|moving) on|we['’]re done)\b/i.test(plainText(text));
 }
 
 /** Opens the floor before any question was asked ("If there is anything you would like to ask me…"): logistics. */

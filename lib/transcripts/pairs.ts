@@ -10,8 +10,23 @@
 // - thanks, goodbyes and line checks outside an open question are procedural statements.
 
 import type { DraftPair, DraftTurn, DraftUnassigned, SpeakerRole } from "./draft";
-import { asks, asksReporterToClarify, breaksOff, wordCount, isChallenge, isClosing, isNonAnswer, isPleasantry, onlyMovesFloor, opensFloor, REPORTED_QUESTION } from "./exchanges";
+import {
+  asks,
+  asksReporterToClarify,
+  breaksOff,
+  wordCount,
+  isChallenge,
+  isClosing,
+  isNonAnswer,
+  isPleasantry,
+  LINE_CHECK,
+  movesOnWithoutAnswer,
+  onlyMovesFloor,
+  opensFloor,
+  REPORTED_QUESTION,
+} from "./exchanges";
 import { asksForAnswer, checksDetail, checksFigure, drawsLaughter, isShortRemark, remindsOfQuestion } from "./reporter-remarks";
+import { answerComplete, checksLineFirst, continuesOwnWords, interruptsOfficial, officialResumes, resumesOwnQuestion, unheardQuestion } from "./interruptions";
 import type { Turn } from "./turns";
 
 export interface ResolvedTurn {
@@ -40,8 +55,6 @@ interface OpenPair {
   /** The reporter's latest words, joined with the turn before when they continue it ("— the President's health?"). */
   lastAsk: string;
 }
-
-const continuesOwnWords = (text: string) => /^\s*(?:—|–|--|\.\.\.|…)/.test(text);
 
 function asTurn(r: ResolvedTurn): DraftTurn {
   const t: DraftTurn = { speaker: r.turn.speaker, text: r.text, start: r.turn.start, end: r.turn.end };
@@ -74,9 +87,16 @@ function requestsFloor(resolved: ResolvedTurn[], i: number, answerBefore = ""): 
   if (checksDetail(resolved[i]!.text, answerBefore)) return false;
   let granted = false;
   let request = resolved[i]!.text;
+  /** The official asked what the request was ("On the which — what?"): the reporter's short reply repeats it. */
+  let askedWhat = false;
   for (let j = i + 1; j < resolved.length; j++) {
     const r = resolved[j]!;
     if (r.role === "journalist") {
+      if (askedWhat && isShortRemark(r.text) && !asks(r.text)) {
+        request = `${request} ${r.text}`;
+        askedWhat = granted = false;
+        continue;
+      }
       // "Karine, can I ask two quick ones on —" / "Yeah, absolutely." / "— the President's health?"
       if (continuesOwnWords(r.text) && isShortRemark(r.text)) {
         request = `${request} ${r.text}`;
@@ -89,6 +109,7 @@ function requestsFloor(resolved: ResolvedTurn[], i: number, answerBefore = ""): 
     // words grants nothing, unless all it says moves the floor ("— move on and let you wrap. Go ahead.").
     if ((continuesOwnWords(r.text) && !breaksOff(request) && !onlyMovesFloor(r.text)) || !isNonAnswer(r.text, { asked: asksForAnswer(request), cutOff: breaksOff(request) }))
       return false;
+    askedWhat = wordCount(r.text) <= 6 && /\bwhat\s*[?？]\s*$/i.test(r.text);
     granted = true;
   }
   return false;
@@ -103,6 +124,8 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
   let closed = false;
   /** A reporter's pleasantry or plea was the last move ("Would you invite him to chat with us?"): banter after it is not a question. */
   let afterPleasantry = false;
+  /** A reporter is checking the line ("Can you hear me?", "Hey, can you —" / "Yes, we can hear you now."): their short words until they ask are too. */
+  let checkingLine = false;
 
   const startPair = (r: ResolvedTurn, flags: string[]) => {
     const pair: DraftPair = {
@@ -132,10 +155,13 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         open.cutOff = breaksOff(r.text);
         return;
       }
-      if (labelled && (isPleasantry(r.text) || (!open && (closed || (afterPleasantry && drawsLaughter(r.text))) && isShortRemark(r.text)))) {
+      const lineCheck =
+        labelled && (!open || open.answered) && (checksLineFirst(r.text, resolved[i + 1]) || (checkingLine && !open && wordCount(r.text) <= 8 && !/[?？]/.test(r.text)));
+      if (lineCheck || (labelled && (isPleasantry(r.text) || (!open && (closed || (afterPleasantry && drawsLaughter(r.text))) && isShortRemark(r.text))))) {
         statements.push(asTurn(r));
         open = null;
         afterPleasantry = true;
+        checkingLine = lineCheck || LINE_CHECK.test(r.text);
         return;
       }
       if (open && open.answered && labelled && repliesToQuestionBack(open, r)) {
@@ -144,6 +170,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         Object.assign(open, { answered: false, asked: true, cutOff: false, lastAsk: r.text });
         return;
       }
+      const resumes = !!open && resumesOwnQuestion(open.pair, r.text);
       if (
         open &&
         open.answered &&
@@ -151,6 +178,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         r.turn.kind !== "follow_up" &&
         // A reminder of an unanswered part stays in the pair even though the official then asks which part.
         (remindsOfQuestion(r.text) ||
+          resumes ||
           ((isShortRemark(r.text, open.pair.answers.at(-1)?.text) ||
             checksFigure(r.text, resolved[i + 1]?.role === "journalist" ? undefined : resolved[i + 1]?.text) ||
             interruptsOfficial(open.pair, r.text) ||
@@ -161,7 +189,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       ) {
         open.pair.answers.push(asTurn(r));
         // The part asked again is unanswered: the restatement after "What was the first question?" stays in the pair too.
-        if (remindsOfQuestion(r.text)) Object.assign(open, { answered: false, asked: true, cutOff: false, lastAsk: r.text });
+        if (remindsOfQuestion(r.text) || resumes) Object.assign(open, { answered: false, asked: true, cutOff: false, lastAsk: r.text });
         return;
       }
       const flags: string[] = [];
@@ -171,9 +199,11 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       open = { pair: startPair(r, flags), asked: asksForAnswer(r.text), cutOff: breaksOff(r.text), answered: false, lastAsk: r.text };
       closed = false;
       afterPleasantry = false;
+      checkingLine = false;
       return;
     }
-    if (open && !open.answered && (!open.asked || drawsLaughter(open.lastAsk)) && !open.cutOff && opensFloor(r.text)) {
+    const refused = open && open.pair.answers.length === 0 && open.cutOff && wordCount(open.lastAsk) <= 8 && movesOnWithoutAnswer(r.text);
+    if (open && !open.answered && (refused || ((!open.asked || drawsLaughter(open.lastAsk)) && !open.cutOff && opensFloor(r.text)))) {
       // "It is a new administration, too." / "If there is anything you would like to ask me…", or a joke
       // ("What did we not ask you? (Laughter.)") / "What else is on your mind?": logistics, not a pair.
       const remark = pairs.pop()!;
@@ -220,47 +250,6 @@ function repliesToQuestionBack(open: OpenPair, r: ResolvedTurn): boolean {
   const last = open.pair.answers.at(-1);
   if (!last || last.role === "journalist" || last.role === "moderator" || r.turn.kind === "follow_up") return false;
   return !anotherReporter(open, r) && !COURTESY_OPENING.test(r.text) && asksReporterToClarify(last.text);
-}
-
-/** The official finished the last sentence before the reporter spoke up (no trailing dash). */
-function answerComplete(p: DraftPair): boolean {
-  const last = p.answers[p.answers.length - 1];
-  return !!last && last.role !== "journalist" && !breaksOff(last.text);
-}
-
-/**
- * Banter or a bare "Why not?" while the official's last turn broke off mid-sentence ("…for secur- —" /
- * "Why not?"; "…we're on a plane. Be in —" / "He will be in the air? (Laughter.)"): the official is
- * still answering, so it is an interjection although it asks something. A real short follow-up
- * ("So he was feeling tired, rundown a little?") still starts a pair.
- */
-function interruptsOfficial(p: DraftPair, text: string): boolean {
-  const last = p.answers[p.answers.length - 1];
-  if (!last || last.role === "journalist" || !breaksOff(last.text) || breaksOff(text) || text.length > 200 || wordCount(text) > 8) return false;
-  return drawsLaughter(text) || /^\s*(?:but |and )?why(?: not)?\s*[?？]\s*$/i.test(text);
-}
-
-/**
- * The official broke off ("It was just 24 hours ago! And —") and resumes their own sentence right after
- * the reporter's words ("— (inaudible) out West."): those words were an interjection, whatever they say.
- */
-function officialResumes(p: DraftPair, resolved: ResolvedTurn[], i: number): boolean {
-  const last = p.answers.at(-1);
-  const next = resolved[i + 1];
-  if (!last || last.role === "journalist" || !breaksOff(last.text) || !next || next.role === "journalist") return false;
-  // "Which politicians —" / "— of a profit." / "— will join him…?": a reporter who breaks off too is asking.
-  return continuesOwnWords(next.text) && !breaksOff(resolved[i]!.text) && wordCount(resolved[i]!.text) <= 25;
-}
-
-/**
- * "Q (Inaudible.)" after a finished answer, and the official answers it at length: a question the
- * transcriber could not hear, so it starts a pair rather than being an interjection.
- */
-function unheardQuestion(p: DraftPair, resolved: ResolvedTurn[], i: number): boolean {
-  const r = resolved[i]!;
-  const next = resolved[i + 1];
-  if (wordCount(r.text) > 0 || !/inaudible/i.test(r.text) || !answerComplete(p) || !next || next.role === "journalist") return false;
-  return !continuesOwnWords(next.text) && !isNonAnswer(next.text);
 }
 
 /** Turns that answer: not the reporter's own interjections, not the moderator's hand-overs. */

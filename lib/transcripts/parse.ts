@@ -3,7 +3,7 @@ import { parseHeader } from "./header";
 import { REPORTED_QUESTION } from "./exchanges";
 import { detectLanguage } from "./language";
 import { pairTurns, type ResolvedTurn } from "./pairs";
-import { HANDOFF_TO_ANSWERER, hasQuestionMark, inferRoles } from "./roles";
+import { HANDOFF_TO_ANSWERER, hasQuestionMark, inferRoles, turnRole } from "./roles";
 import { segmentBody, type Unit } from "./segment";
 import { buildTurns, turnText, type Turn } from "./turns";
 
@@ -37,7 +37,10 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Trans
     statements = seg.units.map((u) => ({ speaker: null, role: "unknown" as const, text: turnText(text, paragraphTurn(u), seg.layout), start: u.start, end: u.end }));
     if (statements.length > 0) warnings.push(NO_SPEAKER_LABELS);
   } else {
-    const resolved: ResolvedTurn[] = turns.map((t) => ({ turn: t, role: roleOf(t, roles), text: turnText(text, t, seg.layout) }));
+    const resolved: ResolvedTurn[] = turns.map((t) => {
+      const body = turnText(text, t, seg.layout);
+      return { turn: t, role: turnRole(roleOf(t, roles), body), text: body };
+    });
     ({ statements, pairs, unassigned } = pairTurns(resolved));
     if (pairs.length === 0) warnings.push("no questions recognised");
   }

@@ -71,8 +71,11 @@ function namesWhoWasJustMentioned(plain: string, before: string): boolean {
 /** "Did you have a response to my first question?": the reporter asks again for a part left unanswered, within the pair. */
 const REMINDS_OF_QUESTION = /\b(?:response|answer|reply) to my (?:first|second|third|other|earlier|original|last) (?:question|part)\b/i;
 
+/** "The second question was about the call…" (or "The second ques- —", cut off): a part asked before, left unanswered. "The second question is…" asks something new. */
+const RESTATES_EARLIER_PART = /^(?:(?:sorry|and|but|so)[,.]?\s+)?(?:the|my) (?:first|second|third|other|earlier|original|last) (?:question|ques-)(?:\s*[—–]|\s+was\b)/i;
+
 export function remindsOfQuestion(text: string): boolean {
-  return REMINDS_OF_QUESTION.test(text) && wordCount(text) <= 20;
+  return (REMINDS_OF_QUESTION.test(text) && wordCount(text) <= 20) || (RESTATES_EARLIER_PART.test(plainText(text)) && wordCount(text) <= 40);
 }
 
 /** A few words checking a detail of the answer just given; the official's "Yeah." after it confirms, it does not give the floor. */

@@ -30,6 +30,21 @@ export function isHandoff(text: string): boolean {
 
 export const hasQuestionMark = (text: string) => /[?？]/.test(text);
 
+/** The turn ends on a question: a reporter's does; an official's rhetorical "…right?" inside a long answer does not count. */
+const endsAsking = (text: string) => /[?？][\s"”’)\]]*(?:\([^)]{0,40}\)[\s.]*)?$/.test(text) || /[?？][^.!?。！？]*[—–-]\s*$/.test(text);
+
+const MODERATOR_ANSWER_WORDS = 40;
+
+/**
+ * A moderator who also answers (the COVID response coordinator calling on his doctors, then taking a
+ * question himself: "So, let me go first… Look, to end this pandemic…"): a turn of that length is an
+ * answer, not a hand-over. Hand-overs are short ("Dr. Murthy.", "Next question, please.").
+ */
+export function turnRole(role: SpeakerRole | undefined, text: string): SpeakerRole | undefined {
+  if (role !== "moderator") return role;
+  return text.split(/\s+/).filter(Boolean).length >= MODERATOR_ANSWER_WORDS ? "official" : role;
+}
+
 export function inferRoles(turns: LabelledTurnInfo[], title: string | null): Map<string, SpeakerRole> {
   const roles = new Map<string, SpeakerRole>();
   const stats = new Map<string, { n: number; questions: number; handoffs: number; chars: number; vocative: number }>();
@@ -42,7 +57,7 @@ export function inferRoles(turns: LabelledTurnInfo[], title: string | null): Map
     const s = stats.get(t.speaker) ?? { n: 0, questions: 0, handoffs: 0, chars: 0, vocative: 0 };
     s.n++;
     s.chars += t.text.length;
-    if (hasQuestionMark(t.text)) s.questions++;
+    if (endsAsking(t.text)) s.questions++;
     if (isHandoff(t.text) && t.text.length < 900) s.handoffs++;
     if (VOCATIVE_TO_OFFICIAL.test(t.text) || /^(?:mr\.?|madam) president,/i.test(t.text)) s.vocative++;
     stats.set(t.speaker, s);
