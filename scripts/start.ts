@@ -17,6 +17,7 @@ import { startLocalServices, type LocalServices } from "@/lib/dev-services/local
 import { assertPortFree, waitFor } from "@/lib/dev-services/ports";
 import { removeServicesFile, writeServicesFile } from "@/lib/dev-services/services-file";
 import { Supervisor } from "@/lib/dev-services/supervisor";
+import { WEB_HEAP_FLAGS } from "@/lib/dev-services/web-heap";
 import { buildIfChanged } from "./start-build";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -83,7 +84,7 @@ function secretFile(name: string): string {
 
 /** One process: `node --import tsx`, not the tsx CLI, which would put a second process in between. */
 function spawnWebServer(env: NodeJS.ProcessEnv): ChildProcess {
-  const args = ["--import", "tsx", path.join(root, "scripts", "web-server.ts"), "--port", String(PORT), ...(dev ? ["--dev"] : [])];
+  const args = [...WEB_HEAP_FLAGS, "--import", "tsx", path.join(root, "scripts", "web-server.ts"), "--port", String(PORT), ...(dev ? ["--dev"] : [])];
   return spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
 }
 

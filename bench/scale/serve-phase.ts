@@ -59,7 +59,8 @@ export async function startApp(services: ScaleServices, log: (line: string) => v
   const port = await findFreePort();
   const env = benchAppEnv(port);
   const next = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
-  const server = spawn(process.execPath, [...nodeArgs, next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const { WEB_HEAP_FLAGS } = await import("@/lib/dev-services/web-heap");
+  const server = spawn(process.execPath, [...WEB_HEAP_FLAGS, ...nodeArgs, next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: repoRoot,
     env,
     stdio: ["ignore", nodeArgs.length ? "inherit" : "ignore", "inherit"],

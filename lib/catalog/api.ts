@@ -27,7 +27,8 @@ const pairSelect = {
   updatedAt: true,
   questioner: { select: { name: true, slug: true } },
   outlet: { select: { name: true, slug: true } },
-  topics: { select: { topic: { select: { name: true, slug: true } } } },
+  // In topic id order, as the export writes them (without an order, the plan decided).
+  topics: { orderBy: { topicId: "asc" }, select: { topic: { select: { name: true, slug: true } } } },
   turns: { orderBy: { position: "asc" }, select: { kind: true, speakerLabel: true, role: true, text: true, speaker: { select: { name: true, slug: true } } } },
   conference: { select: { slug: true, title: true, heldOn: true, organizer: true, location: true, language: true, sourceUrl: true, updatedAt: true } },
   ...counterpartSelect,
@@ -129,11 +130,6 @@ export const exportQuerySchema = z.object({
     .optional(),
 });
 
-function exportWhere(updatedSince: Date | null): Prisma.QaPairWhereInput {
-  if (!updatedSince) return visiblePairWhere;
-  return { AND: [visiblePairWhere, { OR: [{ updatedAt: { gte: updatedSince } }, { conference: { updatedAt: { gte: updatedSince } } }] }] };
-}
-
 /**
  * Fingerprint of an export without reading the pairs: the archive's stamp (lib/rollups: newest
  * change and highest id of pairs, conferences, people, outlets and topics), the other-language
@@ -147,24 +143,4 @@ export async function exportFingerprint(updatedSince: Date | null): Promise<stri
   ]);
   const key = `${stamp}|${links.newest?.toISOString() ?? ""}|${links.n}|${updatedSince?.toISOString() ?? ""}`;
   return `"x-${createHash("sha1").update(key).digest("base64url")}"`;
-}
-
-/**
- * Every visible pair as JSON lines, read in keyset-paginated batches (id > last id) so memory
- * stays flat and no batch re-scans earlier rows, however large the archive.
- */
-const FIRST_BATCH = 50;
-
-export async function* exportLines(updatedSince: Date | null, batchSize = 500): AsyncGenerator<string> {
-  const where = exportWhere(updatedSince);
-  let afterId = 0;
-  for (;;) {
-    // A small first batch: the client has its first lines while the full-size batches are read.
-    const take = afterId === 0 ? Math.min(FIRST_BATCH, batchSize) : batchSize;
-    const rows = await db().qaPair.findMany({ where: { AND: [where, { id: { gt: afterId } }] }, orderBy: { id: "asc" }, take, select: pairSelect });
-    if (rows.length === 0) return;
-    yield rows.map((row) => `${JSON.stringify(pairJson(row))}\n`).join("");
-    afterId = rows[rows.length - 1].id;
-    if (rows.length < take) return;
-  }
 }

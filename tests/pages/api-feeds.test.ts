@@ -179,7 +179,7 @@ describe("GET /api/v1/export.jsonl", () => {
   });
 
   it("keeps batches in order across keyset pages", async () => {
-    const { exportLines } = await import("@/lib/catalog/api");
+    const { exportLines } = await import("@/lib/catalog/export-lines");
     const chunks: string[] = [];
     for await (const chunk of exportLines(null, 2)) chunks.push(chunk);
     expect(chunks).toHaveLength(3);

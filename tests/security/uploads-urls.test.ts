@@ -56,7 +56,8 @@ describe("source URLs are http(s) only", () => {
     const pair = await api.pairJsonByPublicId(published.pairs[0]!.publicId);
     expect(pair?.conference.sourceUrl).toBeNull();
     const lines: string[] = [];
-    for await (const line of api.exportLines(null)) lines.push(line);
+    const { exportLines } = await import("@/lib/catalog/export-lines");
+    for await (const line of exportLines(null)) lines.push(line);
     expect(lines.join("")).not.toContain("javascript:");
     expect(lines.join("")).toContain("Is the port open?");
   });

@@ -1,5 +1,6 @@
 import { describeZodError } from "@/lib/catalog/conference-query";
-import { exportFingerprint, exportLines, exportQuerySchema } from "@/lib/catalog/api";
+import { exportFingerprint, exportQuerySchema } from "@/lib/catalog/api";
+import { exportLines } from "@/lib/catalog/export-lines";
 import { jsonError, matchesEtag } from "@/lib/catalog/http";
 
 export const dynamic = "force-dynamic";
