@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { CORPUS_FILES, repoRoot } from "../corpus-files";
@@ -14,6 +14,9 @@ import { distillTable, hybridImport } from "./hybrid";
 // --hybrid: then distils the static table from this archive (timed on its own) and times the same
 // import with vectors in a child process, into fresh services (hybrid.ts); the idempotent second
 // run is skipped. --child-out=FILE is that child: the timed import only, its result to FILE.
+// --distill-to=FILE: import, distil the table to FILE (its figures to FILE.json) and stop, so that
+// `--hybrid --table=FILE` can hold the bench lock for the timed imports only. --no-raw skips the
+// raw Meilisearch baseline.
 
 const args = new Set(process.argv.slice(2));
 // --only=TEXT keeps the corpus files whose name holds TEXT (a quick check of the bench itself).
@@ -22,6 +25,8 @@ const FILES = CORPUS_FILES.filter((file) => !only || path.basename(file).include
 const withIndex = !args.has("--no-index");
 const childOut = [...args].find((a) => a.startsWith("--child-out="))?.split("=")[1];
 const withHybrid = args.has("--hybrid") && withIndex && !childOut;
+const option = (name: string) => [...args].find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const [distillTo, tableFile] = [option("distill-to"), option("table")];
 // --concurrency=N and --batch-size=N, to compare settings; the defaults are the importer's.
 const numberArg = (name: string) => {
   const value = [...args].find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -81,11 +86,18 @@ async function main() {
       await writeFile(childOut, JSON.stringify({ ...child, vectors, peakRssMB: { importer: mb(first.peakRssBytes), meilisearchDuringImport: mb(meiliPeakDuringImport) } }));
       return;
     }
+    if (distillTo) {
+      const distill = await distillTable(postgres.url, dir);
+      await copyFile(distill.file, distillTo);
+      await writeFile(`${distillTo}.json`, JSON.stringify({ ...distill, file: distillTo, bytes: (await stat(distillTo)).size }));
+      console.log(`distilled ${distillTo} in ${distill.seconds.toFixed(1)} s, peak RSS ${distill.peakRssMB} MB`);
+      return;
+    }
     if (meiliService && first.indexing) {
       const documents = first.indexing.documents + (first.indexing.leftover?.documents ?? 0);
       indexing = { ms: first.indexing.caughtUpMs - first.postgresMs, documents, meiliPeakRss: meiliPeakDuringImport };
-      const baseline = await rawMeilisearchBaseline(dir, () => meiliRss.reset());
-      raw = { ...baseline, meiliPeakRss: meiliRss.peak() };
+      const baseline = args.has("--no-raw") ? null : await rawMeilisearchBaseline(dir, () => meiliRss.reset());
+      raw = baseline && { ...baseline, meiliPeakRss: meiliRss.peak() };
     }
 
     const postgresSeconds = first.postgresMs / 1000;
@@ -93,7 +105,7 @@ async function main() {
     let hybrid = null;
     if (withHybrid) {
       meiliRss.stop();
-      const distill = await distillTable(postgres.url, dir);
+      const distill = tableFile ? (JSON.parse(await readFile(`${tableFile}.json`, "utf8")) as Awaited<ReturnType<typeof distillTable>>) : await distillTable(postgres.url, dir);
       console.error(`bench: table distilled in ${distill.seconds.toFixed(1)} s; importing again with vectors`);
       const passArgs = [...args].filter((a) => a !== "--hybrid" && a !== "--keep");
       const run = await hybridImport(distill.file, dir, passArgs);
