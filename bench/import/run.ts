@@ -1,20 +1,32 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { CORPUS_FILES, repoRoot } from "../corpus-files";
 import { mb, memorySampler } from "../process-memory";
 import { rawMeilisearchBaseline } from "../raw-meili";
+import { distillTable, hybridImport } from "./hybrid";
 
 // `npm run bench:import`: the whole corpus into a throw-away Postgres and Meilisearch.
 // Measures the Postgres phase, indexing (overlapped with it), a second (idempotent) run, and raw
 // Meilisearch indexing of the same documents with the same settings into a separate index.
 // Options: --no-index (Postgres phase only), --keep (leave the temp dir for inspection),
 // --overlap, --concurrency=N, --batch-size=N (see below).
-
-const FILES = CORPUS_FILES;
+// --hybrid: then distils the static table from this archive (timed on its own) and times the same
+// import with vectors in a child process, into fresh services (hybrid.ts); the idempotent second
+// run is skipped. --child-out=FILE is that child: the timed import only, its result to FILE.
+// --distill-to=FILE: import, distil the table to FILE (its figures to FILE.json) and stop, so that
+// `--hybrid --table=FILE` can hold the bench lock for the timed imports only. --no-raw skips the
+// raw Meilisearch baseline.
 
 const args = new Set(process.argv.slice(2));
+// --only=TEXT keeps the corpus files whose name holds TEXT (a quick check of the bench itself).
+const only = [...args].find((a) => a.startsWith("--only="))?.split("=")[1];
+const FILES = CORPUS_FILES.filter((file) => !only || path.basename(file).includes(only));
 const withIndex = !args.has("--no-index");
+const childOut = [...args].find((a) => a.startsWith("--child-out="))?.split("=")[1];
+const withHybrid = args.has("--hybrid") && withIndex && !childOut;
+const option = (name: string) => [...args].find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const [distillTo, tableFile] = [option("distill-to"), option("table")];
 // --concurrency=N and --batch-size=N, to compare settings; the defaults are the importer's.
 const numberArg = (name: string) => {
   const value = [...args].find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -43,6 +55,8 @@ async function main() {
       MEILI_MASTER_KEY: masterKey,
       MEILI_INDEX: "qa",
       PRESSROOM_SEARCH_WORKER: "off",
+      // The parent times keyword-only; the hybrid child gets hybrid from hybrid.ts.
+      PRESSROOM_SEARCH_MODE: childOut ? process.env.PRESSROOM_SEARCH_MODE : "keyword",
     });
     const { importCorpusFiles, formatImportSummary } = await import("@/lib/corpus/import");
     const { stderrProgress } = await import("@/lib/corpus/progress");
@@ -62,20 +76,46 @@ async function main() {
 
     let indexing: { ms: number; documents: number; meiliPeakRss: number } | null = null;
     let raw: { ms: number; documents: number; meiliPeakRss: number } | null = null;
+    if (childOut) {
+      const indexingPhase = first.indexing && { secondsAfterPostgres: (first.indexing.caughtUpMs - first.postgresMs) / 1000, tasks: first.indexing.tasks };
+      const child = { pairs, postgresPhase: { seconds: first.postgresMs / 1000 }, indexingPhase, wholeImportSeconds: (first.indexing?.caughtUpMs ?? first.postgresMs) / 1000 };
+      // Proof the vectors reached the index (Meilisearch counts the documents that carry one).
+      const { meili } = await import("@/lib/search/client");
+      const stats = meiliService ? await meili().index("qa").getStats() : null;
+      const vectors = stats && { embeddedDocuments: stats.numberOfEmbeddedDocuments, documents: stats.numberOfDocuments };
+      await writeFile(childOut, JSON.stringify({ ...child, vectors, peakRssMB: { importer: mb(first.peakRssBytes), meilisearchDuringImport: mb(meiliPeakDuringImport) } }));
+      return;
+    }
+    if (distillTo) {
+      const distill = await distillTable(postgres.url, dir);
+      await copyFile(distill.file, distillTo);
+      await writeFile(`${distillTo}.json`, JSON.stringify({ ...distill, file: distillTo, bytes: (await stat(distillTo)).size }));
+      console.log(`distilled ${distillTo} in ${distill.seconds.toFixed(1)} s, peak RSS ${distill.peakRssMB} MB`);
+      return;
+    }
     if (meiliService && first.indexing) {
       const documents = first.indexing.documents + (first.indexing.leftover?.documents ?? 0);
       indexing = { ms: first.indexing.caughtUpMs - first.postgresMs, documents, meiliPeakRss: meiliPeakDuringImport };
-      const baseline = await rawMeilisearchBaseline(dir, () => meiliRss.reset());
-      raw = { ...baseline, meiliPeakRss: meiliRss.peak() };
+      const baseline = args.has("--no-raw") ? null : await rawMeilisearchBaseline(dir, () => meiliRss.reset());
+      raw = baseline && { ...baseline, meiliPeakRss: meiliRss.peak() };
     }
-
-    // Idempotency: the same files again must change nothing.
-    const second = await importCorpusFiles(FILES, { progress: stderrProgress(), index: withIndex });
-    console.error(formatImportSummary(second));
-    console.error("statement ms (second run):", JSON.stringify(Object.fromEntries([...statementTimings].map(([k, v]) => [k, Math.round(v)]))));
 
     const postgresSeconds = first.postgresMs / 1000;
     const totalMs = first.indexing?.caughtUpMs ?? first.postgresMs;
+    let hybrid = null;
+    if (withHybrid) {
+      meiliRss.stop();
+      const distill = tableFile ? (JSON.parse(await readFile(`${tableFile}.json`, "utf8")) as Awaited<ReturnType<typeof distillTable>>) : await distillTable(postgres.url, dir);
+      console.error(`bench: table distilled in ${distill.seconds.toFixed(1)} s; importing again with vectors`);
+      const passArgs = [...args].filter((a) => a !== "--hybrid" && a !== "--keep");
+      const run = await hybridImport(distill.file, dir, passArgs);
+      hybrid = { distill, ...run, ratioToKeyword: run.wholeImportSeconds / (totalMs / 1000), ratioToRaw: raw ? (run.wholeImportSeconds * 1000) / raw.ms : null };
+    }
+
+    // Idempotency: the same files again must change nothing.
+    const second = withHybrid ? null : await importCorpusFiles(FILES, { progress: stderrProgress(), index: withIndex });
+    if (second) console.error(formatImportSummary(second));
+    if (second) console.error("statement ms (second run):", JSON.stringify(Object.fromEntries([...statementTimings].map(([k, v]) => [k, Math.round(v)]))));
     const result = {
       tuning,
       measuredAt: new Date().toISOString(),
@@ -90,7 +130,8 @@ async function main() {
       rawMeilisearch: raw && { seconds: raw.ms / 1000, documents: raw.documents, peakRssMB: mb(raw.meiliPeakRss) },
       ratioToRaw: raw ? totalMs / raw.ms : null,
       peakRssMB: { importer: mb(Math.max(first.peakRssBytes, process.memoryUsage().rss)), meilisearchDuringImport: indexing ? mb(indexing.meiliPeakRss) : null },
-      secondRun: {
+      hybrid,
+      secondRun: second && {
         seconds: second.postgresMs / 1000,
         inserted: second.pairsInserted,
         updated: second.pairsUpdated,
@@ -101,7 +142,7 @@ async function main() {
       },
     };
     printTable(result);
-    const out = path.join(repoRoot, "bench/results/import.json");
+    const out = path.join(repoRoot, `bench/results/import${withHybrid ? "-hybrid" : ""}.json`);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`saved ${path.relative(repoRoot, out)}`);
@@ -125,7 +166,8 @@ function printTable(result: {
   rawMeilisearch: { seconds: number; peakRssMB: number } | null;
   ratioToRaw: number | null;
   peakRssMB: { importer: number; meilisearchDuringImport: number | null };
-  secondRun: { seconds: number; inserted: number; updated: number; unchanged: number };
+  secondRun: { seconds: number; inserted: number; updated: number; unchanged: number } | null;
+  hybrid: (Awaited<ReturnType<typeof hybridImport>> & { distill: { seconds: number; peakRssMB: number }; ratioToKeyword: number; ratioToRaw: number | null }) | null;
 }) {
   const rows: [string, string][] = [
     ["pairs", String(result.pairs)],
@@ -139,8 +181,20 @@ function printTable(result: {
     ["whole / raw", result.ratioToRaw ? `${result.ratioToRaw.toFixed(2)}×  (goal ≤ 1.25×)` : "n/a"],
     ["peak RSS importer", `${result.peakRssMB.importer} MB`],
     ["peak RSS meili (import)", result.peakRssMB.meilisearchDuringImport === null ? "n/a" : `${result.peakRssMB.meilisearchDuringImport} MB`],
-    ["second run", `${result.secondRun.seconds.toFixed(1)} s: ${result.secondRun.inserted} inserted, ${result.secondRun.updated} updated, ${result.secondRun.unchanged} unchanged`],
   ];
+  const { secondRun: second, hybrid } = result;
+  if (second) rows.push(["second run", `${second.seconds.toFixed(1)} s: ${second.inserted} inserted, ${second.updated} updated, ${second.unchanged} unchanged`]);
+  if (hybrid) {
+    rows.push(
+      ["distil static table", `${hybrid.distill.seconds.toFixed(1)} s (not timed below), peak RSS ${hybrid.distill.peakRssMB} MB`],
+      ["hybrid postgres phase", `${hybrid.postgresPhase.seconds.toFixed(1)} s`],
+      ["hybrid whole import", `${hybrid.wholeImportSeconds.toFixed(1)} s, ${hybrid.vectors?.embeddedDocuments} of ${hybrid.vectors?.documents} documents with a vector`],
+      ["hybrid / keyword", `${hybrid.ratioToKeyword.toFixed(2)}×  (goal ≤ 2×)`],
+      ["hybrid / raw", hybrid.ratioToRaw ? `${hybrid.ratioToRaw.toFixed(2)}×` : "n/a"],
+      ["peak RSS hybrid importer", `${hybrid.processPeakRssMB} MB sampled (${hybrid.peakRssMB.importer} MB at batch ends), goal ≤ 600 MB`],
+      ["peak RSS meili (hybrid)", `${hybrid.peakRssMB.meilisearchDuringImport} MB`],
+    );
+  }
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${value}`);
 }

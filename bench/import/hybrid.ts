@@ -1,0 +1,48 @@
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { repoRoot } from "../corpus-files";
+import { mb, memorySampler } from "../process-memory";
+
+// `npm run bench:import -- --hybrid`: the same import again with vectors, in a child process
+// (the env, the Prisma client and the model are loaded once per process), into fresh services,
+// with PRESSROOM_SEARCH_MODE=hybrid and the static table distilled from the keyword import's
+// archive by `npm run embeddings:distill`, as an operator would. The distillation runs before and
+// outside the timed hybrid import and is reported on its own.
+
+/** Runs a TypeScript script in one node process (no tsx wrapper, so its pid is the worker's), timing it and sampling its peak RSS. */
+async function runScript(script: string, args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, script), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const rss = memorySampler(() => child.pid);
+  const started = performance.now();
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", resolve);
+  });
+  rss.stop();
+  if (code !== 0) throw new Error(`${script} ${args.join(" ")} exited with ${code}`);
+  return { seconds: (performance.now() - started) / 1000, peakRssMB: mb(rss.peak()) };
+}
+
+/** `npm run embeddings:distill` against the keyword import's Postgres; the table lands in `dir`. */
+export async function distillTable(databaseUrl: string, dir: string) {
+  const run = await runScript("scripts/embeddings-distill.ts", [], { DATABASE_URL: databaseUrl, PRESSROOM_DATA_DIR: dir, PRESSROOM_SEARCH_MODE: "keyword" });
+  return { file: path.join(dir, "embeddings-static.bin"), ...run };
+}
+
+/** This benchmark in `--child-out` mode with the table: fresh services, the timed import only. */
+export async function hybridImport(table: string, dir: string, passArgs: string[]) {
+  const out = path.join(dir, "hybrid.json");
+  const run = await runScript("bench/import/run.ts", [...passArgs, `--child-out=${out}`], { PRESSROOM_SEARCH_MODE: "hybrid", PRESSROOM_EMBEDDING_MODEL: table });
+  const result = JSON.parse(await readFile(out, "utf8")) as {
+    wholeImportSeconds: number;
+    vectors: { embeddedDocuments: number; documents: number } | null;
+    postgresPhase: { seconds: number };
+    peakRssMB: { importer: number; meilisearchDuringImport: number };
+  };
+  return { ...result, processPeakRssMB: run.peakRssMB };
+}
