@@ -120,31 +120,28 @@ export function buildSearchRequest(
     facets: [FILTER_GROUPS[group]],
     ...(locales ? { locales } : {}),
   }));
-  // Further lists give ids only: about a third of their hits are also in another list, and
-  // the candidates' text is most of what Meilisearch encodes and Node decodes and re-ranks
-  // (bench/search). candidateDocumentsRequest fetches the text of those only they found.
+  // Further lists carry the same display fields as the first: the re-ranker reads every
+  // candidate's text. Asking them for ids and fetching afterwards the documents only they found
+  // saved bytes but cost a second round trip after the search, for the same CPU in Meilisearch
+  // and in Node within noise (bench/search/round-trips.ts).
   const alternate: MultiSearchQuery[] = [];
-  const idsOnly = { facets: undefined, attributesToRetrieve: ["id"] };
+  const noFacets = { facets: undefined };
   for (const list of plan?.lists.slice(1) ?? []) {
     if (list === "rarest") {
-      if (options.rarityOrdered) alternate.push({ ...main, q: options.rarityOrdered, matchingStrategy: "last", ...idsOnly });
-    } else alternate.push({ ...main, matchingStrategy: list, ...idsOnly });
+      if (options.rarityOrdered) alternate.push({ ...main, q: options.rarityOrdered, matchingStrategy: "last", ...noFacets });
+    } else alternate.push({ ...main, matchingStrategy: list, ...noFacets });
   }
-  if (plan && options.semantic) alternate.push({ ...main, ...options.semantic, ...idsOnly });
+  if (plan && options.semantic) alternate.push({ ...main, ...options.semantic, ...noFacets });
   return { queries: [main, ...facetOnly, ...alternate], selectedGroups };
 }
 
 /**
- * The documents (display fields, which include what the re-ranker reads) of candidates that
- * only the ids-only lists found: one filtered, query-less search. Visitors' key can search
- * but not read documents, hence a search rather than the documents route.
+ * The request's queries cut into the multi-search requests sent side by side: the page's own
+ * query with its facet queries, then each further candidate list alone. Meilisearch runs the
+ * queries of one multi-search one after another, but separate requests on separate cores, so a
+ * description's three lists take about as long as the slowest one rather than all three.
  */
-export function candidateDocumentsRequest(ids: string[]): MultiSearchQuery {
-  return {
-    indexUid: liveIndexUid(),
-    q: "",
-    filter: `id IN [${ids.map((id) => JSON.stringify(id)).join(", ")}]`,
-    limit: ids.length,
-    attributesToRetrieve: [...DISPLAY_ATTRIBUTES],
-  };
+export function parallelBatches(queries: MultiSearchQuery[], selectedGroups: readonly FilterGroup[]): MultiSearchQuery[][] {
+  const page = queries.slice(0, 1 + selectedGroups.length);
+  return [page, ...queries.slice(page.length).map((query) => [query])];
 }

@@ -6,7 +6,7 @@ import type { SearchParams } from "./params";
 import { synonymsForHighlighting } from "./highlight-synonyms";
 import { queryTerms, snippet, type QueryTerms } from "./snippet";
 import { FILTER_GROUPS, buildFilters, highlightToHtml, queryLocales, type FilterGroup } from "./syntax";
-import { NO_EXTRAS, PLAN, buildSearchRequest, candidateDocumentsRequest, rerankPlan, type SearchExtras } from "./query-request";
+import { NO_EXTRAS, PLAN, buildSearchRequest, parallelBatches, rerankPlan, type SearchExtras } from "./query-request";
 import { matchingStrategyFor, queryShape } from "./query-shape";
 import { mergeCandidates, rerank, terms as rerankTerms, type RerankWeights } from "./rerank";
 import { documentFrequencies, rarestFirst, withoutUnknownWords } from "./term-frequency";
@@ -97,8 +97,9 @@ async function searchAsTyped(params: SearchParams, extras: SearchExtras, options
   const { queries, selectedGroups } = buildSearchRequest(params, extras, { plan, rarityOrdered, semantic: semantic?.request ?? null });
   let responses: SearchResponse<DisplayDocument>[];
   try {
-    const answer = await searchMeili().multiSearch({ queries });
-    responses = answer.results as unknown as SearchResponse<DisplayDocument>[];
+    const client = searchMeili();
+    const answers = await Promise.all(parallelBatches(queries, selectedGroups).map((batch) => client.multiSearch({ queries: batch })));
+    responses = answers.flatMap((answer) => answer.results) as unknown as SearchResponse<DisplayDocument>[];
   } catch (error) {
     throw asUnavailable(error);
   }
@@ -150,7 +151,7 @@ async function searchAsTyped(params: SearchParams, extras: SearchExtras, options
 
   let estimatedTotalHits = first.estimatedTotalHits ?? first.hits.length;
   if (plan) {
-    const candidates = alternates.length ? await withDocuments(mergeCandidates([first.hits, ...alternates.map((r) => r.hits)]), first.hits) : first.hits;
+    const candidates = alternates.length ? mergeCandidates([first.hits, ...alternates.map((r) => r.hits)]) : first.hits;
     let reranked = candidates.length > 1 ? await rerankHits(candidates, params.q, queryLocales(params.q), options.rerankWeights) : candidates;
     if (semantic) {
       let order = semanticHits;
@@ -189,25 +190,6 @@ async function searchAsTyped(params: SearchParams, extras: SearchExtras, options
     processingTimeMs: first.processingTimeMs,
     notice,
   };
-}
-
-/**
- * Merged candidates with their documents: the main list's own, the rest (found only by the
- * ids-only lists) fetched in one request, in the same order. A document deleted in between
- * is left out.
- */
-async function withDocuments(merged: DisplayDocument[], main: DisplayDocument[]): Promise<DisplayDocument[]> {
-  const documents = new Map(main.map((hit) => [hit.id, hit]));
-  const missing = merged.filter((hit) => !documents.has(hit.id)).map((hit) => hit.id);
-  if (missing.length) {
-    try {
-      const { results } = await searchMeili().multiSearch({ queries: [candidateDocumentsRequest(missing)] });
-      for (const hit of results[0].hits as unknown as DisplayDocument[]) documents.set(hit.id, hit);
-    } catch (error) {
-      throw asUnavailable(error);
-    }
-  }
-  return merged.flatMap((hit) => documents.get(hit.id) ?? []);
 }
 
 /** The candidates re-ordered by rerank.ts, rarity of each query term asked of the index. */
