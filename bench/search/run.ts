@@ -17,7 +17,7 @@ import { fullTextSearch } from "../postgres-fts";
 //             Meilisearch cutting and highlighting the question and answer snippets, i.e. the
 //             same hits and snippets a client gets without Pressroom. The goals compare to this.
 //   meiliSame the exact requests the API sends (no highlighting: the API cuts snippets itself),
-//             sent side by side as the API sends them: API minus this is roughly Node's share
+//             sent side by side as a lone API search sends them: API minus this is roughly Node's share
 //   apiAll / meiliAll (concurrency 1 only) with every facet group and the histogram, as the
 //            /search page asks, to show what facets cost
 //   plain    a plain Meilisearch search (q + highlighting, defaults) for scale

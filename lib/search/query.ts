@@ -47,6 +47,14 @@ export interface SearchResults {
 
 const CROP_WORDS = 40;
 
+// The candidate lists go side by side (parallelBatches) only while this process has fewer than
+// this many searches waiting on Meilisearch (a corrected query and its typed one count two):
+// alone, a description waits for its slowest list instead of all three in a row; under load
+// every core is busy anyway, and three requests queueing apart behind others' made the slowest
+// of the three set the time (bench:search c=50 p95 4.1 -> 9.0 s with lists always side by side).
+const SIDE_BY_SIDE_BELOW = 2;
+let searchesInFlight = 0;
+
 export interface SearchOptions {
   semantic?: SemanticOptions | null;
   /** Candidate plans by query shape (query-request.ts PLAN); the benchmark's ablations change them. */
@@ -98,7 +106,9 @@ async function searchAsTyped(params: SearchParams, extras: SearchExtras, options
   let responses: SearchResponse<DisplayDocument>[];
   try {
     const client = searchMeili();
-    const answers = await Promise.all(parallelBatches(queries, selectedGroups).map((batch) => client.multiSearch({ queries: batch })));
+    const batches = searchesInFlight < SIDE_BY_SIDE_BELOW ? parallelBatches(queries, selectedGroups) : [queries];
+    searchesInFlight++;
+    const answers = await Promise.all(batches.map((batch) => client.multiSearch({ queries: batch }))).finally(() => searchesInFlight--);
     responses = answers.flatMap((answer) => answer.results) as unknown as SearchResponse<DisplayDocument>[];
   } catch (error) {
     throw asUnavailable(error);
