@@ -38,8 +38,8 @@ describe("candidate lists", () => {
     // Every hit shows its text, whichever list found it.
     for (const hit of alone.hits) expect(hit.question.length + hit.answers.map((a) => a.text).join("").length).toBeGreaterThan(0);
     expect(Object.keys(alone.facets).sort()).toEqual(["lang", "speaker"]);
-    const crowded = await Promise.all([body(query), body("q=energy+transition"), body("q=water+price"), body(query)]);
-    expect(crowded[0]).toEqual(alone);
-    expect(crowded[3]).toEqual(alone);
+    // Searched together, they overlap while waiting on Meilisearch: the later ones send one request.
+    const crowded = await Promise.all([body(query), body(query), body("q=energy+transition"), body(query), body(query)]);
+    for (const i of [0, 1, 3, 4]) expect(crowded[i]).toEqual(alone);
   });
 });
