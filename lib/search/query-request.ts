@@ -87,7 +87,13 @@ export function rerankPlan(params: SearchParams, plans: typeof PLAN = PLAN): Can
 export function buildSearchRequest(
   params: SearchParams,
   extras: SearchExtras = NO_EXTRAS,
-  options: { plan?: CandidatePlan | null; rarityOrdered?: string | null; semantic?: Pick<MultiSearchQuery, "hybrid" | "vector"> | null } = {},
+  options: {
+    plan?: CandidatePlan | null;
+    rarityOrdered?: string | null;
+    semantic?: Pick<MultiSearchQuery, "hybrid" | "vector"> | null;
+    /** Further lists give ids only (candidateDocumentsRequest then fetches the documents only they found). */
+    idsOnly?: boolean;
+  } = {},
 ): { queries: MultiSearchQuery[]; selectedGroups: FilterGroup[] } {
   const plan = options.plan === undefined ? rerankPlan(params) : options.plan;
   const uid = liveIndexUid();
@@ -120,12 +126,12 @@ export function buildSearchRequest(
     facets: [FILTER_GROUPS[group]],
     ...(locales ? { locales } : {}),
   }));
-  // Further lists carry the same display fields as the first: the re-ranker reads every
-  // candidate's text. Asking them for ids and fetching afterwards the documents only they found
-  // saved bytes but cost a second round trip after the search, for the same CPU in Meilisearch
-  // and in Node within noise (bench/search/round-trips.ts).
+  // Further lists carry the same display fields as the first, which the re-ranker reads, or
+  // with idsOnly only their ids: about a third of their hits are in another list too, so the
+  // documents only they found, fetched afterwards, are fewer bytes for Meilisearch to encode and
+  // Node to decode, at the price of a second round trip after the search (query.ts picks).
   const alternate: MultiSearchQuery[] = [];
-  const noFacets = { facets: undefined };
+  const noFacets = { facets: undefined, ...(options.idsOnly ? { attributesToRetrieve: ["id"] } : {}) };
   for (const list of plan?.lists.slice(1) ?? []) {
     if (list === "rarest") {
       if (options.rarityOrdered) alternate.push({ ...main, q: options.rarityOrdered, matchingStrategy: "last", ...noFacets });
@@ -144,4 +150,19 @@ export function buildSearchRequest(
 export function parallelBatches(queries: MultiSearchQuery[], selectedGroups: readonly FilterGroup[]): MultiSearchQuery[][] {
   const page = queries.slice(0, 1 + selectedGroups.length);
   return [page, ...queries.slice(page.length).map((query) => [query])];
+}
+
+/**
+ * The documents (display fields, which include what the re-ranker reads) of candidates that
+ * only the ids-only lists found: one filtered, query-less search. Visitors' key can search
+ * but not read documents, hence a search rather than the documents route.
+ */
+export function candidateDocumentsRequest(ids: string[]): MultiSearchQuery {
+  return {
+    indexUid: liveIndexUid(),
+    q: "",
+    filter: `id IN [${ids.map((id) => JSON.stringify(id)).join(", ")}]`,
+    limit: ids.length,
+    attributesToRetrieve: [...DISPLAY_ATTRIBUTES],
+  };
 }
