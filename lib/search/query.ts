@@ -47,14 +47,14 @@ export interface SearchResults {
 
 const CROP_WORDS = 40;
 
-// A search alone sends its candidate lists side by side, each with its documents
-// (parallelBatches): a description then waits for its slowest list rather than all three in a
-// row. While other searches wait on Meilisearch (a corrected query and its typed one count two),
-// every core is busy anyway: the lists go in one request, further lists ids only, and the
-// documents only they found are fetched afterwards (withDocuments), the fewest bytes. Lists
-// always side by side with documents doubled bench:search's c=50 p95 (4.1 -> 9.0 s).
-const SIDE_BY_SIDE_BELOW = 2;
-let searchesInFlight = 0;
+// A search alone in this process sends its candidate lists side by side, each with its
+// documents (parallelBatches): a description then waits for its slowest list rather than all
+// three in a row. With other searches under way every core is busy anyway: the lists go in one
+// request, further lists ids only, and the documents only they found are fetched afterwards
+// (withDocuments), the fewest bytes. Counting only searches waiting on Meilisearch was not
+// enough: at c=50 most wait on Node instead, and their side-by-side lists with documents nearly
+// doubled bench:search's p95 (3.4 -> 6.2 s).
+let searchesUnderWay = 0;
 
 export interface SearchOptions {
   semantic?: SemanticOptions | null;
@@ -81,10 +81,16 @@ export interface SearchOptions {
  */
 export async function searchPairs(params: SearchParams, extras: SearchExtras = NO_EXTRAS, options: SearchOptions = {}): Promise<SearchResults> {
   // Misspelt words are corrected first (spelling-search.ts); the typed query runs alongside only for its hits.
-  return withSpelling(params, (p, alongside) => searchAsTyped(p, alongside ? NO_EXTRAS : extras, options), options.spelling);
+  const alone = searchesUnderWay === 0;
+  searchesUnderWay++;
+  try {
+    return await withSpelling(params, (p, alongside) => searchAsTyped(p, alongside ? NO_EXTRAS : extras, options, alone), options.spelling);
+  } finally {
+    searchesUnderWay--;
+  }
 }
 
-async function searchAsTyped(params: SearchParams, extras: SearchExtras, options: SearchOptions): Promise<Omit<SearchResults, "spelling">> {
+async function searchAsTyped(params: SearchParams, extras: SearchExtras, options: SearchOptions, alone: boolean): Promise<Omit<SearchResults, "spelling">> {
   const plan = rerankPlan(params, options.plans);
   let rarityOrdered: string | null = null;
   if (plan?.lists.includes("rarest")) {
@@ -103,10 +109,8 @@ async function searchAsTyped(params: SearchParams, extras: SearchExtras, options
       throw asUnavailable(error);
     }
   }
-  const alone = searchesInFlight < SIDE_BY_SIDE_BELOW;
   const { queries, selectedGroups } = buildSearchRequest(params, extras, { plan, rarityOrdered, semantic: semantic?.request ?? null, idsOnly: !alone });
   let responses: SearchResponse<DisplayDocument>[];
-  searchesInFlight++;
   try {
     const client = searchMeili();
     const batches = alone ? parallelBatches(queries, selectedGroups) : [queries];
@@ -114,8 +118,6 @@ async function searchAsTyped(params: SearchParams, extras: SearchExtras, options
     responses = answers.flatMap((answer) => answer.results) as unknown as SearchResponse<DisplayDocument>[];
   } catch (error) {
     throw asUnavailable(error);
-  } finally {
-    searchesInFlight--;
   }
   const [first, ...rest] = responses;
   // Further candidate lists for the re-ranker, when asked for, come last.
@@ -131,7 +133,7 @@ async function searchAsTyped(params: SearchParams, extras: SearchExtras, options
       throw asUnavailable(error);
     }
     if (narrowed) {
-      const results = await searchAsTyped({ ...params, q: narrowed.q }, extras, options);
+      const results = await searchAsTyped({ ...params, q: narrowed.q }, extras, options, alone);
       return { ...results, params, notice: { missingWords: narrowed.dropped, suggestion: results.notice?.suggestion ?? null } };
     }
   }
