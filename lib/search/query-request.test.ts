@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { searchParamsSchema } from "./params";
 import { queryShape } from "./query-shape";
 import { DISPLAY_ATTRIBUTES } from "./hit-display";
-import { PLAN, buildSearchRequest, candidateDocumentsRequest, candidatePlan, rerankPlan } from "./query-request";
+import { PLAN, buildSearchRequest, candidateDocumentsRequest, candidatePlan, parallelBatches, rerankPlan } from "./query-request";
 
 const params = (raw: Record<string, string>) => searchParamsSchema.parse(raw);
 
@@ -49,13 +49,36 @@ describe("search request", () => {
     expect(buildSearchRequest(params({ q })).queries.map((query) => query.limit)).toEqual([PLAN.description.depth, PLAN.description.depth]);
   });
 
-  it("asks display fields of the first list only; the others give ids, fetched afterwards by id", () => {
+  it("asks every list for the display fields the re-ranker and the page read, facets on the first only", () => {
     const q = "why did the president not call the governor after the storm";
-    const { queries } = buildSearchRequest(params({ q }), undefined, { plan: PLAN.description, rarityOrdered: "governor storm" });
+    const { queries } = buildSearchRequest(params({ q }), { facets: ["lang"], histogram: true }, { plan: PLAN.description, rarityOrdered: "governor storm" });
+    expect(queries.map((query) => query.attributesToRetrieve)).toEqual([[...DISPLAY_ATTRIBUTES], [...DISPLAY_ATTRIBUTES], [...DISPLAY_ATTRIBUTES]]);
+    expect(queries.map((query) => query.facets)).toEqual([["language", "year"], undefined, undefined]);
+  });
+
+  it("asks further lists for ids only when told to, their documents fetched afterwards by id", () => {
+    const q = "why did the president not call the governor after the storm";
+    const { queries } = buildSearchRequest(params({ q }), undefined, { plan: PLAN.description, rarityOrdered: "governor storm", idsOnly: true });
     expect(queries.map((query) => query.attributesToRetrieve)).toEqual([[...DISPLAY_ATTRIBUTES], ["id"], ["id"]]);
     const fetch = candidateDocumentsRequest(["mfa-en-1", 'odd"id']);
     expect(fetch).toMatchObject({ indexUid: "qa-unit", q: "", limit: 2, attributesToRetrieve: [...DISPLAY_ATTRIBUTES] });
     expect(fetch.filter).toBe('id IN ["mfa-en-1", "odd\\"id"]');
+  });
+
+  it("sends the page's query with its facet queries together and each further list in a request of its own", () => {
+    const q = "why did the president not call the governor after the storm";
+    const withFacets = buildSearchRequest({ ...params({ q }), lang: ["en"] }, { facets: ["lang"], histogram: false }, { plan: PLAN.description, rarityOrdered: "governor storm" });
+    const batches = parallelBatches(withFacets.queries, withFacets.selectedGroups);
+    expect(batches.map((batch) => batch.map((query) => [query.q, query.matchingStrategy, query.limit]))).toEqual([
+      [
+        [q, "frequency", PLAN.description.depth],
+        [q, "frequency", 0],
+      ],
+      [[q, "last", PLAN.description.depth]],
+      [["governor storm", "last", PLAN.description.depth]],
+    ]);
+    const plain = buildSearchRequest(params({ q: "inflation" }));
+    expect(parallelBatches(plain.queries, plain.selectedGroups)).toEqual([plain.queries]);
   });
 
   it("asks a page of hits and nothing more when the page is not re-ranked", () => {

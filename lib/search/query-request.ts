@@ -87,7 +87,13 @@ export function rerankPlan(params: SearchParams, plans: typeof PLAN = PLAN): Can
 export function buildSearchRequest(
   params: SearchParams,
   extras: SearchExtras = NO_EXTRAS,
-  options: { plan?: CandidatePlan | null; rarityOrdered?: string | null; semantic?: Pick<MultiSearchQuery, "hybrid" | "vector"> | null } = {},
+  options: {
+    plan?: CandidatePlan | null;
+    rarityOrdered?: string | null;
+    semantic?: Pick<MultiSearchQuery, "hybrid" | "vector"> | null;
+    /** Further lists give ids only (candidateDocumentsRequest then fetches the documents only they found). */
+    idsOnly?: boolean;
+  } = {},
 ): { queries: MultiSearchQuery[]; selectedGroups: FilterGroup[] } {
   const plan = options.plan === undefined ? rerankPlan(params) : options.plan;
   const uid = liveIndexUid();
@@ -120,18 +126,30 @@ export function buildSearchRequest(
     facets: [FILTER_GROUPS[group]],
     ...(locales ? { locales } : {}),
   }));
-  // Further lists give ids only: about a third of their hits are also in another list, and
-  // the candidates' text is most of what Meilisearch encodes and Node decodes and re-ranks
-  // (bench/search). candidateDocumentsRequest fetches the text of those only they found.
+  // Further lists carry the same display fields as the first, which the re-ranker reads, or
+  // with idsOnly only their ids: about a third of their hits are in another list too, so the
+  // documents only they found, fetched afterwards, are fewer bytes for Meilisearch to encode and
+  // Node to decode, at the price of a second round trip after the search (query.ts picks).
   const alternate: MultiSearchQuery[] = [];
-  const idsOnly = { facets: undefined, attributesToRetrieve: ["id"] };
+  const noFacets = { facets: undefined, ...(options.idsOnly ? { attributesToRetrieve: ["id"] } : {}) };
   for (const list of plan?.lists.slice(1) ?? []) {
     if (list === "rarest") {
-      if (options.rarityOrdered) alternate.push({ ...main, q: options.rarityOrdered, matchingStrategy: "last", ...idsOnly });
-    } else alternate.push({ ...main, matchingStrategy: list, ...idsOnly });
+      if (options.rarityOrdered) alternate.push({ ...main, q: options.rarityOrdered, matchingStrategy: "last", ...noFacets });
+    } else alternate.push({ ...main, matchingStrategy: list, ...noFacets });
   }
-  if (plan && options.semantic) alternate.push({ ...main, ...options.semantic, ...idsOnly });
+  if (plan && options.semantic) alternate.push({ ...main, ...options.semantic, ...noFacets });
   return { queries: [main, ...facetOnly, ...alternate], selectedGroups };
+}
+
+/**
+ * The request's queries cut into the multi-search requests sent side by side: the page's own
+ * query with its facet queries, then each further candidate list alone. Meilisearch runs the
+ * queries of one multi-search one after another, but separate requests on separate cores, so a
+ * description's three lists take about as long as the slowest one rather than all three.
+ */
+export function parallelBatches(queries: MultiSearchQuery[], selectedGroups: readonly FilterGroup[]): MultiSearchQuery[][] {
+  const page = queries.slice(0, 1 + selectedGroups.length);
+  return [page, ...queries.slice(page.length).map((query) => [query])];
 }
 
 /**

@@ -6,7 +6,7 @@ import type { SearchParams } from "./params";
 import { synonymsForHighlighting } from "./highlight-synonyms";
 import { queryTerms, snippet, type QueryTerms } from "./snippet";
 import { FILTER_GROUPS, buildFilters, highlightToHtml, queryLocales, type FilterGroup } from "./syntax";
-import { NO_EXTRAS, PLAN, buildSearchRequest, candidateDocumentsRequest, rerankPlan, type SearchExtras } from "./query-request";
+import { NO_EXTRAS, PLAN, buildSearchRequest, candidateDocumentsRequest, parallelBatches, rerankPlan, type SearchExtras } from "./query-request";
 import { matchingStrategyFor, queryShape } from "./query-shape";
 import { mergeCandidates, rerank, terms as rerankTerms, type RerankWeights } from "./rerank";
 import { documentFrequencies, rarestFirst, withoutUnknownWords } from "./term-frequency";
@@ -47,6 +47,15 @@ export interface SearchResults {
 
 const CROP_WORDS = 40;
 
+// A search alone in this process sends its candidate lists side by side, each with its
+// documents (parallelBatches): a description then waits for its slowest list rather than all
+// three in a row. With other searches under way every core is busy anyway: the lists go in one
+// request, further lists ids only, and the documents only they found are fetched afterwards
+// (withDocuments), the fewest bytes. Counting only searches waiting on Meilisearch was not
+// enough: at c=50 most wait on Node instead, and their side-by-side lists with documents nearly
+// doubled bench:search's p95 (3.4 -> 6.2 s).
+let searchesUnderWay = 0;
+
 export interface SearchOptions {
   semantic?: SemanticOptions | null;
   /** Candidate plans by query shape (query-request.ts PLAN); the benchmark's ablations change them. */
@@ -72,10 +81,16 @@ export interface SearchOptions {
  */
 export async function searchPairs(params: SearchParams, extras: SearchExtras = NO_EXTRAS, options: SearchOptions = {}): Promise<SearchResults> {
   // Misspelt words are corrected first (spelling-search.ts); the typed query runs alongside only for its hits.
-  return withSpelling(params, (p, alongside) => searchAsTyped(p, alongside ? NO_EXTRAS : extras, options), options.spelling);
+  const alone = searchesUnderWay === 0;
+  searchesUnderWay++;
+  try {
+    return await withSpelling(params, (p, alongside) => searchAsTyped(p, alongside ? NO_EXTRAS : extras, options, alone), options.spelling);
+  } finally {
+    searchesUnderWay--;
+  }
 }
 
-async function searchAsTyped(params: SearchParams, extras: SearchExtras, options: SearchOptions): Promise<Omit<SearchResults, "spelling">> {
+async function searchAsTyped(params: SearchParams, extras: SearchExtras, options: SearchOptions, alone: boolean): Promise<Omit<SearchResults, "spelling">> {
   const plan = rerankPlan(params, options.plans);
   let rarityOrdered: string | null = null;
   if (plan?.lists.includes("rarest")) {
@@ -94,11 +109,13 @@ async function searchAsTyped(params: SearchParams, extras: SearchExtras, options
       throw asUnavailable(error);
     }
   }
-  const { queries, selectedGroups } = buildSearchRequest(params, extras, { plan, rarityOrdered, semantic: semantic?.request ?? null });
+  const { queries, selectedGroups } = buildSearchRequest(params, extras, { plan, rarityOrdered, semantic: semantic?.request ?? null, idsOnly: !alone });
   let responses: SearchResponse<DisplayDocument>[];
   try {
-    const answer = await searchMeili().multiSearch({ queries });
-    responses = answer.results as unknown as SearchResponse<DisplayDocument>[];
+    const client = searchMeili();
+    const batches = alone ? parallelBatches(queries, selectedGroups) : [queries];
+    const answers = await Promise.all(batches.map((batch) => client.multiSearch({ queries: batch })));
+    responses = answers.flatMap((answer) => answer.results) as unknown as SearchResponse<DisplayDocument>[];
   } catch (error) {
     throw asUnavailable(error);
   }
@@ -116,7 +133,7 @@ async function searchAsTyped(params: SearchParams, extras: SearchExtras, options
       throw asUnavailable(error);
     }
     if (narrowed) {
-      const results = await searchAsTyped({ ...params, q: narrowed.q }, extras, options);
+      const results = await searchAsTyped({ ...params, q: narrowed.q }, extras, options, alone);
       return { ...results, params, notice: { missingWords: narrowed.dropped, suggestion: results.notice?.suggestion ?? null } };
     }
   }
@@ -150,7 +167,8 @@ async function searchAsTyped(params: SearchParams, extras: SearchExtras, options
 
   let estimatedTotalHits = first.estimatedTotalHits ?? first.hits.length;
   if (plan) {
-    const candidates = alternates.length ? await withDocuments(mergeCandidates([first.hits, ...alternates.map((r) => r.hits)]), first.hits) : first.hits;
+    const merged = alternates.length ? mergeCandidates([first.hits, ...alternates.map((r) => r.hits)]) : first.hits;
+    const candidates = alone ? merged : await withDocuments(merged, first.hits);
     let reranked = candidates.length > 1 ? await rerankHits(candidates, params.q, queryLocales(params.q), options.rerankWeights) : candidates;
     if (semantic) {
       let order = semanticHits;

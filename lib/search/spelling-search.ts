@@ -1,7 +1,7 @@
 import type { SearchParams } from "./params";
 import { mergeCandidates } from "./rerank";
-import { DEFAULT_TUNING, correctQuery, type SpellingCorrection, type SpellingTuning } from "./spelling";
-import { vocabularyFor } from "./spelling-source";
+import { DEFAULT_TUNING, correctQuery, surelyAsTyped, type SpellingCorrection, type SpellingTuning } from "./spelling";
+import { knownWord, vocabularyFor } from "./spelling-source";
 
 // Searching with the query's spelling corrected (spelling.ts): the corrected query is searched
 // instead of the typed one, and when a replaced word is a real (rare) word the typed query is
@@ -42,6 +42,8 @@ export async function withSpelling<R extends RankedResults>(
 }
 
 async function correctionFor(q: string, tuning: SpellingTuning): Promise<SpellingCorrection | null> {
+  // Every word known and common from earlier queries: no Postgres round trip before the search.
+  if (surelyAsTyped(q, knownWord, tuning)) return null;
   let vocabulary: Awaited<ReturnType<typeof vocabularyFor>>;
   try {
     vocabulary = await vocabularyFor(q);

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { vocabularyLookups } from "./spelling";
+import { vocabularyLookups, type WordFacts } from "./spelling";
 import { MIN_TARGET_FREQUENCY, SpellingVocabulary, countWords, deletionsOf, vocabularyWords } from "./spelling-vocabulary";
 
 // The spelling vocabulary, kept in Postgres ("SpellingWord", migration 20261210400000) and
@@ -70,6 +70,7 @@ export async function vocabularyFor(q: string): Promise<SpellingVocabulary> {
   if (words.length === 0) return new SpellingVocabulary(new Map(), []);
   await ensureSpellingWords();
   const rows = await readRows(words, deletionKeys);
+  rememberWords(rows);
   recent.delete(q);
   recent.set(q, { rows, at: Date.now() });
   if (recent.size > RECENT_QUERIES) recent.delete(recent.keys().next().value!);
@@ -82,6 +83,26 @@ export async function vocabularyFor(q: string): Promise<SpellingVocabulary> {
 const RECENT_QUERIES = 500;
 const RECENT_MS = 60_000;
 const recent = new Map<string, { rows: WordRow[]; at: number }>();
+
+// What the rows read said of each word, for spelling-search.ts to skip the read when every word
+// of a query is known and common (surelyAsTyped). New texts only add to a word's count, so a
+// word known here stays known until pairs are deleted; the price of a stale entry is a rare
+// word's correction missed for a few minutes, hence the longer life than the rows' above.
+const KNOWN_WORDS = 50_000;
+const KNOWN_MS = 10 * 60_000;
+const knownWords = new Map<string, WordFacts & { at: number }>();
+
+function rememberWords(rows: WordRow[]): void {
+  if (knownWords.size + rows.length > KNOWN_WORDS) knownWords.clear();
+  const at = Date.now();
+  for (const row of rows) knownWords.set(row.word, { texts: row.texts, name: row.name, at });
+}
+
+/** The facts last read for a (folded) word, or undefined when not read in the last KNOWN_MS. */
+export function knownWord(word: string): WordFacts | undefined {
+  const facts = knownWords.get(word);
+  return facts && Date.now() - facts.at < KNOWN_MS ? facts : undefined;
+}
 
 function readRows(words: string[], deletionKeys: string[]): Promise<WordRow[]> {
   return db().$queryRaw<WordRow[]>`
@@ -115,6 +136,7 @@ export function rebuildSpellingWords(): Promise<void> {
     try {
       await writeWords(await countArchiveWords(), new Date(startedAt));
       recent.clear();
+      knownWords.clear();
       known = true;
       lastBuiltAt = startedAt;
     } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correctQuery, correctWord } from "./spelling";
+import { correctQuery, correctWord, surelyAsTyped, type WordFacts } from "./spelling";
 import { interleave } from "./spelling-search";
 import { SpellingVocabulary, countWords, vocabularyWords } from "./spelling-vocabulary";
 
@@ -133,5 +133,34 @@ describe("interleave", () => {
   it("alternates the two lists without repeats", () => {
     const ids = (...xs: string[]) => xs.map((id) => ({ id }));
     expect(interleave(ids("a", "b", "c"), ids("b", "d")).map((h) => h.id)).toEqual(["a", "b", "d", "c"]);
+  });
+});
+
+describe("surelyAsTyped (skipping the vocabulary read)", () => {
+  // The facts a query's earlier reads left behind: the archive's words, names flagged.
+  const facts = (word: string): WordFacts | undefined => {
+    const texts = archive.frequencyOf(word);
+    return texts > 0 || archive.isName(word) ? { texts, name: archive.isName(word) } : undefined;
+  };
+
+  it("skips only queries whose every word is known and too common, short or named to be replaced", () => {
+    expect(surelyAsTyped("Texas strategic reserve release", facts)).toBe(true);
+    expect(surelyAsTyped('"white house" -border Luna 台湾 2024', facts)).toBe(true);
+    // Unknown, rare (undeserved: 2 texts), or never read: look it up.
+    expect(surelyAsTyped("texas strategc reserve", facts)).toBe(false);
+    expect(surelyAsTyped("undeserved communities", facts)).toBe(false);
+    expect(surelyAsTyped("inter net", facts)).toBe(false);
+    expect(surelyAsTyped("texas border", () => undefined)).toBe(false);
+  });
+
+  it("never skips a query that correctQuery would change", () => {
+    const words = ["texas", "strategc", "reserve", "ballons", "undeserved", "communities", "whitehouse", "inter", "net", "Buttigeig", "luna", "the", "but", "Pete"];
+    for (const a of words) {
+      for (const b of words) {
+        const q = `${a} ${b}`;
+        if (surelyAsTyped(q, facts)) expect(correctQuery(q, archive), q).toBeNull();
+      }
+    }
+    expect(correctQuery("undeserved communities", archive)).not.toBeNull();
   });
 });

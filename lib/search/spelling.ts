@@ -173,6 +173,28 @@ export function correctQuery(q: string, vocabulary: SpellingVocabulary, tuning =
   return { original: q, corrected, changes, searchOriginalToo: changes.some((c) => c.reason === "rare") };
 }
 
+/** What the spelling table says of one (folded) word: the number of texts holding it, and whether it is a name's word. */
+export interface WordFacts {
+  texts: number;
+  name: boolean;
+}
+
+/**
+ * True when correctQuery would surely leave `q` as typed, judging from its words' facts alone
+ * (undefined: not known here): every word is held by some text, so no two join and none is
+ * replaced as unknown, and each is too common, too short or a name to be replaced as rare.
+ * False means only "look it up": most such queries are still left alone.
+ */
+export function surelyAsTyped(q: string, factsOf: (word: string) => WordFacts | undefined, tuning = DEFAULT_TUNING): boolean {
+  for (const part of tokens(q)) {
+    if (!part.word) continue;
+    const facts = factsOf(foldWord(part.text));
+    if (!facts || facts.texts <= 0) return false;
+    if (facts.texts <= tuning.rareMaximum && part.text.length >= 5 && !facts.name) return false;
+  }
+  return true;
+}
+
 /**
  * Everything correcting `q` can ask of the vocabulary: the (folded) words whose frequency or
  * name-ness it reads (each word, its two halves at every cut, two neighbouring words together)

@@ -77,3 +77,27 @@ describe("bad input", () => {
     expect(Array.isArray(body.hits)).toBe(true);
   });
 });
+
+// A re-ranked description's candidate lists are sent side by side when the search is alone and
+// in one multi-search when others are waiting (lib/search/query.ts): either way the same answer.
+describe("candidate lists", () => {
+  const description = "reporter asking when the new desalination plant in the north of the country opens";
+
+  async function body(query: string) {
+    const response = await handle(new Request(`http://localhost/api/v1/search?${query}`));
+    expect(response.status).toBe(200);
+    return (await response.json()) as { hits: { sourceId: string; question: string; answers: { text: string }[] }[]; facets: Record<string, unknown> };
+  }
+
+  it("gives a description the same answer alone and among other searches", async () => {
+    const query = `q=${encodeURIComponent(description)}&lang=en&facets=lang,speaker`;
+    const alone = await body(query);
+    expect(alone.hits[0]?.sourceId).toBe("en-1");
+    // Every hit shows its text, whichever list found it.
+    for (const hit of alone.hits) expect(hit.question.length + hit.answers.map((a) => a.text).join("").length).toBeGreaterThan(0);
+    expect(Object.keys(alone.facets).sort()).toEqual(["lang", "speaker"]);
+    // Searched together, they overlap while waiting on Meilisearch: the later ones send one request.
+    const crowded = await Promise.all([body(query), body(query), body("q=energy+transition"), body(query), body(query)]);
+    for (const i of [0, 1, 3, 4]) expect(crowded[i]).toEqual(alone);
+  });
+});
