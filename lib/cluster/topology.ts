@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { migrate } from "@/lib/db/migrator";
 import { startLocalMeilisearch, localMasterKey, type LocalMeilisearch } from "@/lib/dev-services/meilisearch";
+import { WEB_HEAP_FLAGS } from "@/lib/dev-services/web-heap";
 import { assertPortFree, findFreePort, waitFor } from "@/lib/dev-services/ports";
 import { startEmbeddedPostgres, type LocalPostgres } from "@/lib/dev-services/postgres";
 import { startStreamingReplica, type LocalReplica } from "@/lib/dev-services/replica";
@@ -202,6 +203,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await worker.start();
 
     const webEntry = webServerEntry(root);
+    // Each web instance gets the same heap cap as `npm start` (lib/dev-services/web-heap.ts).
+    const webEnv = { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, ...WEB_HEAP_FLAGS].filter(Boolean).join(" ") };
     const webPorts: number[] = [];
     const web: ClusterPart[] = [];
     for (let i = 0; i < webCount; i += 1) {
@@ -211,7 +214,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         `web-${i + 1}`,
         webEntry,
         ["--port", String(webPort), "--hostname", "127.0.0.1"],
-        () => env,
+        () => webEnv,
         root,
         (child) =>
           waitFor(
