@@ -55,22 +55,16 @@ export function embedText(model: LoadedModel, text: string): Float32Array | null
   if (!vector) return null;
   let projection = 0;
   for (let d = 0; d < model.dims; d++) projection += vector[d] * model.principal[d];
-  let norm = 0;
-  for (let d = 0; d < model.dims; d++) {
-    vector[d] -= projection * model.principal[d];
-    norm += vector[d] * vector[d];
-  }
-  if (norm < 1e-12) return null;
-  const scale = 1 / Math.sqrt(norm);
-  for (let d = 0; d < model.dims; d++) vector[d] *= scale;
-  return model.center ? centred(vector, model.center) : vector;
+  const unit = subtractAndNormalise(vector, model.principal, projection);
+  // A centred table: the archive's mean comes off the unit vector, which is normalised again.
+  return unit && model.center ? subtractAndNormalise(unit, model.center, 1) : unit;
 }
 
-/** The unit vector minus `center`, normalised again (null if nothing is left). */
-function centred(vector: Float32Array, center: Float32Array): Float32Array | null {
+/** `vector` minus `amount` times `direction`, in place, scaled to unit length (null if nothing is left). */
+function subtractAndNormalise(vector: Float32Array, direction: Float32Array, amount: number): Float32Array | null {
   let norm = 0;
   for (let d = 0; d < vector.length; d++) {
-    vector[d] -= center[d];
+    vector[d] -= amount * direction[d];
     norm += vector[d] * vector[d];
   }
   if (norm < 1e-12) return null;
