@@ -42,7 +42,7 @@ USER pressroom
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# The heap cap of lib/dev-services/web-heap.ts (README "Sizing"): V8 otherwise lets garbage grow to ~4x the live heap.
+# The heap cap of lib/dev-services/web-heap.ts (README "Sizing"; web-heap.test.ts keeps the two equal): V8 otherwise lets garbage grow to ~4x the live heap.
 CMD ["node", "--max-old-space-size=900", "scripts/web-server.mjs"]
 
 # --- tools: `node bin/db-migrate.mjs` (one-shot) and `node bin/search-worker.mjs` -----------

@@ -87,16 +87,20 @@ export function webServerEntry(root: string): string {
   return out;
 }
 
-function nodePart(
-  name: string,
+interface NodePartOptions {
+  name: string;
   /** A file in scripts/ run through tsx, or a path to a plain .mjs file. */
-  script: string,
-  args: string[],
-  env: () => NodeJS.ProcessEnv,
-  root: string,
-  ready: (child: ChildProcess) => Promise<void>,
-  log: (line: string) => void,
-): ClusterPart {
+  script: string;
+  args: string[];
+  /** Flags for node itself, before the script (the web instances' heap cap). */
+  nodeFlags?: readonly string[];
+  env: () => NodeJS.ProcessEnv;
+  root: string;
+  ready: (child: ChildProcess) => Promise<void>;
+  log: (line: string) => void;
+}
+
+function nodePart({ name, script, args, nodeFlags = [], env, root, ready, log }: NodePartOptions): ClusterPart {
   let child: ChildProcess | undefined;
   return {
     name,
@@ -104,7 +108,7 @@ function nodePart(
     async start() {
       // `node --import tsx`: one process per part, so killing its pid kills the part.
       const entry = script.endsWith(".mjs") ? [script] : ["--import", "tsx", path.isAbsolute(script) ? script : path.join(root, "scripts", script)];
-      child = spawn(process.execPath, [...entry, ...args], { cwd: root, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+      child = spawn(process.execPath, [...nodeFlags, ...entry, ...args], { cwd: root, env: env(), stdio: ["ignore", "pipe", "pipe"] });
       const prefix = (chunk: Buffer) =>
         chunk
           .toString()
@@ -189,34 +193,27 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       NODE_ENV: "production",
     };
 
-    const worker = nodePart(
-      "outbox worker",
-      "search-worker.ts",
-      [],
-      () => env,
-      root,
-      async () => {},
-      log,
-    );
+    const worker = nodePart({ name: "outbox worker", script: "search-worker.ts", args: [], env: () => env, root, ready: async () => {}, log });
     stops.push(() => worker.stop());
     running.push(worker.process);
     await worker.start();
 
     const webEntry = webServerEntry(root);
-    // Each web instance gets the same heap cap as `npm start` (lib/dev-services/web-heap.ts).
-    const webEnv = { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, ...WEB_HEAP_FLAGS].filter(Boolean).join(" ") };
     const webPorts: number[] = [];
     const web: ClusterPart[] = [];
     for (let i = 0; i < webCount; i += 1) {
       const webPort = await findFreePort();
       webPorts.push(webPort);
-      const part = nodePart(
-        `web-${i + 1}`,
-        webEntry,
-        ["--port", String(webPort), "--hostname", "127.0.0.1"],
-        () => webEnv,
+      const part = nodePart({
+        name: `web-${i + 1}`,
+        script: webEntry,
+        args: ["--port", String(webPort), "--hostname", "127.0.0.1"],
+        // The same heap cap as `npm start` (lib/dev-services/web-heap.ts), as node's own flags:
+        // NODE_OPTIONS would also reach every process the web instance spawns.
+        nodeFlags: WEB_HEAP_FLAGS,
+        env: () => env,
         root,
-        (child) =>
+        ready: (child) =>
           waitFor(
             async () => {
               if (child.exitCode !== null || child.signalCode !== null) throw new Error(`web-${i + 1} exited during start-up`);
@@ -227,7 +224,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
             250,
           ),
         log,
-      );
+      });
       web.push({ ...part, url: `http://127.0.0.1:${webPort}` });
     }
     for (const part of web) stops.push(() => part.stop());

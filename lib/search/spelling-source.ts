@@ -23,7 +23,8 @@ const REBUILD_LOCK = 7_140_015;
 
 let known = false;
 let building: Promise<void> | null = null;
-let lastBuiltAt = 0;
+/** When this process last started a rebuild: the throttle below (other processes are read from the table). */
+let ownLastBuildStartedAt = 0;
 let scheduled: NodeJS.Timeout | null = null;
 let firstChangeAt = 0;
 
@@ -31,7 +32,7 @@ let firstChangeAt = 0;
 export function spellingVocabularyChanged(): void {
   if (scheduled) return;
   firstChangeAt = Date.now();
-  const wait = Math.max(0, lastBuiltAt + MIN_REBUILD_MS - Date.now());
+  const wait = Math.max(0, ownLastBuildStartedAt + MIN_REBUILD_MS - Date.now());
   scheduled = setTimeout(() => {
     scheduled = null;
     rebuildUnlessCovered(firstChangeAt).catch((error: Error) => console.warn(`[search] spelling vocabulary not rebuilt: ${error.message}`));
@@ -41,13 +42,13 @@ export function spellingVocabularyChanged(): void {
 
 /** A rebuild that started (in any process) after the change covers it: each rebuild reads every turn. */
 async function rebuildUnlessCovered(changedAt: number): Promise<void> {
-  const builtAt = await lastBuildAt();
+  const builtAt = await anyLastBuildStartedAt();
   if (builtAt !== null && builtAt > changedAt) return;
   await rebuildSpellingWords();
 }
 
 /** When the last rebuild (by any process) started, or null if the words were never built. */
-async function lastBuildAt(): Promise<number | null> {
+async function anyLastBuildStartedAt(): Promise<number | null> {
   const [row] = await db().$queryRaw<{ builtAt: Date }[]>`SELECT "builtAt" FROM "SpellingVocabularyBuild" WHERE id = 1`;
   return row ? row.builtAt.getTime() : null;
 }
@@ -55,7 +56,7 @@ async function lastBuildAt(): Promise<number | null> {
 /** Builds the words once if they never were (a fresh archive, an import older than the table). */
 export async function ensureSpellingWords(): Promise<void> {
   if (known) return;
-  if ((await lastBuildAt()) !== null) known = true;
+  if ((await anyLastBuildStartedAt()) !== null) known = true;
   else await rebuildSpellingWords();
 }
 
@@ -138,7 +139,7 @@ export function rebuildSpellingWords(): Promise<void> {
       recent.clear();
       knownWords.clear();
       known = true;
-      lastBuiltAt = startedAt;
+      ownLastBuildStartedAt = startedAt;
     } finally {
       building = null;
     }
