@@ -1,4 +1,5 @@
 import type { MultiSearchQuery } from "meilisearch";
+import type { Embedder } from "@/lib/embeddings/embedder";
 import { EMBEDDER_NAME, activeEmbedder } from "@/lib/embeddings/runtime";
 import { searchMeili, liveIndexUid } from "./client";
 import { queryShape } from "./query-shape";
@@ -24,6 +25,8 @@ export interface SemanticOptions {
   minWords?: number;
   /** "rerank": how many of the re-ranked candidates are ordered by meaning. */
   depth: number;
+  /** Order the whole candidate pool (keyword and semantic lists) by exact cosine in-app (exact-semantic.ts) instead of Meilisearch's approximate order. */
+  exact?: boolean;
 }
 
 /**
@@ -49,6 +52,8 @@ export interface SemanticQuery {
   vector: number[];
   /** With the fusion weight chosen for this model. */
   options: SemanticOptions & { fusion: number };
+  /** The model that embedded the query (exact re-scoring embeds or reads the candidates' vectors with it). */
+  model: Embedder;
   /** The "list" source's extra multi-search entry; null for "rerank". */
   request: Pick<MultiSearchQuery, "hybrid" | "vector"> | null;
 }
@@ -69,7 +74,7 @@ export async function semanticQuery(q: string, options: SemanticOptions | null |
   const fusion = options.fusion ?? model.fusion ?? DEFAULT_FUSION;
   if (fusion <= 0) return null;
   const request = options.source === "list" ? { vector: values, hybrid: { embedder: EMBEDDER_NAME, semanticRatio: options.ratio } } : null;
-  return { vector: values, options: { ...options, fusion }, request };
+  return { vector: values, options: { ...options, fusion }, request, model };
 }
 
 /** The first `depth` candidates' ids in order of meaning (candidates without a vector are left out). */
