@@ -44,7 +44,7 @@ const bySourceId = new Map(pairs.map((pair, i) => [pair.sourceId, i]));
 /** The table's nearest words to `word` by cosine of their rows (the word itself left out). */
 function nearest(word: string, k: number): string[] {
   const at = row.get(word);
-  if (at === undefined) return [];
+  if (at === undefined || k <= 0) return [];
   const dims = table.dims;
   const own = table.vectors.subarray(at * dims, (at + 1) * dims);
   const best: { word: string; score: number }[] = [];

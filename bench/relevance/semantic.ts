@@ -168,6 +168,10 @@ export async function semanticSystems(prepared: PreparedSemantic): Promise<Recor
   // "pressroom" (run.ts) is now hybrid with DEFAULT_SEMANTIC; the same search without the
   // semantic stage is this run's baseline, on both halves.
   const systems: Record<string, System> = { "pressroom keyword-only": run(null) };
+  // SEMANTIC_BASELINE='{"exact":null,"fusion":0.75}': the hybrid setting being replaced, scored on
+  // both halves in the same run (variants below see the tune half only).
+  if (process.env.SEMANTIC_BASELINE && DEFAULT_SEMANTIC)
+    systems["pressroom hybrid baseline"] = run({ ...DEFAULT_SEMANTIC, ...(JSON.parse(process.env.SEMANTIC_BASELINE) as Partial<SemanticOptions>) });
   // SEMANTIC_GRID='[{"source":"list","fusion":2}, {"depth":150,"minWords":6}, …]': variants of
   // DEFAULT_SEMANTIC, scored on the tune half only (run.ts skips "variant:" systems on held-out
   // queries). Candidates past the embedded pool (POOL_DEPTH per list) have no vector here.

@@ -41,9 +41,16 @@ describe("exactSemanticOrder with a word-table model", () => {
     },
   };
 
+  const semantic = (vector: Float32Array) => ({
+    model,
+    vector: Array.from(vector),
+    text: "what did they say",
+    options: { source: "list" as const, ratio: 1, depth: 40, fusion: 0.75, exact: "indexed" as const },
+  });
+
   it("ranks every candidate by its question's vector, computed as indexing does (first 40 words)", async () => {
     const long = `${"budget ".repeat(50)}flood`;
-    const order = await exactSemanticOrder(model, unit(1, 0), [
+    const order = await exactSemanticOrder(semantic(unit(1, 0)), [
       { id: "budget", question: "What is in the budget?" },
       { id: "statement" },
       { id: "flood", question: "Will the flood barriers be finished?" },
@@ -51,8 +58,26 @@ describe("exactSemanticOrder with a word-table model", () => {
       { id: "other", question: "Anything else?" },
     ]);
     // "long" mentions flood only after word 40: indexing never saw it, so neither does this.
-    expect(order.map((hit) => hit.id)).toEqual(["flood", "other", "budget", "long"]);
+    expect(order?.map((hit) => hit.id)).toEqual(["flood", "other", "budget", "long"]);
     expect(texts.at(-1)?.[3].split(" ")).toHaveLength(40);
+  });
+
+  it("orders by a centred table's raw vectors when asked, embedding the query again with them", async () => {
+    // The raw table reads every question the other way round: "budget" is now nearest.
+    const raw: Embedder = { ...model, id: "static:test:uncentred", embed: async (batch) => batch.map((text) => (/budget|what did/.test(text) ? unit(1, 0) : unit(0, 1))) };
+    const candidates = [
+      { id: "flood", question: "Will the flood barriers be finished?" },
+      { id: "budget", question: "What is in the budget?" },
+    ];
+    const query = { ...semantic(unit(1, 0)), model: { ...model, uncentred: raw } };
+    expect((await exactSemanticOrder(query, candidates))?.map((hit) => hit.id)).toEqual(["flood", "budget"]);
+    const asked = { ...query, options: { ...query.options, exact: "uncentred" as const } };
+    expect((await exactSemanticOrder(asked, candidates))?.map((hit) => hit.id)).toEqual(["budget", "flood"]);
+  });
+
+  it("leaves the order to Meilisearch when raw vectors are asked of a model without them", async () => {
+    const asked = semantic(unit(1, 0));
+    expect(await exactSemanticOrder({ ...asked, options: { ...asked.options, exact: "uncentred" } }, [{ id: "a", question: "flood" }])).toBeNull();
   });
 
   it("asks nothing of Postgres for a word-table model", async () => {

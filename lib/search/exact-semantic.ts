@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import type { Embedder } from "@/lib/embeddings/embedder";
 import { questionForEmbedding } from "@/lib/embeddings/embedder";
 import { bytesVector, textHash } from "@/lib/embeddings/stored-vectors";
+import type { SemanticQuery } from "./semantic";
 
 // The semantic order of the whole candidate pool by exact cosine, in-app. Meilisearch's vector
 // search is approximate: with the static table it returns only 80-85 % of the true 50 nearest
@@ -48,8 +49,17 @@ export async function candidateVectors(model: Embedder, questions: (string | und
   return texts.map((text) => byText.get(text) ?? null);
 }
 
-/** The candidates' ids in exact order of meaning. */
-export async function exactSemanticOrder(model: Embedder, query: ArrayLike<number>, candidates: { id: string; question?: string }[]): Promise<{ id: string }[]> {
+/** The candidates' ids in exact order of meaning (SemanticOptions.exact: as indexed, or a centred table's raw vectors); null: "uncentred" asked of a model without raw vectors. */
+export async function exactSemanticOrder(
+  semantic: Pick<SemanticQuery, "model" | "vector" | "text" | "options">,
+  candidates: { id: string; question?: string }[],
+): Promise<{ id: string }[] | null> {
+  const uncentred = semantic.options.exact === "uncentred" ? semantic.model.uncentred : undefined;
+  // Only a centred table has raw vectors to order by; other models keep Meilisearch's order.
+  if (semantic.options.exact === "uncentred" && !uncentred) return null;
+  const model = uncentred ?? semantic.model;
+  const query = uncentred ? (await uncentred.embed([semantic.text]))[0] : semantic.vector;
+  if (!query) return [];
   const vectors = await candidateVectors(
     model,
     candidates.map((hit) => hit.question),

@@ -28,7 +28,7 @@ export const ALL_EXTRAS: SearchExtras = { facets: Object.keys(FILTER_GROUPS) as 
  * which drops the commonest words first yet never comes back empty because the rarest words
  * never meet in one pair, as "frequency" can.
  */
-export type CandidateList = "last" | "frequency" | "rarest";
+export type CandidateList = "last" | "frequency" | "rarest" | "question";
 
 export interface CandidatePlan {
   /** The retrievals, the first being the page's own query (and its facets). */
@@ -135,7 +135,8 @@ export function buildSearchRequest(
   for (const list of plan?.lists.slice(1) ?? []) {
     if (list === "rarest") {
       if (options.rarityOrdered) alternate.push({ ...main, q: options.rarityOrdered, matchingStrategy: "last", ...noFacets });
-    } else alternate.push({ ...main, matchingStrategy: list, ...noFacets });
+    } else if (list === "question") alternate.push({ ...main, matchingStrategy: "frequency", attributesToSearchOn: ["question"], ...noFacets });
+    else alternate.push({ ...main, matchingStrategy: list, ...noFacets });
   }
   if (plan && options.semantic) alternate.push({ ...main, ...options.semantic, ...noFacets });
   return { queries: [main, ...facetOnly, ...alternate], selectedGroups };

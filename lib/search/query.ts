@@ -174,7 +174,7 @@ async function searchAsTyped(params: SearchParams, extras: SearchExtras, options
     if (semantic) {
       let order = semanticHits;
       try {
-        if (semantic.options.exact) order = await exactSemanticOrder(semantic.model, semantic.vector, reranked);
+        if (semantic.options.exact) order = (await exactSemanticOrder(semantic, reranked)) ?? order;
         order ??= await semanticOrder(
           reranked.map((hit) => hit.id),
           semantic,
