@@ -56,7 +56,7 @@ export const PLAN = {
   // Chinese Recall@10 at 1.00 (0.95 from "last" alone).
   chinese: { lists: ["last", "frequency"], depth: 30 },
   // Each list alone misses known items the others find. "question" (frequency over the question
-  // alone) added 2026-12-08 (desc3): descriptions retell the question, and over all three fields
+  // alone) added 2026-12-08 (desc3): descriptions retell the question, and (likely) over all fields
   // the answers' words crowd such pairs out; tune descriptions 0.29 / 0.36 -> 0.34 / 0.41.
   description: { lists: ["frequency", "last", "rarest", "question"], depth: 50 },
 } satisfies Record<string, CandidatePlan>;
