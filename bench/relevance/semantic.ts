@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Embedder } from "@/lib/embeddings/embedder";
+import type { CandidateList } from "@/lib/search/query-request";
 import type { SemanticOptions } from "@/lib/search/semantic";
 import type { EmbeddedText } from "./corpus-vectors";
 import { readGold, type GoldQuery } from "./gold";
@@ -168,6 +169,17 @@ export async function semanticSystems(prepared: PreparedSemantic): Promise<Recor
   // "pressroom" (run.ts) is now hybrid with DEFAULT_SEMANTIC; the same search without the
   // semantic stage is this run's baseline, on both halves.
   const systems: Record<string, System> = { "pressroom keyword-only": run(null) };
+  // SEMANTIC_BASELINES='{"hybrid before": {"exact": null, "fusion": 0.75, "lists": ["frequency", "last", "rarest"]},
+  // "keyword-only before": {"semantic": false, "lists": […]}}': settings being replaced, scored on
+  // both halves in the same run (variants below see the tune half only). "lists": the
+  // description plan's candidate lists; "semantic": false for keyword-only; the rest changes
+  // DEFAULT_SEMANTIC.
+  type Baseline = Partial<SemanticOptions> & { lists?: CandidateList[]; semantic?: false };
+  for (const [name, { lists, semantic, ...change }] of Object.entries(JSON.parse(process.env.SEMANTIC_BASELINES ?? "{}") as Record<string, Baseline>))
+    systems[`pressroom ${name}`] = run(
+      semantic === false || !DEFAULT_SEMANTIC ? null : { ...DEFAULT_SEMANTIC, ...change },
+      lists ? { ...PLAN, description: { ...PLAN.description, lists } } : undefined,
+    );
   // SEMANTIC_GRID='[{"source":"list","fusion":2}, {"depth":150,"minWords":6}, …]': variants of
   // DEFAULT_SEMANTIC, scored on the tune half only (run.ts skips "variant:" systems on held-out
   // queries). Candidates past the embedded pool (POOL_DEPTH per list) have no vector here.

@@ -20,6 +20,8 @@ export interface Embedder {
   /** Weight of this model's semantic rank against the keyword rank (tune half, per model); unset: the search's default. */
   fusion?: number;
   embed(texts: string[]): Promise<(Float32Array | null)[]>;
+  /** A centred table without its centre (lib/search/exact-semantic.ts can order candidates by the raw table's cosine). */
+  uncentred?: Embedder;
 }
 
 /** The archive-trained word vectors (model-file.ts) as an Embedder. */

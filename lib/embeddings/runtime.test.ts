@@ -60,18 +60,29 @@ describe("activeEmbedder", () => {
     await expect(activeEmbedder()).rejects.toThrow(/bytes of numbers, found \d+\)\. Run `npm run search:train-embeddings`/);
   });
 
-  it("gives a centred static table its own fusion weight, a raw one and archive vectors none", async () => {
+  it("gives a centred static table its own fusion weight and its raw vectors, a raw one and archive vectors neither", async () => {
     const vectors = trainEmbeddings(["steel tariffs and exports", "vaccine for patients"], { dims: 2, minCount: 1, oversample: 1 });
     const centred = path.join(await dir, "centred-static.bin");
     const raw = path.join(await dir, "raw-static.bin");
     await writeModelFile({ ...vectors, center: Float32Array.from([0.1, 0.2]) }, 2, centred, "encoder:0123");
     await writeModelFile(vectors, 2, raw, "encoder:0123");
     Object.assign(process.env, { PRESSROOM_SEARCH_MODE: "hybrid", PRESSROOM_EMBEDDING_MODEL: centred });
-    expect((await activeEmbedder())?.fusion).toBe(0.75);
-    expect((await activeEmbedder())?.minQueryWords).toBe(11);
+    const model = await activeEmbedder();
+    expect(model?.fusion).toBe(1);
+    expect(model?.minQueryWords).toBe(11);
+    // Its raw vectors, for exact re-scoring (lib/search/exact-semantic.ts): the same words without the centre.
+    const [text] = ["steel tariffs and exports"];
+    const [centredVector] = await model!.embed([text]);
+    const [rawVector] = (await model!.uncentred?.embed([text])) ?? [];
+    expect(rawVector).toBeInstanceOf(Float32Array);
+    expect(Array.from(rawVector!)).not.toEqual(Array.from(centredVector!));
+    expect(model!.uncentred?.id).not.toBe(model!.id);
     resetEmbedder();
     process.env.PRESSROOM_EMBEDDING_MODEL = raw;
     expect((await activeEmbedder())?.fusion).toBeUndefined();
+    expect((await activeEmbedder())?.uncentred).toBeUndefined();
+    // The raw table's vector is what the centred one's uncentred model gives.
+    expect(Array.from((await (await activeEmbedder())!.embed([text]))[0]!)).toEqual(Array.from(rawVector!));
   });
 
   it("chooses the packaged sentence encoder by default", () => {

@@ -38,7 +38,9 @@ export async function loadEmbeddingModel(choice = process.env.PRESSROOM_EMBEDDIN
     : `archive word vectors ${file} (${pairs} pairs, ${trainedAt})`;
   const embedder = archiveEmbedder(model, description, model.id);
   if (!distilledFrom) return embedder;
-  return { ...embedder, minQueryWords: STATIC_TABLE_MIN_QUERY_WORDS, ...(model.center ? { fusion: CENTRED_TABLE_FUSION } : {}) };
+  if (!model.center) return { ...embedder, minQueryWords: STATIC_TABLE_MIN_QUERY_WORDS };
+  const uncentred = archiveEmbedder({ ...model, center: undefined }, `${description} without its centre`, `${model.id}:uncentred`);
+  return { ...embedder, minQueryWords: STATIC_TABLE_MIN_QUERY_WORDS, fusion: CENTRED_TABLE_FUSION, uncentred };
 }
 
 let loading: Promise<Embedder | null> | undefined;

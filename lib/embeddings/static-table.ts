@@ -22,10 +22,11 @@ export function staticTablePath(): string {
 export const STATIC_TABLE_MIN_QUERY_WORDS = 11;
 
 /**
- * A centred table's semantic list weighs 0.75 against the keyword rank (use-lite and raw tables:
- * 0.5). Tune half, centre 1 (bench/results/relevance-desc2-centre10-tune.json): fusion 0.75 raised
- * descriptions to 0.25 / 0.32 with every other kind at keyword-only's level; 0.5 gave 0.22 / 0.27
- * and 1 0.22 / 0.36. With the raw table 0.75 was worse (0.22 / 0.27): its approximate vector
- * search returns too few true neighbours to be trusted more (docs/search-ranking.md).
+ * A centred table's semantic list weighs 1 against the keyword rank (use-lite and raw tables:
+ * 0.5), its order being the exact cosine of the raw (uncentred) vectors over the whole candidate
+ * pool (lib/search/exact-semantic.ts). Tune half, centre 1 (2026-12-08, desc3,
+ * bench/results/relevance-desc3-*-tune.json): exact raw order with fusion 1 gave descriptions
+ * 0.29 / 0.36 against 0.25 / 0.32 for Meilisearch's approximate order with 0.75 (desc2's choice:
+ * 0.5 gave 0.22 / 0.27, 1 0.22 / 0.36), every other kind at keyword-only's level.
  */
-export const CENTRED_TABLE_FUSION = 0.75;
+export const CENTRED_TABLE_FUSION = 1;

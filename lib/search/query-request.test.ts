@@ -11,12 +11,12 @@ beforeAll(() => {
 });
 
 describe("candidate plan by query shape", () => {
-  it("asks one list for keywords, two for descriptions", () => {
+  it("asks one list for keywords, four for descriptions", () => {
     expect(candidatePlan(queryShape("inflation"))).toBe(PLAN.oneWord);
     expect(candidatePlan(queryShape("vaccine mandate"))).toBe(PLAN.keywords);
     // One Chinese run is several words to Meilisearch.
     expect(candidatePlan(queryShape("台湾问题"))).toBe(PLAN.chinese);
-    expect(candidatePlan(queryShape("why did the president not call the governor after the storm"))?.lists).toEqual(["frequency", "last", "rarest"]);
+    expect(candidatePlan(queryShape("why did the president not call the governor after the storm"))?.lists).toEqual(["frequency", "last", "rarest", "question"]);
   });
 
   it("keeps Meilisearch's order for phrases and for queries without words", () => {
@@ -46,20 +46,29 @@ describe("search request", () => {
     ]);
     // Without rarity information the rarest-first list is left out rather than sent empty.
     expect(buildSearchRequest(params({ q }), undefined, { plan }).queries).toHaveLength(2);
-    expect(buildSearchRequest(params({ q })).queries.map((query) => query.limit)).toEqual([PLAN.description.depth, PLAN.description.depth]);
+    expect(buildSearchRequest(params({ q })).queries.map((query) => query.limit)).toEqual([PLAN.description.depth, PLAN.description.depth, PLAN.description.depth]);
+  });
+
+  it("searches the question alone, by frequency, for the question list", () => {
+    const q = "why did the president not call the governor after the storm";
+    const { queries } = buildSearchRequest(params({ q }), undefined, { plan: { lists: ["last", "question"], depth: 30 } });
+    expect(queries.map((query) => [query.matchingStrategy, query.attributesToSearchOn])).toEqual([
+      ["last", undefined],
+      ["frequency", ["question"]],
+    ]);
   });
 
   it("asks every list for the display fields the re-ranker and the page read, facets on the first only", () => {
     const q = "why did the president not call the governor after the storm";
     const { queries } = buildSearchRequest(params({ q }), { facets: ["lang"], histogram: true }, { plan: PLAN.description, rarityOrdered: "governor storm" });
-    expect(queries.map((query) => query.attributesToRetrieve)).toEqual([[...DISPLAY_ATTRIBUTES], [...DISPLAY_ATTRIBUTES], [...DISPLAY_ATTRIBUTES]]);
-    expect(queries.map((query) => query.facets)).toEqual([["language", "year"], undefined, undefined]);
+    expect(queries.map((query) => query.attributesToRetrieve)).toEqual([[...DISPLAY_ATTRIBUTES], [...DISPLAY_ATTRIBUTES], [...DISPLAY_ATTRIBUTES], [...DISPLAY_ATTRIBUTES]]);
+    expect(queries.map((query) => query.facets)).toEqual([["language", "year"], undefined, undefined, undefined]);
   });
 
   it("asks further lists for ids only when told to, their documents fetched afterwards by id", () => {
     const q = "why did the president not call the governor after the storm";
     const { queries } = buildSearchRequest(params({ q }), undefined, { plan: PLAN.description, rarityOrdered: "governor storm", idsOnly: true });
-    expect(queries.map((query) => query.attributesToRetrieve)).toEqual([[...DISPLAY_ATTRIBUTES], ["id"], ["id"]]);
+    expect(queries.map((query) => query.attributesToRetrieve)).toEqual([[...DISPLAY_ATTRIBUTES], ["id"], ["id"], ["id"]]);
     const fetch = candidateDocumentsRequest(["mfa-en-1", 'odd"id']);
     expect(fetch).toMatchObject({ indexUid: "qa-unit", q: "", limit: 2, attributesToRetrieve: [...DISPLAY_ATTRIBUTES] });
     expect(fetch.filter).toBe('id IN ["mfa-en-1", "odd\\"id"]');
@@ -76,6 +85,7 @@ describe("search request", () => {
       ],
       [[q, "last", PLAN.description.depth]],
       [["governor storm", "last", PLAN.description.depth]],
+      [[q, "frequency", PLAN.description.depth]],
     ]);
     const plain = buildSearchRequest(params({ q: "inflation" }));
     expect(parallelBatches(plain.queries, plain.selectedGroups)).toEqual([plain.queries]);

@@ -11,6 +11,7 @@ import { matchingStrategyFor, queryShape } from "./query-shape";
 import { mergeCandidates, rerank, terms as rerankTerms, type RerankWeights } from "./rerank";
 import { documentFrequencies, rarestFirst, withoutUnknownWords } from "./term-frequency";
 import { matchNotice, type MatchNotice } from "./did-you-mean";
+import { exactSemanticOrder } from "./exact-semantic";
 import { fuseSemantic, semanticOrder, semanticQuery, type SemanticOptions, type SemanticQuery } from "./semantic";
 import type { SpellingCorrection, SpellingTuning } from "./spelling";
 import { withSpelling } from "./spelling-search";
@@ -173,6 +174,7 @@ async function searchAsTyped(params: SearchParams, extras: SearchExtras, options
     if (semantic) {
       let order = semanticHits;
       try {
+        if (semantic.options.exact) order = (await exactSemanticOrder(semantic, reranked)) ?? order;
         order ??= await semanticOrder(
           reranked.map((hit) => hit.id),
           semantic,

@@ -22,6 +22,8 @@ export interface RerankCandidate {
 }
 
 export interface RerankWeights {
+  /** Bonus for the share of the query's rarity the question alone holds (descriptions retell the question); unset or 0: off. */
+  questionCoverage?: number;
   /** BM25 weight of a match in the question, relative to the answer's 1. */
   question: number;
   /** Weight of Meilisearch's own order: added as fuse / (rank + 10). */
@@ -81,6 +83,7 @@ export function rerank<T extends RerankCandidate>(
     const context = weights.context && candidate.context ? queryTermsIn(placedTerms(candidate.context, filter), weightOf, alias) : null;
     if (context) score += weights.context * bm25(context, weightOf, AVG_LENGTH.context, weights);
     if (weights.coverage) score += weights.coverage * coverage([question, answer, context], weightOf, totalWeight);
+    if (weights.questionCoverage) score += weights.questionCoverage * coverage([question], weightOf, totalWeight);
     score += weights.proximity * (closePairs(question, weightOf) + closePairs(answer, weightOf));
     return { candidate, score, rank };
   });

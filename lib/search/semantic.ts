@@ -1,4 +1,5 @@
 import type { MultiSearchQuery } from "meilisearch";
+import type { Embedder } from "@/lib/embeddings/embedder";
 import { EMBEDDER_NAME, activeEmbedder } from "@/lib/embeddings/runtime";
 import { searchMeili, liveIndexUid } from "./client";
 import { queryShape } from "./query-shape";
@@ -24,6 +25,12 @@ export interface SemanticOptions {
   minWords?: number;
   /** "rerank": how many of the re-ranked candidates are ordered by meaning. */
   depth: number;
+  /**
+   * Order the whole candidate pool (keyword and semantic lists) by exact cosine in-app
+   * (exact-semantic.ts) instead of Meilisearch's approximate order: with the vectors as indexed,
+   * or "uncentred" with a centred table's raw vectors (Embedder.uncentred).
+   */
+  exact?: "indexed" | "uncentred";
 }
 
 /**
@@ -32,10 +39,12 @@ export interface SemanticOptions {
  * keyword rank, for queries of 9+ free words with use-lite (11+ with the static table: the model's
  * own minQueryWords): the best overall MRR@10 with no kind worse than keyword-only (fusion 1
  * found more descriptions but pushed keyword and name queries down). A centred static table
- * weighs its list 0.75 (its own Embedder.fusion, lib/embeddings/static-table.ts).
+ * weighs its list 1 (its own Embedder.fusion, lib/embeddings/static-table.ts) and orders the
+ * whole candidate pool by its raw vectors' exact cosine (exact: "uncentred", exact-semantic.ts;
+ * other models keep Meilisearch's order: they have no raw vectors).
  * Variants and held-out figures: docs/search-ranking.md, "Semantic search".
  */
-export const DEFAULT_SEMANTIC: SemanticOptions | null = { source: "list", ratio: 1, depth: 40 };
+export const DEFAULT_SEMANTIC: SemanticOptions | null = { source: "list", ratio: 1, depth: 40, exact: "uncentred" };
 
 /** Meaning weighted half as much as the keyword rank, for a model that does not say otherwise (use-lite; chosen with it, above). */
 export const DEFAULT_FUSION = 0.5;
@@ -49,6 +58,9 @@ export interface SemanticQuery {
   vector: number[];
   /** With the fusion weight chosen for this model. */
   options: SemanticOptions & { fusion: number };
+  /** The model that embedded the query (exact re-scoring embeds or reads the candidates' vectors with it), and the text it embedded. */
+  model: Embedder;
+  text: string;
   /** The "list" source's extra multi-search entry; null for "rerank". */
   request: Pick<MultiSearchQuery, "hybrid" | "vector"> | null;
 }
@@ -63,13 +75,14 @@ export async function semanticQuery(q: string, options: SemanticOptions | null |
   const model = await activeEmbedder();
   if (!model) return null;
   if (words.length < (options.minWords ?? model.minQueryWords ?? DEFAULT_MIN_WORDS)) return null;
-  const [vector] = await model.embed([words.join(" ")]);
+  const text = words.join(" ");
+  const [vector] = await model.embed([text]);
   if (!vector) return null;
   const values = Array.from(vector);
   const fusion = options.fusion ?? model.fusion ?? DEFAULT_FUSION;
   if (fusion <= 0) return null;
   const request = options.source === "list" ? { vector: values, hybrid: { embedder: EMBEDDER_NAME, semanticRatio: options.ratio } } : null;
-  return { vector: values, options: { ...options, fusion }, request };
+  return { vector: values, options: { ...options, fusion }, request, model, text };
 }
 
 /** The first `depth` candidates' ids in order of meaning (candidates without a vector are left out). */
