@@ -74,8 +74,15 @@ const REMINDS_OF_QUESTION = /\b(?:response|answer|reply) to my (?:first|second|t
 /** "The second question was about the call…" (or "The second ques- —", cut off): a part asked before, left unanswered. "The second question is…" asks something new. */
 const RESTATES_EARLIER_PART = /^(?:(?:sorry|and|but|so)[,.]?\s+)?(?:the|my) (?:first|second|third|other|earlier|original|last) (?:question|ques-)(?:\s*[—–]|\s+was\b)/i;
 
+/** "…It's Richard Rubin again. I'm unmuted. So, can you answer my other questions about the child credit?" */
+const ASKS_ANSWER_TO_EARLIER = /\b(?:answer|address|get to) my (?:first|second|third|other|earlier|original|last) (?:questions?|parts?)\b/i;
+
 export function remindsOfQuestion(text: string): boolean {
-  return (REMINDS_OF_QUESTION.test(text) && wordCount(text) <= 20) || (RESTATES_EARLIER_PART.test(plainText(text)) && wordCount(text) <= 40);
+  return (
+    (REMINDS_OF_QUESTION.test(text) && wordCount(text) <= 20) ||
+    (ASKS_ANSWER_TO_EARLIER.test(text) && wordCount(text) <= 40) ||
+    (RESTATES_EARLIER_PART.test(plainText(text)) && wordCount(text) <= 40)
+  );
 }
 
 /** A few words checking a detail of the answer just given; the official's "Yeah." after it confirms, it does not give the floor. */
