@@ -45,7 +45,7 @@ const ackRun = (word: string) => new RegExp(`^(?:${word}(?:,? (?:very much|so mu
 /** A whole sentence of backchannel: "Oh.", "Mm-hmm.", "Okay, okay." */
 const ACK_ONLY = ackRun(ACK_WORD);
 /** A whole sentence of agreement: "Yep.", "Sure. Of course." */
-const AFFIRM_ONLY = ackRun(`(?:${AFFIRM_WORD}|${ACK_WORD})`);
+export const AFFIRM_ONLY = ackRun(`(?:${AFFIRM_WORD}|${ACK_WORD})`);
 
 /** Giving the floor or apologising for cutting in: "Sorry, I interrupted you. Please go ahead." */
 const PERMISSION =
@@ -168,7 +168,9 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
   if (!state.asked && words <= 5) return true;
   // "…I know you've experienced it in a past life. But when it comes to —" / "I do. I had many engagements with
   // Matt in my time.": the reporter broke off before asking anything, so a short reply is an aside, not an answer.
-  if (!state.asked && state.cutOff && words <= 20 && !/[?？]/.test(plain) && !breaksOff(text) && !startsQuestion(state.lastAsk)) return true;
+  // The official who then moves the floor on ("I don't have anything more for you on this. Go ahead.") has answered it.
+  const movesOn = sentences.length > 1 && isFloorSentence(sentences.at(-1)!) && !sentences.every(isFloorSentence);
+  if (!state.asked && state.cutOff && words <= 20 && !/[?？]/.test(plain) && !breaksOff(text) && !startsQuestion(state.lastAsk) && !movesOn) return true;
   return state.cutOff && words <= 8;
 }
 
@@ -269,6 +271,19 @@ export function movesOnWithoutAnswer(text: string): boolean {
 /** Opens the floor before any question was asked ("If there is anything you would like to ask me…"): logistics. */
 export function opensFloor(text: string): boolean {
   return text.length <= LONG && OPENS_FLOOR.test(plainText(text)) && wordCount(text) <= 40;
+}
+
+/** The floor given at the end of an opening statement: "…With that, Aamer, kick it off to you.", "…Happy to take your questions." */
+const GIVES_FIRST_QUESTION = /\b(?:kick (?:it|us|things) off|(?:glad|happy|ready) to take (?:your |any |some )?questions|take your questions)\b/i;
+
+/** The official's turn ends by opening the floor, however long the statement before it. */
+export function endsOpeningFloor(text: string): boolean {
+  const last =
+    plainText(text)
+      .split(SENTENCE_END)
+      .filter((x) => countWords(x) > 0)
+      .at(-1) ?? "";
+  return OPENS_FLOOR.test(last) || GIVES_FIRST_QUESTION.test(last);
 }
 
 /** "会后有记者问及：…", "After the press conference, a journalist asked…": a question printed without a label. */

@@ -2,7 +2,7 @@
 // "December 17th?", banter that draws laughter), a reminder of an unanswered part, a check of a
 // detail, a request for the floor, or a real question. Split from exchanges.ts, which judges the
 // officials' turns and pleasantries; this file builds on its text helpers.
-import { asks, countWords, LONG, NAME_CALL, plainText, wordCount } from "./exchanges";
+import { AFFIRM_ONLY, asks, countWords, LONG, NAME_CALL, plainText, wordCount } from "./exchanges";
 
 /** Question words: a short turn with one of them asks something new ("But who in particular?"). */
 const INTERROGATIVE =
@@ -77,10 +77,18 @@ const RESTATES_EARLIER_PART = /^(?:(?:sorry|and|but|so)[,.]?\s+)?(?:the|my) (?:f
 /** "…It's Richard Rubin again. I'm unmuted. So, can you answer my other questions about the child credit?" */
 const ASKS_ANSWER_TO_EARLIER = /\b(?:answer|address|get to) my (?:first|second|third|other|earlier|original|last) (?:questions?|parts?)\b/i;
 
+/**
+ * "I'm not saying now. But, like, is it two weeks from now?", "My question is about…": the reporter puts right how
+ * the official took the question, so it is the same question asked again.
+ */
+const CORRECTS_READING =
+  /^(?:(?:no|well|sorry|oh|but)[,.]?\s+)*(?:I['’]m not (?:saying|asking)|I was not (?:saying|asking)|I wasn['’]t (?:saying|asking)|I didn['’]t (?:mean|ask)|I (?:actually )?meant\b|that['’]s not what I (?:asked|meant)|my question (?:is|was) (?:about|whether|if|not)\b)/i;
+
 export function remindsOfQuestion(text: string): boolean {
   return (
     (REMINDS_OF_QUESTION.test(text) && wordCount(text) <= 20) ||
     (ASKS_ANSWER_TO_EARLIER.test(text) && wordCount(text) <= 40) ||
+    (CORRECTS_READING.test(plainText(text)) && wordCount(text) <= 40) ||
     (RESTATES_EARLIER_PART.test(plainText(text)) && wordCount(text) <= 40)
   );
 }
@@ -105,9 +113,12 @@ export function asksForAnswer(text: string): boolean {
 }
 
 /** "He took off 29,000?" / "25,000.": a few words checking a figure, answered with the figure alone; an interjection. */
-export function checksFigure(text: string, reply: string | undefined): boolean {
+export function checksFigure(text: string, reply: string | undefined, before = ""): boolean {
   const plain = plainText(text);
-  if (reply === undefined || text.length > 100 || countWords(plain) > 6 || !/\d/.test(plain) || !/[?？]$/.test(plain)) return false;
+  if (reply === undefined || text.length > 100 || !/\d/.test(plain) || !/[?？]$/.test(plain)) return false;
+  // "…95 percent of it is already allocated." / "You are saying 95 percent of the Rescue Plan is allocated already?" / "Yeah.": an echo of the figure, confirmed.
+  if (countWords(plain) <= 12 && AFFIRM_ONLY.test(plainText(reply)) && (plain.match(/\d[\d,.]*/g) ?? []).some((n) => before.includes(n.replace(/[.,]$/, "")))) return true;
+  if (countWords(plain) > 6) return false;
   // The figure alone ("25,000.", "About 40 percent."): "Answer 2." is an answer that happens to hold a number.
   return /^(?:(?:yes|no|about|some|around|nearly|only)[,.]?\s+)?[\d][\d,.]*\s*(?:percent|%|million|billion|thousand)?[.!]?$/i.test(plainText(reply));
 }

@@ -12,7 +12,7 @@ const LONG =
   "So, tests started shipping yesterday, and we are hearing stories of some already arriving today. The Postal Service is moving incredibly fast, and we will report the numbers next week once this first wave is through.";
 const JHA = "DR. JHA:";
 
-describe("hand-over conventions (ninth round)", () => {
+describe("hand-over and cross-talk conventions (ninth round)", () => {
   it("an official who passes the question to a colleague has not answered it: the colleague has", () => {
     const d = parsed(
       briefing(
@@ -63,5 +63,68 @@ describe("hand-over conventions (ninth round)", () => {
       ),
     );
     expect(starts(d)).toEqual(["Hi. This is Richard Rubi", "Hey, good morning. How d"]);
+  });
+
+  it("a remark before the opening statement is procedural when the statement ends by giving the floor", () => {
+    const KJP = "MS. JEAN-PIERRE:";
+    const d = parsed(
+      briefing(
+        ["Q", "Good afternoon."],
+        [KJP, "Oh, it's chilly in here."],
+        ["Q", "(Inaudible.)"],
+        [
+          KJP,
+          "I'm hearing comments in the back, but okay. So, the recovery efforts continue to deliver for the families affected by the storms. Tomorrow the President travels to Berlin. With that, Aamer, kick it off to you.",
+        ],
+        ["Q", "Yeah. On the Germany trip tomorrow. When will he be coming back?"],
+        [KJP, "We will have more details on the trip in the next several hours."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Yeah. On the Germany tri"]);
+    expect(d.statements.map((s) => s.text.slice(0, 12))).toEqual(["Good afterno", "Oh, it's chi", "(Inaudible.)", "I'm hearing "]);
+  });
+
+  it("a short reply to a broken-off question that then moves the floor on ('…for you on this. Go ahead.') answers it", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Is the Nile Dam a negotiating tactic?"],
+        ["MS. PSAKI:", "It sounds like a question for the State Department."],
+        ["Q", "Let me ask you this question a different way, Jen. I mean the Nile Dam was an issue that President Trump put in —"],
+        ["MS. PSAKI:", "I don't have anything more for you on this. Go ahead."],
+        ["Q", "Is the President holding out hope for a bipartisan commission?"],
+        ["MS. PSAKI:", "He believes they should continue to move this forward."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Is the Nile Dam a negoti", "Let me ask you this ques", "Is the President holding"]);
+  });
+
+  it("a reporter putting right how the official took the question ('I'm not saying now. But…') asks the same question again", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Is there a go/no-go date on the calendar for a bipartisan deal?"],
+        ["MS. PSAKI:", "Why would we do that now? We have a counterproposal and a range of others who want to have a discussion."],
+        ["Q", "I'm not saying now. But, like, is it two weeks from now? Is it six weeks from now?"],
+        ["MS. PSAKI:", "Our focus is on continuing these discussions through the course of next week."],
+        ["Q", "My question is about the vaccine passports, not the database. Where does the administration stand?"],
+        ["MS. PSAKI:", "There will be no federal mandate."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Is there a go/no-go date"]);
+  });
+
+  it("an echo of a figure the official just gave, confirmed with 'Yeah.', is an interjection", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Is using the COVID relief funds a nonstarter?"],
+        ["MS. PSAKI:", "That would be difficult to be a key funding mechanism: 95 percent of it is already allocated."],
+        ["Q", "You are saying 95 percent of the Rescue Plan is allocated already?"],
+        ["MS. PSAKI:", "Yeah."],
+        ["Q", "Right. Okay."],
+        ["MS. PSAKI:", "The COVID funds, which I think is the same thing."],
+        ["Q", "You are saying 40 percent of the funds went to states?"],
+        ["MS. PSAKI:", "Yeah."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Is using the COVID relie", "You are saying 40 percen"]);
   });
 });
