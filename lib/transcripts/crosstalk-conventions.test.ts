@@ -127,4 +127,51 @@ describe("hand-over and cross-talk conventions (ninth round)", () => {
     );
     expect(starts(d)).toEqual(["Is using the COVID relie", "You are saying 40 percen"]);
   });
+
+  it("hand-overs in other words, and a turn that only defers, are not the answer; an official who says something of his own has answered", () => {
+    expect(isNonAnswer("Well, let me begin with Dr. Walensky to talk about the CDC's perspective, and then I'll add some comments.")).toBe(true);
+    expect(isNonAnswer("Okay. So, Jake, why don't I hand it to you on the first COVAX question?")).toBe(true);
+    expect(isNonAnswer("Over to Jake.")).toBe(true);
+    expect(isNonAnswer("I'll let General Sims take the first question, Phil, and then I'm happy to take the second one on Iraq.")).toBe(true);
+    expect(isNonAnswer("General, you want to answer that?")).toBe(true);
+    expect(isNonAnswer("Yes. The question on COVAX — do you want to handle that? And then, I'll handle the second piece.")).toBe(true);
+    expect(
+      isNonAnswer(
+        "I think General Sims already dealt with the question about any pre-strike reactions. But, General, feel free to elaborate if you feel the need to. And I'll defer to you, too, sir, on the second question.",
+      ),
+    ).toBe(true);
+    expect(isNonAnswer("I've already answered — I've answered the question.")).toBe(false);
+    expect(isNonAnswer("I'll take the first one and kick it to the General on the second. I have nothing for you on that one, Mary.")).toBe(false);
+    expect(isNonAnswer("Let me turn to your second question: the doses come from the federal pool.")).toBe(false);
+  });
+
+  it("talk about the line is not an answer: the colleague who answers next is the answer speaker", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "My question is for Dr. Walensky. Why are people still hesitant to get vaccinated?"],
+        ["DR. FAUCI:", "Jeff, I think that Rochelle got kicked out by her computer. (Laughter.)"],
+        ["MR. ZIENTS:", "Well, I think the important thing is that all Americans have the opportunity to get vaccinated, and that we answer their questions."],
+      ),
+    );
+    expect(answerers(d)).toEqual(["MR. ZIENTS"]);
+    expect(isNonAnswer("Okay, I think we're working on some technical issues, and hopefully we are able to open it up for questions soon.")).toBe(true);
+    expect(isNonAnswer("We fixed the technical issues with the website last week, and it is working well.")).toBe(false);
+  });
+
+  it("'Can I just confirm the second part of your question?' and 'No conversations at all?' keep the pair going", () => {
+    const d = parsed(
+      briefing(
+        ["Q", "Do you expect the Jordanians to participate? And are the strikes for today completed?"],
+        ["MR. KIRBY:", "I have nothing for you on the Jordanians. We're here to talk about U.S. actions."],
+        ["LIEUTENANT GENERAL SIMS:", "Ma'am, can I just confirm the second part of your question? I'm sorry."],
+        ["Q", "Just wondering if we should expect any more strikes today and tonight."],
+        ["LIEUTENANT GENERAL SIMS:", "Right now, all of our aircraft are out of harm's way."],
+        ["Q", "Have there been any conversations with Iran through backchannels this week?"],
+        ["MR. KIRBY:", "No, David."],
+        ["Q", "No conversations at all?"],
+        ["MR. KIRBY:", "There's been no communications with Iran since the attack."],
+      ),
+    );
+    expect(starts(d)).toEqual(["Do you expect the Jordan", "Have there been any conv"]);
+  });
 });

@@ -3,6 +3,8 @@
 // thank; reporters interject ("Right.", "Sorry —"), check the line ("Can you hear me?") and
 // thank. These predicates tell those moves apart from real questions and real answers.
 
+import { handsOverToColleague, talksAboutLine } from "./hand-overs";
+
 /**
  * Stage directions such as "(Laughter.)" or "(inaudible)" say nothing about the move, and
  * neither do an editor's square-bracket insertions, which can be longer ("Mr. Horner [Garnett
@@ -101,23 +103,13 @@ function acknowledgesLastWords(sentences: string[], lastAsk: string): boolean {
 
 /** Asking the reporter to repeat: "Can you ask me your first question again?", "the second part was what?" */
 const REPEAT_REQUEST =
-  /\b(?:(?:didn['’]?t|did not|couldn['’]?t|could not|can['’]?t|cannot) (?:quite )?(?:hear|catch) (?:the|that|your|you|what)\b|what was (?:the|your) (?:first |second |third |last )?(?:question|part)|(?:ask|say|repeat|give) (?:me )?(?:your|the|that|it) (?:first |second |last )?(?:question |part )?(?:again|one more time)|say (?:that|the) (?:first |second |third |last )?part\b|(?:question|part)(?: of (?:the|your) question)? was what|repeat (?:the|your|that) question)\b|再说一遍|重复一下/i;
+  /\b(?:(?:didn['’]?t|did not|couldn['’]?t|could not|can['’]?t|cannot) (?:quite )?(?:hear|catch) (?:the|that|your|you|what)\b|what was (?:the|your) (?:first |second |third |last )?(?:question|part)|(?:ask|say|repeat|give) (?:me )?(?:your|the|that|it) (?:first |second |last )?(?:question |part )?(?:again|one more time)|say (?:that|the) (?:first |second |third |last )?part\b|confirm (?:the )?(?:first|second|third|last|other) part of (?:your|the) question|(?:question|part)(?: of (?:the|your) question)? was what|repeat (?:the|your|that) question)\b|再说一遍|重复一下/i;
 /**
  * Opening the floor before any question: "If there is anything you would like to ask me, I would be
  * glad to answer.", or after a joke instead of one: "What else is on your mind?"
  */
 const OPENS_FLOOR =
   /\b(?:what else is on your mind|(?:anything|any questions?|whatever) you (?:would like|want|wish|care) to ask|(?:glad|happy|ready) to (?:answer|take) (?:any |your |some )?questions|let'?s (?:get to|take|open (?:it )?up (?:to|for)) (?:your )?questions)\b|现在开始提问|欢迎提问/i;
-
-/**
- * Passing the question to a colleague instead of answering it ("Okay. Rochelle, you want to start us
- * off? Maybe about the four-month gap…", "Yeah, let me hand it over to Dr. Walensky in terms of the
- * CDC guidelines…"): the colleague who speaks next gives the answer. A long turn that only ends by
- * handing over ("…Over to you, Dr. Walensky.") has answered.
- */
-const HANDS_TO_COLLEAGUE =
-  /^(?:(?:okay|ok|yeah|yes|so|well|good|great|sure|all right|alright)[,.!]?\s+)*(?:[\p{Lu}][\p{L}.'’ ]{0,30},\s+)?(?:(?:do |would )?you (?:want|wanna|like) to (?:start|go first|take (?:this|that|it)|kick|weigh in|lead)|why don['’]t (?:we|you) start|let me (?:hand|turn|pass)\b|let['’]s start with|I['’]ll (?:hand|turn|pass) (?:it|this|that) (?:over )?to)/iu;
-const HAND_OVER_WORDS = 60;
 
 /** Running the room: "let's move on", "last question", "a couple more". */
 const FLOOR = /\b(?:move on|wrap(?: up)?|last question|next question|one more question|a couple more|take (?:a few|some|your) questions)\b|最后一个问题|下一个问题/i;
@@ -152,7 +144,7 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
   if (words === 0) return true;
   const sentences = plain.split(SENTENCE_END).filter((x) => countWords(x) > 0);
   if (sentences.every(isFloorSentence)) return true;
-  if (words <= HAND_OVER_WORDS && HANDS_TO_COLLEAGUE.test(plain)) return true;
+  if (handsOverToColleague(plain, sentences, words, (x) => isFloorSentence(x) || AFFIRM_ONLY.test(x)) || talksAboutLine(plain, words)) return true;
   // "I have an answer for that. But the first one — what was the first question again?"
   if (words <= 30 && sentences.some((x) => REPEAT_REQUEST.test(x))) return true;
   // "All I can say is —": cut off before saying anything ("It was just 24 hours ago! And —" has said something).
@@ -201,7 +193,7 @@ export function isChallenge(text: string): boolean {
  * a rhetorical "did you see what the Senate did?" asks nothing of the reporter.
  */
 const ASKS_BACK =
-  /\b(?:is that what you(?:['’]re| are| were) asking|are you asking (?:about|whether|if)|(?:do|did) you mean|what do you mean|you mean\b[^.?!]{0,80}\?|(?:could|can) you (?:reframe|rephrase|clarify|restate)|did you have\b[^.?!]{1,80}\bin mind|what (?:exactly )?are you (?:referring to|asking))/i;
+  /\b(?:is that what you(?:['’]re| are| were) asking|are you asking (?:about|whether|if)|(?:do|did) you mean|what do you mean|you mean\b[^.?!]{0,80}\?|(?:could|can) you (?:reframe|rephrase|clarify|restate)|did you have\b[^.?!]{1,80}\bin mind|what (?:exactly )?are you (?:referring to|asking)|confirm (?:the )?(?:first|second|third|last|other) part of (?:your|the) question)/i;
 
 export function asksReporterToClarify(answer: string): boolean {
   return plainText(answer.slice(-500))

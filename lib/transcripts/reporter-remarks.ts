@@ -42,6 +42,8 @@ export function isShortRemark(text: string, before = ""): boolean {
   const plain = plainText(text);
   if (/^(?:on that(?: point)?|really|sorry|pardon|what)\s*[?？]$/i.test(plain)) return true;
   if (SCOPE_CHECK.test(plain)) return true;
+  // "No, David." / "No conversations at all?": checks the scope of the "no" just given.
+  if (/^(?:no|none|nothing|never|not)\b.{0,30}\bat all\s*[?？]$/i.test(plain) && /^\s*no\b/i.test(plainText(before))) return true;
   const words = countWords(plain);
   if (ELLIPTICAL_QUESTION.test(plain)) return false;
   if (!/[?？]/.test(plain)) return words <= 8 || (words <= 25 && LAUGHTER.test(text));
