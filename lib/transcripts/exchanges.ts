@@ -3,6 +3,8 @@
 // thank; reporters interject ("Right.", "Sorry —"), check the line ("Can you hear me?") and
 // thank. These predicates tell those moves apart from real questions and real answers.
 
+import { handsOverToColleague, talksAboutLine } from "./hand-overs";
+
 /**
  * Stage directions such as "(Laughter.)" or "(inaudible)" say nothing about the move, and
  * neither do an editor's square-bracket insertions, which can be longer ("Mr. Horner [Garnett
@@ -45,7 +47,7 @@ const ackRun = (word: string) => new RegExp(`^(?:${word}(?:,? (?:very much|so mu
 /** A whole sentence of backchannel: "Oh.", "Mm-hmm.", "Okay, okay." */
 const ACK_ONLY = ackRun(ACK_WORD);
 /** A whole sentence of agreement: "Yep.", "Sure. Of course." */
-const AFFIRM_ONLY = ackRun(`(?:${AFFIRM_WORD}|${ACK_WORD})`);
+export const AFFIRM_ONLY = ackRun(`(?:${AFFIRM_WORD}|${ACK_WORD})`);
 
 /** Giving the floor or apologising for cutting in: "Sorry, I interrupted you. Please go ahead." */
 const PERMISSION =
@@ -101,7 +103,7 @@ function acknowledgesLastWords(sentences: string[], lastAsk: string): boolean {
 
 /** Asking the reporter to repeat: "Can you ask me your first question again?", "the second part was what?" */
 const REPEAT_REQUEST =
-  /\b(?:(?:didn['’]?t|did not|couldn['’]?t|could not|can['’]?t|cannot) (?:quite )?(?:hear|catch) (?:the|that|your|you|what)\b|what was (?:the|your) (?:first |second |third |last )?(?:question|part)|(?:ask|say|repeat|give) (?:me )?(?:your|the|that|it) (?:first |second |last )?(?:question |part )?(?:again|one more time)|(?:question|part)(?: of (?:the|your) question)? was what|repeat (?:the|your|that) question)\b|再说一遍|重复一下/i;
+  /\b(?:(?:didn['’]?t|did not|couldn['’]?t|could not|can['’]?t|cannot) (?:quite )?(?:hear|catch) (?:the|that|your|you|what)\b|what was (?:the|your) (?:first |second |third |last )?(?:question|part)|(?:ask|say|repeat|give) (?:me )?(?:your|the|that|it) (?:first |second |last )?(?:question |part )?(?:again|one more time)|say (?:that|the) (?:first |second |third |last )?part\b|confirm (?:the )?(?:first|second|third|last|other) part of (?:your|the) question|(?:question|part)(?: of (?:the|your) question)? was what|repeat (?:the|your|that) question)\b|再说一遍|重复一下/i;
 /**
  * Opening the floor before any question: "If there is anything you would like to ask me, I would be
  * glad to answer.", or after a joke instead of one: "What else is on your mind?"
@@ -112,7 +114,8 @@ const OPENS_FLOOR =
 /** Running the room: "let's move on", "last question", "a couple more". */
 const FLOOR = /\b(?:move on|wrap(?: up)?|last question|next question|one more question|a couple more|take (?:a few|some|your) questions)\b|最后一个问题|下一个问题/i;
 const APOLOGY = /\b(?:sorry|apologi[sz]e|excuse me|pardon me)\b|对不起|抱歉/i;
-const SENTENCE_END = /(?<=[.!?。！？])\s+/;
+// Not after a title: "Why don't we start with you, Dr. Fauci?" is one sentence.
+const SENTENCE_END = /(?<=[.!?。！？])(?<!\b(?:Dr|Mr|Mrs|Ms|Messrs|St|Gen|Sen|Rep|Gov|Lt|Col|Adm|Sgt|Prof|Amb)\.)\s+/;
 
 /** A sentence that moves the floor rather than saying something: "I apologize.", "Please go ahead." */
 function isFloorSentence(sentence: string): boolean {
@@ -141,6 +144,7 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
   if (words === 0) return true;
   const sentences = plain.split(SENTENCE_END).filter((x) => countWords(x) > 0);
   if (sentences.every(isFloorSentence)) return true;
+  if (handsOverToColleague(plain, sentences, words, (x) => isFloorSentence(x) || AFFIRM_ONLY.test(x)) || talksAboutLine(plain, words)) return true;
   // "I have an answer for that. But the first one — what was the first question again?"
   if (words <= 30 && sentences.some((x) => REPEAT_REQUEST.test(x))) return true;
   // "All I can say is —": cut off before saying anything ("It was just 24 hours ago! And —" has said something).
@@ -156,7 +160,9 @@ export function isNonAnswer(text: string, state: ExchangeState = { asked: true, 
   if (!state.asked && words <= 5) return true;
   // "…I know you've experienced it in a past life. But when it comes to —" / "I do. I had many engagements with
   // Matt in my time.": the reporter broke off before asking anything, so a short reply is an aside, not an answer.
-  if (!state.asked && state.cutOff && words <= 20 && !/[?？]/.test(plain) && !breaksOff(text) && !startsQuestion(state.lastAsk)) return true;
+  // The official who then moves the floor on ("I don't have anything more for you on this. Go ahead.") has answered it.
+  const movesOn = sentences.length > 1 && isFloorSentence(sentences.at(-1)!) && !sentences.every(isFloorSentence);
+  if (!state.asked && state.cutOff && words <= 20 && !/[?？]/.test(plain) && !breaksOff(text) && !startsQuestion(state.lastAsk) && !movesOn) return true;
   return state.cutOff && words <= 8;
 }
 
@@ -187,7 +193,7 @@ export function isChallenge(text: string): boolean {
  * a rhetorical "did you see what the Senate did?" asks nothing of the reporter.
  */
 const ASKS_BACK =
-  /\b(?:is that what you(?:['’]re| are| were) asking|are you asking (?:about|whether|if)|(?:do|did) you mean|what do you mean|you mean\b[^.?!]{0,80}\?|(?:could|can) you (?:reframe|rephrase|clarify|restate)|did you have\b[^.?!]{1,80}\bin mind|what (?:exactly )?are you (?:referring to|asking))/i;
+  /\b(?:is that what you(?:['’]re| are| were) asking|are you asking (?:about|whether|if)|(?:do|did) you mean|what do you mean|you mean\b[^.?!]{0,80}\?|(?:could|can) you (?:reframe|rephrase|clarify|restate)|did you have\b[^.?!]{1,80}\bin mind|what (?:exactly )?are you (?:referring to|asking)|confirm (?:the )?(?:first|second|third|last|other) part of (?:your|the) question)/i;
 
 export function asksReporterToClarify(answer: string): boolean {
   return plainText(answer.slice(-500))
@@ -257,6 +263,19 @@ export function movesOnWithoutAnswer(text: string): boolean {
 /** Opens the floor before any question was asked ("If there is anything you would like to ask me…"): logistics. */
 export function opensFloor(text: string): boolean {
   return text.length <= LONG && OPENS_FLOOR.test(plainText(text)) && wordCount(text) <= 40;
+}
+
+/** The floor given at the end of an opening statement: "…With that, Aamer, kick it off to you.", "…Happy to take your questions." */
+const GIVES_FIRST_QUESTION = /\b(?:kick (?:it|us|things) off|(?:glad|happy|ready) to take (?:your |any |some )?questions|take your questions)\b/i;
+
+/** The official's turn ends by opening the floor, however long the statement before it. */
+export function endsOpeningFloor(text: string): boolean {
+  const last =
+    plainText(text)
+      .split(SENTENCE_END)
+      .filter((x) => countWords(x) > 0)
+      .at(-1) ?? "";
+  return OPENS_FLOOR.test(last) || GIVES_FIRST_QUESTION.test(last);
 }
 
 /** "会后有记者问及：…", "After the press conference, a journalist asked…": a question printed without a label. */

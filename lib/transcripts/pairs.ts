@@ -14,6 +14,7 @@ import {
   asks,
   asksReporterToClarify,
   breaksOff,
+  endsOpeningFloor,
   wordCount,
   isChallenge,
   isClosing,
@@ -180,7 +181,7 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
         (remindsOfQuestion(r.text) ||
           resumes ||
           ((isShortRemark(r.text, open.pair.answers.at(-1)?.text) ||
-            checksFigure(r.text, resolved[i + 1]?.role === "journalist" ? undefined : resolved[i + 1]?.text) ||
+            checksFigure(r.text, resolved[i + 1]?.role === "journalist" ? undefined : resolved[i + 1]?.text, open.pair.answers.at(-1)?.text) ||
             interruptsOfficial(open.pair, r.text) ||
             officialResumes(open.pair, resolved, i)) &&
             !unheardQuestion(open.pair, resolved, i) &&
@@ -203,7 +204,9 @@ export function pairTurns(resolved: ResolvedTurn[]): Pairing {
       return;
     }
     const refused = open && open.pair.answers.length === 0 && open.cutOff && wordCount(open.lastAsk) <= 8 && movesOnWithoutAnswer(r.text);
-    if (open && !open.answered && (refused || ((!open.asked || drawsLaughter(open.lastAsk)) && !open.cutOff && opensFloor(r.text)))) {
+    // "Q (Inaudible.)" before the first question, and the official reads the opening statement and only then gives the floor.
+    const beforeOpening = open && pairs.length === 1 && open.pair.answers.length === 0 && !open.asked && wordCount(open.lastAsk) <= 3 && endsOpeningFloor(r.text);
+    if (open && !open.answered && (refused || beforeOpening || ((!open.asked || drawsLaughter(open.lastAsk)) && !open.cutOff && opensFloor(r.text)))) {
       // "It is a new administration, too." / "If there is anything you would like to ask me…", or a joke
       // ("What did we not ask you? (Laughter.)") / "What else is on your mind?": logistics, not a pair.
       const remark = pairs.pop()!;

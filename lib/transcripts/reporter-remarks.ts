@@ -2,7 +2,7 @@
 // "December 17th?", banter that draws laughter), a reminder of an unanswered part, a check of a
 // detail, a request for the floor, or a real question. Split from exchanges.ts, which judges the
 // officials' turns and pleasantries; this file builds on its text helpers.
-import { asks, countWords, LONG, NAME_CALL, plainText, wordCount } from "./exchanges";
+import { AFFIRM_ONLY, asks, countWords, LONG, NAME_CALL, plainText, wordCount } from "./exchanges";
 
 /** Question words: a short turn with one of them asks something new ("But who in particular?"). */
 const INTERROGATIVE =
@@ -42,6 +42,8 @@ export function isShortRemark(text: string, before = ""): boolean {
   const plain = plainText(text);
   if (/^(?:on that(?: point)?|really|sorry|pardon|what)\s*[?？]$/i.test(plain)) return true;
   if (SCOPE_CHECK.test(plain)) return true;
+  // "No, David." / "No conversations at all?": checks the scope of the "no" just given.
+  if (/^(?:no|none|nothing|never|not)\b.{0,30}\bat all\s*[?？]$/i.test(plain) && /^\s*no\b/i.test(plainText(before))) return true;
   const words = countWords(plain);
   if (ELLIPTICAL_QUESTION.test(plain)) return false;
   if (!/[?？]/.test(plain)) return words <= 8 || (words <= 25 && LAUGHTER.test(text));
@@ -74,8 +76,23 @@ const REMINDS_OF_QUESTION = /\b(?:response|answer|reply) to my (?:first|second|t
 /** "The second question was about the call…" (or "The second ques- —", cut off): a part asked before, left unanswered. "The second question is…" asks something new. */
 const RESTATES_EARLIER_PART = /^(?:(?:sorry|and|but|so)[,.]?\s+)?(?:the|my) (?:first|second|third|other|earlier|original|last) (?:question|ques-)(?:\s*[—–]|\s+was\b)/i;
 
+/** "…It's Richard Rubin again. I'm unmuted. So, can you answer my other questions about the child credit?" */
+const ASKS_ANSWER_TO_EARLIER = /\b(?:answer|address|get to) my (?:first|second|third|other|earlier|original|last) (?:questions?|parts?)\b/i;
+
+/**
+ * "I'm not saying now. But, like, is it two weeks from now?", "My question is about…": the reporter puts right how
+ * the official took the question, so it is the same question asked again.
+ */
+const CORRECTS_READING =
+  /^(?:(?:no|well|sorry|oh|but)[,.]?\s+)*(?:I['’]m not (?:saying|asking)|I was not (?:saying|asking)|I wasn['’]t (?:saying|asking)|I didn['’]t (?:mean|ask)|I (?:actually )?meant\b|that['’]s not what I (?:asked|meant)|my question (?:is|was) (?:about|whether|if|not)\b)/i;
+
 export function remindsOfQuestion(text: string): boolean {
-  return (REMINDS_OF_QUESTION.test(text) && wordCount(text) <= 20) || (RESTATES_EARLIER_PART.test(plainText(text)) && wordCount(text) <= 40);
+  return (
+    (REMINDS_OF_QUESTION.test(text) && wordCount(text) <= 20) ||
+    (ASKS_ANSWER_TO_EARLIER.test(text) && wordCount(text) <= 40) ||
+    (CORRECTS_READING.test(plainText(text)) && wordCount(text) <= 40) ||
+    (RESTATES_EARLIER_PART.test(plainText(text)) && wordCount(text) <= 40)
+  );
 }
 
 /** A few words checking a detail of the answer just given; the official's "Yeah." after it confirms, it does not give the floor. */
@@ -98,9 +115,12 @@ export function asksForAnswer(text: string): boolean {
 }
 
 /** "He took off 29,000?" / "25,000.": a few words checking a figure, answered with the figure alone; an interjection. */
-export function checksFigure(text: string, reply: string | undefined): boolean {
+export function checksFigure(text: string, reply: string | undefined, before = ""): boolean {
   const plain = plainText(text);
-  if (reply === undefined || text.length > 100 || countWords(plain) > 6 || !/\d/.test(plain) || !/[?？]$/.test(plain)) return false;
+  if (reply === undefined || text.length > 100 || !/\d/.test(plain) || !/[?？]$/.test(plain)) return false;
+  // "…95 percent of it is already allocated." / "You are saying 95 percent of the Rescue Plan is allocated already?" / "Yeah.": an echo of the figure, confirmed.
+  if (countWords(plain) <= 12 && AFFIRM_ONLY.test(plainText(reply)) && (plain.match(/\d[\d,.]*/g) ?? []).some((n) => before.includes(n.replace(/[.,]$/, "")))) return true;
+  if (countWords(plain) > 6) return false;
   // The figure alone ("25,000.", "About 40 percent."): "Answer 2." is an answer that happens to hold a number.
   return /^(?:(?:yes|no|about|some|around|nearly|only)[,.]?\s+)?[\d][\d,.]*\s*(?:percent|%|million|billion|thousand)?[.!]?$/i.test(plainText(reply));
 }
