@@ -38,14 +38,25 @@ export function splitHash(id: string): string {
 }
 
 /**
- * Within each kind, queries sorted by splitHash: the first half (rounded up) is "tune", the rest
- * "heldout". So both halves hold every kind, in equal shares.
+ * Queries added to a kind later form a group of their own, from this id number on: splitting
+ * old and new together would move old queries across the halves (tuned-on ones into held-out).
+ */
+export const LATER_GROUPS: Partial<Record<QueryKind, number[]>> = { typo: [34] };
+
+function groupOf(query: { id: string; kind: QueryKind }): string {
+  const n = Number(query.id.slice(query.id.lastIndexOf("-") + 1));
+  return `${query.kind}:${(LATER_GROUPS[query.kind] ?? []).filter((from) => n >= from).length}`;
+}
+
+/**
+ * Within each kind (and each later group of it), queries sorted by splitHash: the first half
+ * (rounded up) is "tune", the rest "heldout". So both halves hold every kind, in equal shares.
  */
 export function assignSplits<T extends { id: string; kind: QueryKind }>(queries: T[]): (T & { split: "tune" | "heldout" })[] {
   const splitOf = new Map<string, "tune" | "heldout">();
-  for (const kind of KINDS) {
-    const ofKind = queries.filter((q) => q.kind === kind).sort((a, b) => splitHash(a.id).localeCompare(splitHash(b.id)));
-    ofKind.forEach((q, i) => splitOf.set(q.id, i < Math.ceil(ofKind.length / 2) ? "tune" : "heldout"));
+  for (const group of new Set(queries.map(groupOf))) {
+    const ofGroup = queries.filter((q) => groupOf(q) === group).sort((a, b) => splitHash(a.id).localeCompare(splitHash(b.id)));
+    ofGroup.forEach((q, i) => splitOf.set(q.id, i < Math.ceil(ofGroup.length / 2) ? "tune" : "heldout"));
   }
   return queries.map((q) => ({ ...q, split: splitOf.get(q.id)! }));
 }

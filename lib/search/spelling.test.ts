@@ -38,6 +38,38 @@ const archive = vocabulary(
 );
 
 describe("correctWord", () => {
+  const derived = vocabulary({
+    invented: 40,
+    inverted: 90,
+    phone: 300,
+    phones: 200,
+    honed: 3,
+    permit: 80,
+    permitting: 60,
+    senate: 900,
+    senator: 1200,
+    nationalist: 30,
+    nationals: 120,
+    criticize: 40,
+    criticism: 200,
+  });
+
+  it("leaves an archive word with a prefix or ending added as typed", () => {
+    expect(correctWord("reinvented", derived)).toBeNull();
+    expect(correctWord("phoned", derived)).toBeNull();
+    expect(correctQuery("Biden phoned the senate", derived)).toBeNull();
+  });
+
+  it("still restores a dropped letter of a stem's longer form and misspelt endings", () => {
+    expect(correctWord("permiting", derived)).toMatchObject({ to: "permitting", reason: "unknown" });
+    expect(correctWord("senater", derived)?.to).toBe("senator");
+  });
+
+  it("prefers, among equally close words, one ending with the typed last letter", () => {
+    expect(correctWord("nationalst", derived)?.to).toBe("nationalist");
+    expect(correctWord("criticise", derived)?.to).toBe("criticize");
+  });
+
   it("corrects a short word Meilisearch allows no typo in, keeping its capital", () => {
     expect(correctWord("Texs", archive)).toEqual({ from: "Texs", to: "Texas", reason: "unknown" });
   });

@@ -1,4 +1,5 @@
-import { deletionsOf, foldWord, type Neighbour, type SpellingVocabulary } from "./spelling-vocabulary";
+import { affixStems } from "./spelling-affixes";
+import { MIN_TARGET_FREQUENCY, deletionsOf, foldWord, type Neighbour, type SpellingVocabulary } from "./spelling-vocabulary";
 
 // Query spelling correction, pure: a free word the archive never uses (or uses far more rarely
 // than a word one letter away) is replaced by its closest common neighbour in the archive's own
@@ -63,7 +64,15 @@ export function correctWord(word: string, vocabulary: SpellingVocabulary, tuning
       .find((n) => n.word.length === word.length + 1 && n.frequency >= Math.max(tuning.rareMinimum, frequency * tuning.rareRatio) && !sameStem(word, n.word));
     return commoner ? { from: word, to: withCaseOf(word, commoner.word), reason: "rare" } : null;
   }
-  const best = pick(vocabulary.neighbours(word, maxDistance), word);
+  const neighbours = vocabulary.neighbours(word, maxDistance);
+  // An archive word with a prefix or ending added is a real word too (reinvented, phoned), unless
+  // a word one letter longer holds that stem: a dropped letter (permiting → permitting).
+  const stems = affixStems(word).filter((stem) => vocabulary.frequencyOf(stem) >= MIN_TARGET_FREQUENCY);
+  if (stems.length) {
+    const fuller = neighbours.find((n) => n.distance === 1 && n.word.length > word.length && stems.some((stem) => n.word.includes(stem)));
+    return fuller ? { from: word, to: withCaseOf(word, fuller.word), reason: "unknown" } : null;
+  }
+  const best = pick(neighbours, word);
   if (best) return { from: word, to: withCaseOf(word, best.word), reason: "unknown" };
   const split = splitWord(word, vocabulary, tuning);
   return split ? { from: word, to: withCaseOf(word, split), reason: "split" } : null;
@@ -80,7 +89,12 @@ function pick(neighbours: Neighbour[], word: string): Neighbour | null {
   const reordered = neighbours.find((n) => sortedLetters(n.word) === letters);
   if (reordered) return reordered;
   const capitalised = /^\p{Lu}/u.test(word);
-  const closest = neighbours.filter((n) => n.distance === neighbours[0].distance);
+  const nearest = neighbours.filter((n) => n.distance === neighbours[0].distance);
+  // Slips rarely hit a word's last letter: among equally close words, those ending as typed
+  // (Nationalst → nationalist, not nationals; criticise → criticize, not criticism).
+  const last = foldWord(word).slice(-1);
+  const sameEnd = nearest.filter((n) => n.word.endsWith(last));
+  const closest = sameEnd.length ? sameEnd : nearest;
   if (capitalised) {
     const name = closest.find((n) => n.name);
     if (name) return name;
@@ -212,6 +226,7 @@ export function vocabularyLookups(q: string): { words: string[]; deletionKeys: s
     if (second?.word && /^ +$/.test(space.text)) words.add(foldWord(part.text + second.text.toLowerCase()));
     const folded = foldWord(part.text);
     words.add(folded);
+    for (const stem of affixStems(folded)) words.add(stem);
     for (let cut = 2; cut <= folded.length - 2; cut++) words.add(foldWord(folded.slice(0, cut))).add(foldWord(folded.slice(cut)));
     for (const key of deletionsOf(folded, allowedDistance(part.text))) keys.add(key);
   }
