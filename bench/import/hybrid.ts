@@ -11,9 +11,9 @@ import { mb, memorySampler } from "../process-memory";
 // outside the timed hybrid import and is reported on its own.
 
 /** Runs a TypeScript script in one node process (no tsx wrapper, so its pid is the worker's), timing it and sampling its peak RSS. */
-async function runScript(script: string, args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, script), ...args], {
-    cwd: repoRoot,
+async function runScript(script: string, args: string[], env: Record<string, string>, root = repoRoot) {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, script), ...args], {
+    cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -34,15 +34,19 @@ export async function distillTable(databaseUrl: string, dir: string) {
   return { file: path.join(dir, "embeddings-static.bin"), ...run };
 }
 
-/** This benchmark in `--child-out` mode with the table: fresh services, the timed import only. */
-export async function hybridImport(table: string, dir: string, passArgs: string[]) {
-  const out = path.join(dir, "hybrid.json");
-  const run = await runScript("bench/import/run.ts", [...passArgs, `--child-out=${out}`], { PRESSROOM_SEARCH_MODE: "hybrid", PRESSROOM_EMBEDDING_MODEL: table });
+/**
+ * This benchmark in `--child-out` mode with the table: fresh services, the timed import only.
+ * `root`: another checkout whose code is timed the same way (--baseline-code, e.g. main's).
+ */
+export async function hybridImport(table: string, dir: string, passArgs: string[], root = repoRoot) {
+  const out = path.join(dir, `hybrid-${path.basename(root)}.json`);
+  const run = await runScript("bench/import/run.ts", [...passArgs, `--child-out=${out}`], { PRESSROOM_SEARCH_MODE: "hybrid", PRESSROOM_EMBEDDING_MODEL: table }, root);
   const result = JSON.parse(await readFile(out, "utf8")) as {
     wholeImportSeconds: number;
     vectors: { embeddedDocuments: number; documents: number } | null;
     postgresPhase: { seconds: number };
     peakRssMB: { importer: number; meilisearchDuringImport: number };
+    memoryAtPeakMB?: Record<string, number>;
   };
   return { ...result, processPeakRssMB: run.peakRssMB };
 }
