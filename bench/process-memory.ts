@@ -72,3 +72,17 @@ export function memorySampler(pid: () => number | undefined, options: { tree?: b
 }
 
 export const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+/** This process's own memory, sampled: its peak RSS and what V8 held at that moment (heap, buffers outside it). */
+export function heapSampler(everyMs = 200) {
+  let peak = process.memoryUsage();
+  const timer = setInterval(() => {
+    const now = process.memoryUsage();
+    if (now.rss > peak.rss) peak = now;
+  }, everyMs);
+  timer.unref();
+  return {
+    stop: () => clearInterval(timer),
+    atPeak: () => ({ rss: mb(peak.rss), heapUsed: mb(peak.heapUsed), heapTotal: mb(peak.heapTotal), external: mb(peak.external), arrayBuffers: mb(peak.arrayBuffers) }),
+  };
+}

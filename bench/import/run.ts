@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs
 import os from "node:os";
 import path from "node:path";
 import { CORPUS_FILES, repoRoot } from "../corpus-files";
-import { mb, memorySampler } from "../process-memory";
+import { heapSampler, mb, memorySampler } from "../process-memory";
 import { rawMeilisearchBaseline } from "../raw-meili";
 import { distillTable, hybridImport } from "./hybrid";
 
@@ -16,7 +16,9 @@ import { distillTable, hybridImport } from "./hybrid";
 // run is skipped. --child-out=FILE is that child: the timed import only, its result to FILE.
 // --distill-to=FILE: import, distil the table to FILE (its figures to FILE.json) and stop, so that
 // `--hybrid --table=FILE` can hold the bench lock for the timed imports only. --no-raw skips the
-// raw Meilisearch baseline.
+// raw Meilisearch baseline. --baseline-code=DIR (with --hybrid): the hybrid import is also timed
+// with the code checked out in DIR (e.g. main's, `git archive main`, its ../shared reaching the
+// corpus), in the same run, before this checkout's.
 
 const args = new Set(process.argv.slice(2));
 // --only=TEXT keeps the corpus files whose name holds TEXT (a quick check of the bench itself).
@@ -26,7 +28,7 @@ const withIndex = !args.has("--no-index");
 const childOut = [...args].find((a) => a.startsWith("--child-out="))?.split("=")[1];
 const withHybrid = args.has("--hybrid") && withIndex && !childOut;
 const option = (name: string) => [...args].find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-const [distillTo, tableFile] = [option("distill-to"), option("table")];
+const [distillTo, tableFile, baselineCode] = [option("distill-to"), option("table"), option("baseline-code")];
 // --concurrency=N and --batch-size=N, to compare settings; the defaults are the importer's.
 const numberArg = (name: string) => {
   const value = [...args].find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -66,7 +68,10 @@ async function main() {
     // Indexing overlaps with the Postgres phase: each batch's documents go to Meilisearch as
     // soon as it commits. The whole import ends when the index has caught up.
     meiliRss.reset();
+    // What the process holds at its peak (the child: where the hybrid importer's memory goes).
+    const heapAtPeak = heapSampler();
     const first = await importCorpusFiles(FILES, { progress: stderrProgress(), index: withIndex, ...tuning });
+    heapAtPeak.stop();
     const meiliPeakDuringImport = meiliRss.peak();
     console.error(formatImportSummary(first));
     const firstStatements = Object.fromEntries([...statementTimings].map(([k, v]) => [k, Math.round(v)]));
@@ -83,7 +88,15 @@ async function main() {
       const { meili } = await import("@/lib/search/client");
       const stats = meiliService ? await meili().index("qa").getStats() : null;
       const vectors = stats && { embeddedDocuments: stats.numberOfEmbeddedDocuments, documents: stats.numberOfDocuments };
-      await writeFile(childOut, JSON.stringify({ ...child, vectors, peakRssMB: { importer: mb(first.peakRssBytes), meilisearchDuringImport: mb(meiliPeakDuringImport) } }));
+      await writeFile(
+        childOut,
+        JSON.stringify({
+          ...child,
+          vectors,
+          peakRssMB: { importer: mb(first.peakRssBytes), meilisearchDuringImport: mb(meiliPeakDuringImport) },
+          memoryAtPeakMB: heapAtPeak.atPeak(),
+        }),
+      );
       return;
     }
     if (distillTo) {
@@ -107,9 +120,14 @@ async function main() {
       meiliRss.stop();
       const distill = tableFile ? (JSON.parse(await readFile(`${tableFile}.json`, "utf8")) as Awaited<ReturnType<typeof distillTable>>) : await distillTable(postgres.url, dir);
       console.error(`bench: table distilled in ${distill.seconds.toFixed(1)} s; importing again with vectors`);
-      const passArgs = [...args].filter((a) => a !== "--hybrid" && a !== "--keep");
+      const passArgs = [...args].filter((a) => a !== "--hybrid" && a !== "--keep" && !a.startsWith("--baseline-code="));
+      const ratios = (run: { wholeImportSeconds: number }) => ({
+        ratioToKeyword: run.wholeImportSeconds / (totalMs / 1000),
+        ratioToRaw: raw ? (run.wholeImportSeconds * 1000) / raw.ms : null,
+      });
+      const before = baselineCode ? await hybridImport(distill.file, dir, passArgs, path.resolve(baselineCode)) : null;
       const run = await hybridImport(distill.file, dir, passArgs);
-      hybrid = { distill, ...run, ratioToKeyword: run.wholeImportSeconds / (totalMs / 1000), ratioToRaw: raw ? (run.wholeImportSeconds * 1000) / raw.ms : null };
+      hybrid = { distill, ...run, ...ratios(run), baselineCode: before && { dir: path.resolve(baselineCode!), ...before, ...ratios(before) } };
     }
 
     // Idempotency: the same files again must change nothing.
@@ -167,7 +185,12 @@ function printTable(result: {
   ratioToRaw: number | null;
   peakRssMB: { importer: number; meilisearchDuringImport: number | null };
   secondRun: { seconds: number; inserted: number; updated: number; unchanged: number } | null;
-  hybrid: (Awaited<ReturnType<typeof hybridImport>> & { distill: { seconds: number; peakRssMB: number }; ratioToKeyword: number; ratioToRaw: number | null }) | null;
+  hybrid:
+    | (HybridRun & {
+        distill: { seconds: number; peakRssMB: number };
+        baselineCode: (HybridRun & { dir: string }) | null;
+      })
+    | null;
 }) {
   const rows: [string, string][] = [
     ["pairs", String(result.pairs)],
@@ -184,19 +207,23 @@ function printTable(result: {
   ];
   const { secondRun: second, hybrid } = result;
   if (second) rows.push(["second run", `${second.seconds.toFixed(1)} s: ${second.inserted} inserted, ${second.updated} updated, ${second.unchanged} unchanged`]);
-  if (hybrid) {
+  if (hybrid) rows.push(["distil static table", `${hybrid.distill.seconds.toFixed(1)} s (not timed below), peak RSS ${hybrid.distill.peakRssMB} MB`]);
+  const hybridRows = (label: string, run: HybridRun) => {
     rows.push(
-      ["distil static table", `${hybrid.distill.seconds.toFixed(1)} s (not timed below), peak RSS ${hybrid.distill.peakRssMB} MB`],
-      ["hybrid postgres phase", `${hybrid.postgresPhase.seconds.toFixed(1)} s`],
-      ["hybrid whole import", `${hybrid.wholeImportSeconds.toFixed(1)} s, ${hybrid.vectors?.embeddedDocuments} of ${hybrid.vectors?.documents} documents with a vector`],
-      ["hybrid / keyword", `${hybrid.ratioToKeyword.toFixed(2)}×  (goal ≤ 2×)`],
-      ["hybrid / raw", hybrid.ratioToRaw ? `${hybrid.ratioToRaw.toFixed(2)}×` : "n/a"],
-      ["peak RSS hybrid importer", `${hybrid.processPeakRssMB} MB sampled (${hybrid.peakRssMB.importer} MB at batch ends), goal ≤ 600 MB`],
-      ["peak RSS meili (hybrid)", `${hybrid.peakRssMB.meilisearchDuringImport} MB`],
+      [`${label} postgres phase`, `${run.postgresPhase.seconds.toFixed(1)} s`],
+      [`${label} whole import`, `${run.wholeImportSeconds.toFixed(1)} s, ${run.vectors?.embeddedDocuments} of ${run.vectors?.documents} documents with a vector`],
+      [`${label} / keyword`, `${run.ratioToKeyword.toFixed(2)}×  (goal ≤ 2×)`],
+      [`${label} / raw`, run.ratioToRaw ? `${run.ratioToRaw.toFixed(2)}×` : "n/a"],
+      [`peak RSS ${label} importer`, `${run.processPeakRssMB} MB sampled (${run.peakRssMB.importer} MB at batch ends), goal ≤ 600 MB`],
+      [`peak RSS meili (${label})`, `${run.peakRssMB.meilisearchDuringImport} MB`],
     );
-  }
+  };
+  if (hybrid?.baselineCode) hybridRows("hybrid, baseline code", hybrid.baselineCode);
+  if (hybrid) hybridRows("hybrid", hybrid);
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${value}`);
 }
+
+type HybridRun = Awaited<ReturnType<typeof hybridImport>> & { ratioToKeyword: number; ratioToRaw: number | null };
 
 await main();

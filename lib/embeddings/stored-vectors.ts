@@ -10,9 +10,14 @@ import type { Embedder } from "./embedder";
 // question is a new text; a changed model a new id: neither can be served a stale vector.
 // Postgres stays the source of truth and this table is only a cache of what the model computes
 // from it: rows can be deleted at any time, at the price of computing them again.
+//
+// Reads and writes are one statement per chunk of texts (bytea arrays, unnest), not one row
+// per text through the ORM: the first hybrid import keeps 64k vectors, and Prisma's createMany
+// of 32 rows at a time took 35 s of it (bench/results/import-vector-step.json).
 
-/** Texts looked up per query (a bounded IN list) and embedded per model call. */
-const LOOKUP_CHUNK = 1_000;
+/** Texts looked up per query (a bounded array); written per statement; per model call (the sentence encoder's memory grows with its batch). */
+const LOOKUP_CHUNK = 2_000;
+const WRITE_CHUNK = 500;
 const EMBED_BATCH = 32;
 
 export function textHash(text: string): Buffer {
@@ -22,7 +27,8 @@ export function textHash(text: string): Buffer {
 /** float32, little-endian: exactly the vector the model returned. */
 export function vectorBytes(vector: Float32Array): Buffer {
   const bytes = Buffer.alloc(vector.length * 4);
-  vector.forEach((value, i) => bytes.writeFloatLE(value, i * 4));
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < vector.length; i++) view.setFloat32(i * 4, vector[i], true);
   return bytes;
 }
 
@@ -30,8 +36,11 @@ export function vectorBytes(vector: Float32Array): Buffer {
 export function bytesVector(bytes: Uint8Array, dims: number): Float32Array | null | undefined {
   if (bytes.length === 0) return null;
   if (bytes.length !== dims * 4) return undefined;
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Float32Array.from({ length: dims }, (_, i) => view.readFloatLE(i * 4));
+  // A DataView reads at any offset (a driver's Buffer slice need not be 4-byte aligned) and in either byte order.
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const vector = new Float32Array(dims);
+  for (let i = 0; i < dims; i++) vector[i] = view.getFloat32(i * 4, true);
+  return vector;
 }
 
 export interface StoredEmbedding {
@@ -39,6 +48,36 @@ export interface StoredEmbedding {
   /** How many distinct texts were read from Postgres and how many the model computed now. */
   reused: number;
   computed: number;
+}
+
+/** The kept vectors of these texts' hashes under this model, by hash (hex). */
+async function readStored(model: Embedder, hashes: Buffer[]): Promise<Map<string, Float32Array | null>> {
+  const found = new Map<string, Float32Array | null>();
+  for (let at = 0; at < hashes.length; at += LOOKUP_CHUNK) {
+    const chunk = hashes.slice(at, at + LOOKUP_CHUNK).map((hash) => new Uint8Array(hash));
+    const rows = await db().$queryRawUnsafe<{ textHash: Uint8Array; vector: Uint8Array }[]>(
+      `SELECT "textHash", vector FROM "EmbeddingVector" WHERE model = $1 AND "textHash" = ANY($2::bytea[])`,
+      model.id,
+      chunk,
+    );
+    for (const row of rows) {
+      const vector = bytesVector(row.vector, model.dims);
+      if (vector !== undefined) found.set(Buffer.from(row.textHash).toString("hex"), vector);
+    }
+  }
+  return found;
+}
+
+/** Keeps computed vectors, one statement per chunk. Two writers computing the same text store the same vector; the second one is skipped. */
+function keep(model: Embedder, hashes: Buffer[], vectors: (Float32Array | null)[]): Promise<number> {
+  return db().$executeRawUnsafe(
+    `INSERT INTO "EmbeddingVector" (model, "textHash", vector)
+     SELECT $1, hash, vector FROM unnest($2::bytea[], $3::bytea[]) AS kept(hash, vector)
+     ON CONFLICT DO NOTHING`,
+    model.id,
+    hashes.map((hash) => new Uint8Array(hash)),
+    vectors.map((vector) => (vector ? new Uint8Array(vectorBytes(vector)) : new Uint8Array(0))),
+  );
 }
 
 /**
@@ -49,35 +88,39 @@ export interface StoredEmbedding {
 export async function storedEmbed(model: Embedder, texts: string[]): Promise<StoredEmbedding> {
   const distinct = new Map<string, Buffer>();
   for (const text of texts) if (text && !distinct.has(text)) distinct.set(text, textHash(text));
-  const found = new Map<string, Float32Array | null>();
-  const entries = [...distinct.entries()];
-  const byHash = new Map(entries.map(([text, hash]) => [hash.toString("hex"), text]));
-  for (let at = 0; at < entries.length; at += LOOKUP_CHUNK) {
-    const hashes = entries.slice(at, at + LOOKUP_CHUNK).map(([, hash]) => new Uint8Array(hash));
-    const rows = await db().embeddingVector.findMany({ where: { model: model.id, textHash: { in: hashes } }, select: { textHash: true, vector: true } });
-    for (const row of rows) {
-      const text = byHash.get(Buffer.from(row.textHash).toString("hex"));
-      const vector = bytesVector(row.vector, model.dims);
-      if (text !== undefined && vector !== undefined) found.set(text, vector);
+  const stored = await readStored(model, [...distinct.values()]);
+  const vectorOf = new Map<string, Float32Array | null>();
+  const missing: [string, Buffer][] = [];
+  for (const [text, hash] of distinct) {
+    const vector = stored.get(hash.toString("hex"));
+    if (vector === undefined) missing.push([text, hash]);
+    else vectorOf.set(text, vector);
+  }
+  // Each chunk's write runs while the next chunk is embedded; kept chunk by chunk, so an
+  // interrupted first import keeps what it computed.
+  const writes: Promise<number>[] = [];
+  try {
+    for (let at = 0; at < missing.length; at += WRITE_CHUNK) {
+      const chunk = missing.slice(at, at + WRITE_CHUNK);
+      const vectors: (Float32Array | null)[] = [];
+      for (let start = 0; start < chunk.length; start += EMBED_BATCH) vectors.push(...(await model.embed(chunk.slice(start, start + EMBED_BATCH).map(([text]) => text))));
+      chunk.forEach(([text], i) => vectorOf.set(text, vectors[i]));
+      const write = keep(
+        model,
+        chunk.map(([, hash]) => hash),
+        vectors,
+      );
+      // Awaited below; this only keeps Node from calling it unhandled meanwhile.
+      write.catch(() => {});
+      writes.push(write);
     }
+  } finally {
+    await Promise.allSettled(writes);
   }
-  const reused = found.size;
-  const missing = entries.filter(([text]) => !found.has(text));
-  const computed = new Map<string, Float32Array | null>();
-  for (let at = 0; at < missing.length; at += EMBED_BATCH) {
-    const batch = missing.slice(at, at + EMBED_BATCH);
-    const vectors = await model.embed(batch.map(([text]) => text));
-    const rows = batch.map(([text, hash], i) => {
-      computed.set(text, vectors[i]);
-      return { model: model.id, textHash: new Uint8Array(hash), vector: vectors[i] ? new Uint8Array(vectorBytes(vectors[i]!)) : new Uint8Array(0) };
-    });
-    // Kept batch by batch: an interrupted first import keeps what it computed. Two writers
-    // computing the same text store the same vector; the second one is skipped.
-    await db().embeddingVector.createMany({ data: rows, skipDuplicates: true });
-  }
+  await Promise.all(writes);
   return {
-    vectors: texts.map((text) => (text ? (found.has(text) ? found.get(text)! : (computed.get(text) ?? null)) : null)),
-    reused,
+    vectors: texts.map((text) => (text ? (vectorOf.get(text) ?? null) : null)),
+    reused: distinct.size - missing.length,
     computed: missing.length,
   };
 }

@@ -58,10 +58,22 @@ export async function withVectors<T extends { question: string; _vectors?: Recor
   const { vectors } = await storedEmbed(model, texts);
   documents.forEach((document, i) => {
     const vector = texts[i] ? vectors[i] : null;
-    // Rounded: 512 floats of 17 digits would triple the JSON sent per document.
-    document._vectors = { [EMBEDDER_NAME]: vector ? Array.from(vector, (v) => Math.round(v * 1e6) / 1e6) : null };
+    document._vectors = { [EMBEDDER_NAME]: indexedVector(vector) };
   });
   return documents;
+}
+
+/**
+ * A vector as the document carries it to Meilisearch. Rounded to 6 decimals: 512 floats of 17
+ * digits would triple the JSON sent per document. (Integers scaled by 1e6 would be serialised
+ * 2.4× faster and a third smaller, and cosine does not see the scale, but every reader of the
+ * stored vectors would then have to know it: not worth ~2.5 s of a 71k import.)
+ */
+export function indexedVector(vector: Float32Array | null): number[] | null {
+  if (!vector) return null;
+  const rounded = new Array<number>(vector.length);
+  for (let i = 0; i < vector.length; i++) rounded[i] = Math.round(vector[i] * 1e6) / 1e6;
+  return rounded;
 }
 
 // Meilisearch ignores every word past position 65,535 of an attribute, silently. Pairs are
