@@ -2,6 +2,7 @@
 import http from "node:http";
 import path from "node:path";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants.js";
+import { coalesceResponseWrites } from "./lib/server-response/coalesced-writes.mjs";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -81,6 +82,9 @@ function skipRepeatedSingleValueHeaders() {
 
 /** @param {string} phase */
 export default function config(phase) {
-  if (phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER) skipRepeatedSingleValueHeaders();
+  if (phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER) {
+    skipRepeatedSingleValueHeaders();
+    coalesceResponseWrites();
+  }
   return nextConfig;
 }
