@@ -2,7 +2,6 @@
 import http from "node:http";
 import path from "node:path";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants.js";
-import { coalesceResponseWrites } from "./lib/server-response/coalesced-writes.mjs";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -82,9 +81,6 @@ function skipRepeatedSingleValueHeaders() {
 
 /** @param {string} phase */
 export default function config(phase) {
-  if (phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER) {
-    skipRepeatedSingleValueHeaders();
-    coalesceResponseWrites();
-  }
+  if (phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER) skipRepeatedSingleValueHeaders();
   return nextConfig;
 }

@@ -15,7 +15,6 @@ import next from "next";
 import { isCachedPublicPage } from "@/lib/catalog/cached-pages";
 import { withPublicReads } from "@/lib/db/replica-routing";
 import { parseTrustedProxies, resolveClientAddress, TrustedProxiesError, type TrustedProxies } from "@/lib/http/forwarded";
-import { coalesceResponseWrites } from "@/lib/server-response/coalesced-writes.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.log(`[web-server] ${line}`);
@@ -62,8 +61,6 @@ const standaloneConfig = path.join(root, ".next", "required-server-files.json");
 if (process.env.PRESSROOM_STANDALONE === "1" && existsSync(standaloneConfig)) {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(standaloneConfig, "utf8")).config);
 }
-// next.config.js applies it when it is loaded; a standalone server never loads that file.
-coalesceResponseWrites();
 
 const dev = values.dev;
 const app = next({ dev, dir: root, hostname, port });
