@@ -182,11 +182,10 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
       bytesBefore += reader.bytesTotal;
       if (stoppedEarly) break;
     }
+    // Reading is over: the spooled payloads already complete go to Meilisearch while the last batches write.
+    if (!stoppedEarly) feed?.sendCompleteParts();
     await Promise.all(inflight);
     summary.postgresMs = performance.now() - started;
-    // The kept counts (people, outlets, topics, sitemap) are recomputed alongside indexing, so
-    // the first reader after an import does not wait for them (lib/rollups).
-    const rollups = refreshRollups(pool).catch((error: Error) => process.stderr.write(`Refreshing the kept counts failed (readers will retry): ${error.message}\n`));
     if (feed) {
       const sent = await feed.finish(pool);
       // Rows the batches did not cover: pairs of renamed conferences, unpublished pairs,
@@ -198,11 +197,15 @@ export async function importCorpusFiles(files: string[], options: CorpusImportOp
       }
       summary.indexing = { ...sent, leftover, caughtUpMs: performance.now() - started };
     }
-    await rollups;
+    // The kept counts (people, outlets, topics, sitemap) are recomputed before the import returns,
+    // so the first reader after it does not wait for them (lib/rollups); after the index caught up,
+    // so they do not take a core from Meilisearch while it indexes. Alongside the vocabulary rebuild.
+    const rollups = refreshRollups(pool).catch((error: Error) => process.stderr.write(`Refreshing the kept counts failed (readers will retry): ${error.message}\n`));
     // The spelling vocabulary is read from every text: rebuilt once, after the index caught up
     // (lib/search/spelling-source.ts), so web processes never build it themselves.
     if (!stoppedEarly && records > 0)
       await rebuildSpellingWords().catch((error: Error) => process.stderr.write(`Rebuilding the spelling vocabulary failed (the next index change retries): ${error.message}\n`));
+    await rollups;
     // After indexing, so the import's own timings stay what they were.
     if (options.align !== false && !stoppedEarly && imported.from) summary.alignment = await (await import("@/lib/alignment/window")).alignWindow(imported);
   } finally {

@@ -116,4 +116,35 @@ describe("corpus import with indexing", () => {
     expect(await count(`SELECT count(*) AS n FROM "SearchOutbox"`)).toBe(outboxBefore + 2);
     await expectIndexMatchesPostgres();
   });
+
+  it("leaves the batch's rows queued, marks and requeues rolled back, when a task fails while they are being marked", async () => {
+    const { IndexFeed } = await import("@/lib/corpus/index-feed");
+    const { documentsForPairs } = await import("@/lib/search/documents");
+    const pairIds = (await client.query<{ id: number }>(`SELECT id FROM "QaPair" ORDER BY id LIMIT 2`)).rows.map((r) => r.id);
+    const outboxIds = (
+      await client.query<{ id: string }>(`INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt") SELECT unnest($1::int[]), 'UPSERT', now(), now() RETURNING id`, [
+        pairIds,
+      ])
+    ).rows.map((r) => r.id);
+    // A change made elsewhere to the first pair after "its batch" committed: marking would requeue it.
+    await client.query(`INSERT INTO "SearchOutbox" ("qaPairId", op, "availableAt", "createdAt", "processedAt") VALUES ($1, 'UPSERT', now(), now(), now())`, [pairIds[0]]);
+    const rowsBefore = await count(`SELECT count(*) AS n FROM "SearchOutbox"`);
+    const documents = (await documentsForPairs(pairIds)).upserts;
+    // A document id Meilisearch refuses: its task fails after the rows were marked in the open transaction.
+    documents[1] = { ...documents[1], id: "not a valid id!" };
+    const pool = new pg.Pool({ connectionString: services.databaseUrl, max: 1 });
+    try {
+      const feed = await IndexFeed.open({ mode: "after" });
+      await feed.add(documents, outboxIds);
+      await expect(feed.finish(pool)).rejects.toThrow(/failed/);
+    } finally {
+      await pool.end();
+    }
+    expect(await count(`SELECT count(*) AS n FROM "SearchOutbox" WHERE id = ANY('{${outboxIds.join(",")}}'::bigint[]) AND "processedAt" IS NULL`)).toBe(2);
+    expect(await count(`SELECT count(*) AS n FROM "SearchOutbox"`)).toBe(rowsBefore);
+    // The worker's drain then indexes them from Postgres.
+    const { runIndexingPhase } = await import("@/lib/corpus/indexing");
+    expect(await runIndexingPhase()).toMatchObject({ outboxRows: 2 });
+    await expectIndexMatchesPostgres();
+  });
 });
