@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -10,7 +11,8 @@ import { mb, memorySampler } from "../process-memory";
 // (`npm run import -- corpus FILE --no-index`) into a scratch Postgres, interrupts it with
 // Ctrl-C (SIGINT) after SECONDS, runs the same command again, and checks the result: every
 // record of the file stored exactly once (no duplicates), every conference numbered 1..n
-// (no gaps). Also reports each run's peak RSS: the importer must not grow with the file.
+// (no gaps). Also reports each run's peak RSS: the importer must not grow with the file, and
+// it runs under `npm run import`'s heap cap, so a heap that outgrew it would fail here.
 
 const [file, ...rest] = process.argv.slice(2);
 const afterSeconds = Number(rest[rest.indexOf("--after") + 1]) || 120;
@@ -19,9 +21,16 @@ if (!file) {
   process.exit(2);
 }
 
+/** node's own flags in package.json's `import` script (its heap cap), so this runs what users run. */
+function importNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  return scripts.import.split(/\s+/).filter((word) => word.startsWith("--max-old-space-size="));
+}
+
 async function importRun(url: string, interruptAfterMs: number | null) {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", "corpus", path.resolve(file), "--no-index"], {
+  const args = [...importNodeFlags(), "--import", "tsx", "scripts/import.ts", "corpus", path.resolve(file), "--no-index"];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "pipe", "pipe"],
