@@ -68,6 +68,15 @@ async function readStored(model: Embedder, hashes: Buffer[]): Promise<Map<string
   return found;
 }
 
+/** The kept vectors of these texts, read only (the model never runs): null where the text is empty or nothing is kept. */
+export async function keptVectors(model: Embedder, texts: string[]): Promise<(Float32Array | null)[]> {
+  const hashes = new Map<string, Buffer>();
+  for (const text of texts) if (text && !hashes.has(text)) hashes.set(text, textHash(text));
+  if (hashes.size === 0) return texts.map(() => null);
+  const stored = await readStored(model, [...hashes.values()]);
+  return texts.map((text) => (text ? (stored.get(hashes.get(text)!.toString("hex")) ?? null) : null));
+}
+
 /** Keeps computed vectors, one statement per chunk. Two writers computing the same text store the same vector; the second one is skipped. */
 function keep(model: Embedder, hashes: Buffer[], vectors: (Float32Array | null)[]): Promise<number> {
   return db().$executeRawUnsafe(

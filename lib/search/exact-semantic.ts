@@ -1,7 +1,6 @@
-import { db } from "@/lib/db/client";
 import type { Embedder } from "@/lib/embeddings/embedder";
 import { questionForEmbedding } from "@/lib/embeddings/embedder";
-import { bytesVector, textHash } from "@/lib/embeddings/stored-vectors";
+import { keptVectors } from "@/lib/embeddings/stored-vectors";
 import type { SemanticQuery } from "./semantic";
 
 // The semantic order of the whole candidate pool by exact cosine, in-app. Meilisearch's vector
@@ -34,19 +33,7 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
 export async function candidateVectors(model: Embedder, questions: (string | undefined)[]): Promise<(Float32Array | null)[]> {
   const texts = questions.map((question) => (question ? questionForEmbedding(question) : ""));
   if (!model.id.startsWith("encoder:")) return model.embed(texts);
-  const hashes = new Map(texts.filter(Boolean).map((text) => [textHash(text).toString("hex"), text]));
-  if (hashes.size === 0) return texts.map(() => null);
-  const rows = await db().embeddingVector.findMany({
-    where: { model: model.id, textHash: { in: [...hashes.keys()].map((hex) => new Uint8Array(Buffer.from(hex, "hex"))) } },
-    select: { textHash: true, vector: true },
-  });
-  const byText = new Map<string, Float32Array | null>();
-  for (const row of rows) {
-    const text = hashes.get(Buffer.from(row.textHash).toString("hex"));
-    const vector = bytesVector(row.vector, model.dims);
-    if (text !== undefined && vector !== undefined) byText.set(text, vector);
-  }
-  return texts.map((text) => byText.get(text) ?? null);
+  return keptVectors(model, texts);
 }
 
 /** The candidates' ids in exact order of meaning (SemanticOptions.exact: as indexed, or a centred table's raw vectors); null: "uncentred" asked of a model without raw vectors. */
