@@ -55,8 +55,13 @@ const PERMISSION =
 /** Handing the question to a colleague by name: "Dr. Walensky?" */
 export const NAME_CALL = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Ss]ecretary|[Gg]eneral|[Aa]dmiral|[Dd]irector|[Aa]mbassador)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*[?？]$/;
 /** Checking the line or the microphone, and answering such a check. */
-export const LINE_CHECK =
-  /\b(?:can (?:you|everyone|everybody)(?: guys| all| folks)? hear me|do you hear me|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute|(?:I|we)(?:['’]ve| have)? lost (?:him|her|you|them|the line|the audio|audio|sound|the connection))\b|听得到|听得见/i;
+/** Asking whether one is heard: part of LINE_CHECK, and what isPleasantry strips before looking for a real question. */
+const HEAR_ME = String.raw`can (?:you|everyone|everybody)(?: guys| all| folks)? hear me|do you hear me`;
+export const LINE_CHECK = new RegExp(
+  String.raw`\b(?:${HEAR_ME}|are you able to hear|can hear you|can hear me|hear you (?:fine|okay|well)|yes,? (?:I|we) can|you'?re (?:on|live|unmuted)|unmute|(?:I|we)(?:['’]ve| have)? lost (?:him|her|you|them|the line|the audio|audio|sound|the connection))\b|听得到|听得见`,
+  "i",
+);
+const HEAR_ME_ASKED = new RegExp(String.raw`(?:${HEAR_ME})(?: now)?\??`, "gi");
 /** Thanks and farewells that close a briefing or an exchange. */
 const THANKS_HEAD = /^(?:(?:great|okay|ok|all right|alright|well|good|and|hey|hi|oh)[.,!]?\s+)?(?:thank you|thanks|谢谢)(?:\s+(?:very much|so much|again|all))?[\s,.!。！]*/i;
 const THANKS_TAIL = /^(?:everyone|everybody|all|guys|folks|sir|ma'am|ma’am|mr\.?|madam|president|secretary|again|very much|so much|大家)$/i;
@@ -244,9 +249,7 @@ export function isPleasantry(text: string): boolean {
         .replace(LINE_CHECK, "")
         .replace(/\b(?:hello|hi|hey)\s*[?？]/gi, "")
         .replace(/[^?？]/g, "").length <= 1 &&
-      !/\b(?:what|why|how|when|where|who|which|will|would|is|are|do|does|did|can|could|should)\b.*\?/i.test(
-        plain.replace(/(?:can (?:you|everyone|everybody)(?: guys| all| folks)? hear me|do you hear me)(?: now)?\??/gi, ""),
-      )
+      !/\b(?:what|why|how|when|where|who|which|will|would|is|are|do|does|did|can|could|should)\b.*\?/i.test(plain.replace(HEAR_ME_ASKED, ""))
     );
   }
   return false;
